@@ -1,0 +1,28 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Declares a partial class as a neural network. The layers are the <see cref="DenseAttribute"/>s on the same class,
+/// in the order they are written. At build time NetGen generates the network's forward and backward passes into the class.
+/// </summary>
+/// <example>
+/// <code>
+/// [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+/// [Dense(128, Activation.ReLU, Init = Init.HeNormal)]
+/// [Dense(10)]
+/// public partial class Digits;
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+    /// <summary>The number of inputs of one sample (784 for a 28×28 image). Required; must be positive.</summary>
+    public int Inputs { get; set; }
+
+    /// <summary>The training loss. Default <see cref="Loss.MeanSquaredError"/>.</summary>
+    public Loss Loss { get; set; } = Loss.MeanSquaredError;
+
+    /// <summary>The element type of parameters and activations. Default <see cref="Precision.Single"/> (<see cref="float"/>).</summary>
+    public Precision Precision { get; set; } = Precision.Single;
+}

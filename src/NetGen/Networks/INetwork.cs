@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+
+namespace NetGen;
+
+/// <summary>
+/// What every generated network offers, so that trainers, optimizers and tools can work with any of them.
+/// The generated class also has the same members as constants and named per-layer spans.
+/// </summary>
+/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, from <see cref="NetworkAttribute.Precision"/>.</typeparam>
+public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The number of inputs of one sample.</summary>
+    int InputSize { get; }
+
+    /// <summary>The number of outputs of one sample.</summary>
+    int OutputSize { get; }
+
+    /// <summary>The number of trainable parameters (weights and biases of every layer).</summary>
+    int ParameterCount { get; }
+
+    /// <summary>The largest batch the network's buffers hold, fixed at construction.</summary>
+    int MaxBatchSize { get; }
+
+    /// <summary>The loss the network is trained on.</summary>
+    Loss Loss { get; }
+
+    /// <summary>The layers, in order, with their shapes and where their parameters are in <see cref="Parameters"/>.</summary>
+    IReadOnlyList<LayerInfo> Layers { get; }
+
+    /// <summary>Every parameter, layer after layer, each layer's weights (row-major, [outputs, inputs]) then its biases.</summary>
+    Span<T> Parameters { get; }
+
+    /// <summary>The gradient of the mean batch loss with respect to each parameter, laid out as <see cref="Parameters"/>.</summary>
+    Span<T> Gradients { get; }
+
+    /// <summary>Draws every parameter again from its initializer; the same seed gives the same parameters.</summary>
+    void Initialize(int seed);
+
+    /// <summary>Runs one sample through the network.</summary>
+    /// <exception cref="ArgumentException">A span length differs from <see cref="InputSize"/> or <see cref="OutputSize"/>.</exception>
+    void Forward(ReadOnlySpan<T> input, Span<T> output);
+
+    /// <summary>Runs a batch of samples, stored one after the other, through the network.</summary>
+    /// <exception cref="ArgumentException">The batch size is not in 1..<see cref="MaxBatchSize"/>, or a span length does not fit it.</exception>
+    void Forward(ReadOnlySpan<T> inputs, Span<T> outputs, int batchSize);
+
+    /// <summary>Returns the mean loss of a batch against its targets (<see cref="OutputSize"/> values per sample).</summary>
+    T ComputeLoss(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize);
+
+    /// <summary>Runs forward and backward: overwrites <see cref="Gradients"/> with the gradient of the mean batch loss, and returns that loss.</summary>
+    T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize);
+
+    /// <summary>One training step: <see cref="ComputeGradients"/>, then the optimizer updates <see cref="Parameters"/>. Returns the batch loss before the update.</summary>
+    T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize, IOptimizer<T> optimizer);
+}

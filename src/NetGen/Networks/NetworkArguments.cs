@@ -1,0 +1,53 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>The argument checks of generated networks' public methods, with messages that name expected and actual values.</summary>
+public static class NetworkArguments
+{
+    /// <summary>Checks one sample's input and output spans.</summary>
+    /// <exception cref="ArgumentException">A length differs from the network's size.</exception>
+    public static void CheckSample(int inputLength, int outputLength, int inputSize, int outputSize)
+    {
+        if (inputLength != inputSize)
+        {
+            throw new ArgumentException($"The input has {inputLength} values; this network takes {inputSize} per sample.", "input");
+        }
+        if (outputLength != outputSize)
+        {
+            throw new ArgumentException($"The output span has {outputLength} values; this network produces {outputSize} per sample.", "output");
+        }
+    }
+
+    /// <summary>Checks a batch: its size against the network's maximum, and the input and output (or target) spans against it.</summary>
+    /// <exception cref="ArgumentException">The batch size is out of range or a span does not hold exactly one batch.</exception>
+    public static void CheckBatch(int batchSize, int maxBatchSize, int inputLength, int inputSize, int outputLength, int outputSize, string outputName)
+    {
+        if (batchSize < 1 || batchSize > maxBatchSize)
+        {
+            throw new ArgumentException(
+                $"The batch size is {batchSize}; it must be between 1 and {maxBatchSize}, the maximum this network was constructed for (pass a larger maxBatchSize to the constructor).",
+                "batchSize");
+        }
+        if (inputLength != batchSize * inputSize)
+        {
+            throw new ArgumentException(
+                $"The inputs hold {inputLength} values; a batch of {batchSize} samples of {inputSize} inputs needs {batchSize * inputSize}.", "inputs");
+        }
+        if (outputLength != batchSize * outputSize)
+        {
+            throw new ArgumentException(
+                $"The {outputName} hold {outputLength} values; a batch of {batchSize} samples of {outputSize} outputs needs {batchSize * outputSize}.", outputName);
+        }
+    }
+
+    /// <summary>Checks the maximum batch size a network is constructed for.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is not positive.</exception>
+    public static void CheckMaxBatchSize(int maxBatchSize)
+    {
+        if (maxBatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize, "The maximum batch size must be at least 1.");
+        }
+    }
+}
