@@ -1,0 +1,102 @@
+using Microsoft.CodeAnalysis;
+
+namespace NetGen.Generators.Diagnostics;
+
+/// <summary>Every NetGen diagnostic descriptor. Each has a page at <c>docs/rules/{id}.md</c>.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NetGen.Declaration";
+    private const string HelpLinkBase = "https://github.com/netgen/netgen/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor NetworkMustBePartial = Error(
+        DiagnosticIds.NetworkMustBePartial,
+        "A network class must be partial",
+        "'{0}' is declared as a network but is not partial; declare it 'partial class {0}' so that NetGen can generate its forward and backward passes into it",
+        "NetGen adds the generated members to the annotated class, which C# allows only when every declaration of the class is partial.");
+
+    public static readonly DiagnosticDescriptor NetworkMustBeTopLevel = Error(
+        DiagnosticIds.NetworkMustBeTopLevel,
+        "A network class must not be nested",
+        "'{0}' is nested in '{1}'; NetGen generates networks only for top-level classes, so move it out of '{1}'",
+        "Nested network classes are not supported: declare the network as a top-level class in a namespace.");
+
+    public static readonly DiagnosticDescriptor NetworkMustNotBeGeneric = Error(
+        DiagnosticIds.NetworkMustNotBeGeneric,
+        "A network class must not be generic",
+        "'{0}' has type parameters; a network's sizes and element type are fixed by its attributes, so declare it without type parameters (choose float or double with [Network(Precision = ...)])",
+        "Generated networks bake sizes and element type into the code, so the class cannot be generic.");
+
+    public static readonly DiagnosticDescriptor NetworkMustBePlainClass = Error(
+        DiagnosticIds.NetworkMustBePlainClass,
+        "A network must be a non-static, non-record class",
+        "'{0}' is {1}; a network must be a plain class, since it holds parameters and buffers in instance fields",
+        "A network holds its parameters in instance fields and gets a generated constructor, so it cannot be static or a record.");
+
+    public static readonly DiagnosticDescriptor NetworkHasNoLayers = Error(
+        DiagnosticIds.NetworkHasNoLayers,
+        "A network needs at least one layer",
+        "Network '{0}' declares no layers; add at least one [Dense(units, activation)] attribute, the last one being the output layer",
+        "The layers of a network are the [Dense] attributes on its class, in order; a network without layers has nothing to compute.");
+
+    public static readonly DiagnosticDescriptor DenseWithoutNetwork = Error(
+        DiagnosticIds.DenseWithoutNetwork,
+        "[Dense] needs [Network] on the same class",
+        "'{0}' has [Dense] layers but no [Network] attribute; add [Network(Inputs = ...)] to declare the inputs and the loss",
+        "Layers are only generated for classes marked [Network], which gives the number of inputs and the loss.");
+
+    public static readonly DiagnosticDescriptor SizeMustBePositive = Error(
+        DiagnosticIds.SizeMustBePositive,
+        "Sizes must be positive",
+        "{0} must be a positive integer, but it is {1}",
+        "Input counts, unit counts and repeat counts are sizes: they must be 1 or more.");
+
+    public static readonly DiagnosticDescriptor SoftmaxMustBeOutput = Error(
+        DiagnosticIds.SoftmaxMustBeOutput,
+        "Softmax is allowed only on the output layer",
+        "{0} uses Activation.Softmax, but it is a hidden layer ({1}); Softmax is only supported on the last layer, fused with Loss.SoftmaxCrossEntropy: use ReLU, Tanh or another activation here",
+        "Softmax couples all units of a layer and is only generated fused with the softmax cross-entropy loss, on the output layer.");
+
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
+        DiagnosticIds.LossDoesNotFitOutput,
+        "The loss does not fit the output layer",
+        "{0}",
+        "Each loss expects a particular output layer: SoftmaxCrossEntropy needs at least 2 outputs with Identity (logits) or Softmax; SigmoidCrossEntropy needs Identity (logits); BinaryCrossEntropy needs Sigmoid; Softmax needs SoftmaxCrossEntropy.");
+
+    public static readonly DiagnosticDescriptor ArgumentIsIgnored = new(
+        DiagnosticIds.ArgumentIsIgnored,
+        "The argument has no effect",
+        "{0} is set, but {1}, so it has no effect; remove it, or {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An argument that only applies to one activation or initializer was set on a layer that does not use it; this is usually a mistake.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.ArgumentIsIgnored + ".md");
+
+    public static readonly DiagnosticDescriptor ArgumentOutOfRange = Error(
+        DiagnosticIds.ArgumentOutOfRange,
+        "The argument is out of range",
+        "{0} is {1}, but it must be {2}",
+        "Activation parameters and constant initial values must be finite numbers in their valid range.");
+
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
+        DiagnosticIds.UndefinedEnumValue,
+        "The value is not a defined member of its enum",
+        "{0} is ({1}){2}, which is not a member of {1}; use one of: {3}",
+        "Enum arguments must name one of the enum's members; a cast integer has no meaning for NetGen.");
+
+    public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
+        DiagnosticIds.NetworkTooLarge,
+        "The network is too large",
+        "Network '{0}' is too large: {1}; the limit is {2}",
+        "A generated network keeps its parameters in one array (at most 2,147,483,647 elements) and one method per layer (at most 1,000 layers, so that generated files stay readable and compile quickly).");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
+        id,
+        title,
+        message,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: description,
+        helpLinkUri: HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,22 @@
+namespace NetGen.Generators.Diagnostics;
+
+/// <summary>
+/// Every NetGen diagnostic id, in one place. NG00xx: the declaration is invalid (the generator emits nothing for it).
+/// NG01xx is kept for gradient-health analysis.
+/// </summary>
+public static class DiagnosticIds
+{
+    public const string NetworkMustBePartial = "NG0001";
+    public const string NetworkMustBeTopLevel = "NG0002";
+    public const string NetworkMustNotBeGeneric = "NG0003";
+    public const string NetworkMustBePlainClass = "NG0004";
+    public const string NetworkHasNoLayers = "NG0005";
+    public const string DenseWithoutNetwork = "NG0006";
+    public const string SizeMustBePositive = "NG0010";
+    public const string SoftmaxMustBeOutput = "NG0011";
+    public const string LossDoesNotFitOutput = "NG0012";
+    public const string ArgumentIsIgnored = "NG0013";
+    public const string ArgumentOutOfRange = "NG0014";
+    public const string UndefinedEnumValue = "NG0015";
+    public const string NetworkTooLarge = "NG0016";
+}

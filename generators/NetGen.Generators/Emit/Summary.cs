@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generators.Model;
+
+namespace NetGen.Generators.Emit;
+
+/// <summary>The model summary of a network: a headline and a layer table, as in Keras's <c>model.summary()</c>.</summary>
+internal static class Summary
+{
+    public static string Headline(NetworkSpec spec) =>
+        $"{spec.ClassName}: {Literals.Count(spec.Inputs)} inputs -> {Literals.Count(spec.Outputs)} outputs, " +
+        $"{Literals.Count(spec.ParameterCount)} parameters ({Literals.ElementType(spec.Precision)}), loss {spec.Loss}";
+
+    /// <summary>The layer table, one line per row, columns padded to line up.</summary>
+    public static IReadOnlyList<string> Table(NetworkSpec spec)
+    {
+        var rows = new List<string[]> { new[] { "Layer", "Shape", "Activation", "Weight init", "Bias init", "Parameters" } };
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            rows.Add(new[]
+            {
+                layer.Name,
+                $"{layer.Inputs} -> {layer.Units}",
+                Activation(layer),
+                Init(layer.WeightInit, layer.WeightInitValue),
+                Init(layer.BiasInit, layer.BiasInitValue),
+                Literals.Count(layer.ParameterCount),
+            });
+        }
+        rows.Add(new[] { "Total", "", "", "", "", Literals.Count(spec.ParameterCount) });
+
+        int columns = rows[0].Length;
+        int[] widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        return rows.Select(row => string.Join("  ", row.Select((cell, c) =>
+                c == columns - 1 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd())
+            .ToList();
+    }
+
+    /// <summary>The headline and the table as one text, lines separated by <c>\n</c>.</summary>
+    public static string Text(NetworkSpec spec) => Headline(spec) + "\n" + string.Join("\n", Table(spec));
+
+    public static string Activation(LayerSpec layer) => layer.Activation switch
+    {
+        ActivationKind.LeakyReLU or ActivationKind.ELU =>
+            $"{layer.Activation}({layer.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})",
+        _ => layer.Activation.ToString(),
+    };
+
+    private static string Init(InitKind init, double value) => init == InitKind.Constant
+        ? $"Constant({value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})"
+        : init.ToString();
+}
