@@ -19,12 +19,14 @@ internal static class DeclarationReader
     public static NetworkDeclaration? Read(INamedTypeSymbol type)
     {
         AttributeData? network = null;
+        bool duplicateNetwork = false; // CS0579, reported by the compiler: which one to take is unknown, so take none
         var denseAttributes = new List<AttributeData>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
             string? name = attribute.AttributeClass?.ToDisplayString();
             if (name == NetworkAttributeName)
             {
+                duplicateNetwork |= network is not null;
                 network = attribute;
             }
             else if (name == DenseAttributeName)
@@ -44,7 +46,7 @@ internal static class DeclarationReader
             .ThenBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0)
             .ToList();
 
-        bool unresolved = network is not null && !IsResolved(network);
+        bool unresolved = duplicateNetwork || (network is not null && !IsResolved(network));
         var layers = new List<DenseDeclaration>();
         for (int i = 0; i < denseAttributes.Count; i++)
         {
@@ -82,8 +84,12 @@ internal static class DeclarationReader
         {
             return false;
         }
+        // A named argument that does not bind (an unknown property: CS0246) is left out of NamedArguments, so count them in the syntax.
+        int writtenNamed = (attribute.ApplicationSyntaxReference?.GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax)?
+            .ArgumentList?.Arguments.Count(a => a.NameEquals is not null) ?? attribute.NamedArguments.Length;
         return attribute.ConstructorArguments.All(a => a.Kind != TypedConstantKind.Error)
-            && attribute.NamedArguments.All(a => a.Value.Kind != TypedConstantKind.Error);
+            && attribute.NamedArguments.All(a => a.Value.Kind != TypedConstantKind.Error)
+            && attribute.NamedArguments.Length == writtenNamed;
     }
 
     private static Argument<T> Positional<T>(AttributeData attribute, int index, string name, T fallback)

@@ -46,6 +46,10 @@ internal static class DeclarationValidator
             return problems;
         }
         CheckSize(declaration, problems);
+        if (problems.Any(p => p.IsError))
+        {
+            return problems; // a network too large to count in an int (Repeat = int.MaxValue) must not reach the checks below
+        }
         CheckSoftmaxPlacement(declaration, problems);
         CheckLossFitsOutput(declaration, network, problems);
         return problems;
@@ -171,11 +175,15 @@ internal static class DeclarationValidator
         }
         long parameters = 0;
         long inputs = declaration.Inputs.Value;
+        // Copy by copy (at most MaxLayers), stopping past the limit: each step adds less than 2^63 - 2^31, so the sum cannot overflow.
         foreach (DenseDeclaration layer in declaration.Layers)
         {
             long units = layer.Units.Value;
-            parameters += inputs * units + units; // the first copy reads the previous layer
-            parameters += (layer.Repeat.Value - 1) * (units * units + units); // later copies read the copy before
+            for (int copy = 0; copy < layer.Repeat.Value && parameters <= int.MaxValue; copy++)
+            {
+                parameters += inputs * units + units; // the first copy reads the previous layer, later copies the copy before
+                inputs = units;
+            }
             inputs = units;
         }
         if (parameters > int.MaxValue)

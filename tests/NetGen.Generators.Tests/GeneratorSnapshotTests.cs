@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using NetGen.Generators.Tests.Infrastructure;
+
+namespace NetGen.Generators.Tests;
+
+/// <summary>
+/// Every generated file of representative networks, against its approved snapshot; each paired with a check that the
+/// generated code and the user's code compile together without an error or a warning.
+/// </summary>
+public class GeneratorSnapshotTests
+{
+    [Fact]
+    public void MnistClassifier() => Verify("""
+        using NetGen;
+
+        namespace Samples.Mnist;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(128, Activation.ReLU, Init = Init.HeNormal)]
+        [Dense(10)]
+        public partial class Digits;
+        """);
+
+    [Fact]
+    public void DeepSigmoidStackWithRepeat() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 4)]
+        [Dense(8, Activation.Sigmoid, Init = Init.StandardNormal, Repeat = 3)]
+        [Dense(2, Activation.Sigmoid)]
+        internal partial class DeepSigmoid
+        {
+        }
+        """);
+
+    [Fact]
+    public void DoubleRegressionWithTanhEluLeakyRelu() => Verify("""
+        using NetGen;
+
+        namespace Samples.Regression;
+
+        [Network(Inputs = 3, Loss = Loss.MeanSquaredError, Precision = Precision.Double)]
+        [Dense(16, Activation.Tanh, Init = Init.GlorotNormal)]
+        [Dense(16, Activation.ELU, Alpha = 0.5)]
+        [Dense(8, Activation.LeakyReLU, NegativeSlope = 0.2, Init = Init.HeUniform)]
+        [Dense(1)]
+        public partial class Regressor;
+        """);
+
+    [Fact]
+    public void BinaryClassifierWithSigmoidCrossEntropy() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 2, Loss = Loss.SigmoidCrossEntropy)]
+        [Dense(4, Activation.ReLU, Init = Init.HeUniform)]
+        [Dense(1)]
+        public partial class Xor;
+        """);
+
+    [Fact]
+    public void BinaryCrossEntropyWithSigmoidOutput() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 5, Loss = Loss.BinaryCrossEntropy)]
+        [Dense(6, Activation.Tanh, Init = Init.LegacyUniform)]
+        [Dense(3, Activation.Sigmoid)]
+        public partial class MultiLabel;
+        """);
+
+    [Fact]
+    public void SoftmaxOutputWithSoftmaxCrossEntropy() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 4, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(5, Activation.ReLU)]
+        [Dense(3, Activation.Softmax)]
+        public partial class Iris;
+        """);
+
+    [Fact]
+    public void SeluWithLeCunNormal() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 6)]
+        [Dense(6, Activation.SELU, Init = Init.LeCunNormal, Repeat = 2)]
+        [Dense(2)]
+        public partial class SelfNormalizing;
+        """);
+
+    [Fact]
+    public void ConstantInitializers() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 2, Precision = Precision.Double)]
+        [Dense(3, Activation.ReLU, Init = Init.Constant, InitValue = -0.25, BiasInit = Init.Constant, BiasInitValue = 0.1)]
+        [Dense(1, Init = Init.Zeros, BiasInit = Init.Constant, BiasInitValue = 1e-3)]
+        public partial class Constants;
+        """);
+
+    [Fact]
+    public void GlobalNamespace() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 1)]
+        [Dense(1)]
+        public partial class Linear;
+        """);
+
+    [Fact]
+    public void TwoNetworksInOneFile() => Verify("""
+        using NetGen;
+
+        namespace Samples.Pair;
+
+        [Network(Inputs = 2)]
+        [Dense(2, Activation.Tanh)]
+        public partial class First;
+
+        [Network(Inputs = 3, Loss = Loss.SigmoidCrossEntropy)]
+        [Dense(1)]
+        public partial class Second;
+        """);
+
+    /// <summary>
+    /// Runs the generator on <paramref name="source"/>; asserts no exception and no diagnostic, that the output compiles
+    /// cleanly (with code that uses the generated members), and that every generated file matches its snapshot.
+    /// </summary>
+    private static void Verify(string source, [CallerMemberName] string method = "")
+    {
+        var (result, output, driverDiagnostics) = Compilations.RunGenerator(Compilations.Create(source, UsesNetworks));
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(driverDiagnostics);
+        Assert.NotEmpty(result.GeneratedSources);
+
+        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, "The generated code does not compile cleanly:" + Environment.NewLine + Compilations.Describe(problems));
+
+        foreach (GeneratedSourceResult generated in result.GeneratedSources.OrderBy(g => g.HintName, StringComparer.Ordinal))
+        {
+            Snapshot.Verify(generated.HintName, generated.SourceText.ToString(), nameof(GeneratorSnapshotTests), method: method);
+        }
+    }
+
+    /// <summary>User code that calls the generated networks through their interface, so that the contract is checked too.</summary>
+    private const string UsesNetworks = """
+        using System;
+        using NetGen;
+
+        internal static class Use
+        {
+            public static float Run(INetwork<float> network, ReadOnlySpan<float> input, Span<float> output)
+            {
+                network.Forward(input, output);
+                return network.Parameters.Length + network.InputSize + network.OutputSize;
+            }
+        }
+        """;
+}
