@@ -74,10 +74,7 @@ internal static class DeclarationValidator
         {
             problems.Add(new DeclarationProblem(NetworkMustBePlainClass, null, null, type.Name, "a record"));
         }
-        else if (type.TypeKind != TypeKind.Class)
-        {
-            problems.Add(new DeclarationProblem(NetworkMustBePlainClass, null, null, type.Name, "a " + type.TypeKind.ToString().ToLowerInvariant()));
-        }
+        // A struct, interface or enum gets the compiler's CS0592: [Network] is valid on classes only.
         bool allPartial = type.DeclaringSyntaxReferences.All(r =>
             r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax syntax
             && syntax.Modifiers.Any(m => m.Text == "partial"));
@@ -189,7 +186,7 @@ internal static class DeclarationValidator
         if (parameters > int.MaxValue)
         {
             problems.Add(new DeclarationProblem(NetworkTooLarge, declaration.Network, null, declaration.Type.Name,
-                $"it has {parameters:N0} parameters", "2,147,483,647 parameters"));
+                $"it has {parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters", "2,147,483,647 parameters"));
         }
     }
 
