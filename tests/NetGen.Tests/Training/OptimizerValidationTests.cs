@@ -66,6 +66,7 @@ public class OptimizerValidationTests
         AssertOutOfRange(() => new Adam<float>(learningRate), learningRate, "greater than 0");
         AssertOutOfRange(() => new AdamW<float>(learningRate), learningRate, "greater than 0");
         AssertOutOfRange(() => new Sgd<double>(0.1) { LearningRate = learningRate }, learningRate, "greater than 0");
+        Assert.Equal("learningRate", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<double>(learningRate)).ParamName);
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class Adam<T> : IOptimizer<T> where T : unmanaged, IFloatingPointI
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
     public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
     {
-        LearningRate = learningRate;
+        _learningRate = HyperParameters.Positive(learningRate, nameof(learningRate));
         Beta1 = HyperParameters.UnitInterval(beta1, nameof(beta1));
         Beta2 = HyperParameters.UnitInterval(beta2, nameof(beta2));
         Epsilon = HyperParameters.Positive(epsilon, nameof(epsilon));

@@ -32,7 +32,7 @@ public sealed class AdamW<T> : IOptimizer<T> where T : unmanaged, IFloatingPoint
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
     public AdamW(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0.01)
     {
-        LearningRate = learningRate;
+        _learningRate = HyperParameters.Positive(learningRate, nameof(learningRate));
         Beta1 = HyperParameters.UnitInterval(beta1, nameof(beta1));
         Beta2 = HyperParameters.UnitInterval(beta2, nameof(beta2));
         Epsilon = HyperParameters.Positive(epsilon, nameof(epsilon));

@@ -34,7 +34,7 @@ public sealed class Sgd<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIe
     /// <exception cref="ArgumentException"><paramref name="nesterov"/> is true but <paramref name="momentum"/> is 0.</exception>
     public Sgd(double learningRate, double momentum = 0, bool nesterov = false, double weightDecay = 0)
     {
-        LearningRate = learningRate;
+        _learningRate = HyperParameters.Positive(learningRate, nameof(learningRate));
         Momentum = HyperParameters.UnitInterval(momentum, nameof(momentum));
         WeightDecay = HyperParameters.NonNegative(weightDecay, nameof(weightDecay));
         if (nesterov && momentum == 0)
