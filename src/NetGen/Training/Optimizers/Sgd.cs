@@ -1,0 +1,124 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace NetGen;
+
+/// <summary>
+/// Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight decay, following PyTorch's
+/// <c>torch.optim.SGD</c> (dampening 0, not maximizing). With <c>g</c> the gradient, <c>p</c> a parameter, <c>v</c> its velocity:
+/// <code>
+/// g = g + WeightDecay · p                (only if WeightDecay ≠ 0)
+/// v = Momentum · v + g                   (only if Momentum ≠ 0; the first step sets v = g)
+/// g = Nesterov ? g + Momentum · v : v    (only if Momentum ≠ 0)
+/// p = p − LearningRate · g
+/// </code>
+/// Weight decay applies to every parameter, biases included, as PyTorch does for parameters without parameter groups.
+/// Keras' SGD writes the momentum update differently (<c>v = μv − lr·g</c>); with a constant learning rate the two agree.
+/// </summary>
+/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+public sealed class Sgd<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private ParameterCountGuard _guard;
+    private T[] _velocity = [];
+    private double _learningRate;
+    private readonly T _momentum;
+    private readonly T _weightDecay;
+
+    /// <summary>Creates the optimizer. Its state (one velocity per parameter, when momentum is used) is allocated at the first <see cref="Step"/>.</summary>
+    /// <param name="learningRate">The step size, greater than 0. Required: PyTorch has no default; Keras defaults to 0.01.</param>
+    /// <param name="momentum">The momentum factor μ in [0, 1). Default 0 (plain SGD), as in PyTorch and Keras.</param>
+    /// <param name="nesterov">Whether to use Nesterov momentum; needs <paramref name="momentum"/> &gt; 0. Default false, as in PyTorch and Keras.</param>
+    /// <param name="weightDecay">The L2 penalty factor, at least 0, added to the gradient as <c>weightDecay · p</c>. Default 0, as in PyTorch.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="nesterov"/> is true but <paramref name="momentum"/> is 0.</exception>
+    public Sgd(double learningRate, double momentum = 0, bool nesterov = false, double weightDecay = 0)
+    {
+        _learningRate = HyperParameters.Positive(learningRate, nameof(learningRate));
+        Momentum = HyperParameters.UnitInterval(momentum, nameof(momentum));
+        WeightDecay = HyperParameters.NonNegative(weightDecay, nameof(weightDecay));
+        if (nesterov && momentum == 0)
+        {
+            throw new ArgumentException("Nesterov momentum needs a momentum greater than 0; the momentum is 0.", nameof(nesterov));
+        }
+        Nesterov = nesterov;
+        _momentum = T.CreateTruncating(momentum);
+        _weightDecay = T.CreateTruncating(weightDecay);
+    }
+
+    /// <summary>The step size, greater than 0. It may be changed between steps (for a learning-rate schedule).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not greater than 0.</exception>
+    public double LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = HyperParameters.Positive(value, nameof(LearningRate));
+    }
+
+    /// <summary>The momentum factor μ, in [0, 1); 0 means no momentum.</summary>
+    public double Momentum { get; }
+
+    /// <summary>Whether Nesterov momentum is used.</summary>
+    public bool Nesterov { get; }
+
+    /// <summary>The L2 penalty factor added to the gradient (coupled weight decay).</summary>
+    public double WeightDecay { get; }
+
+    /// <inheritdoc/>
+    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
+    {
+        bool hasMomentum = Momentum != 0;
+        if (_guard.Check(parameters.Length, gradients.Length) && hasMomentum)
+        {
+            // Zeros make the first step's v = μ·0 + g equal to g, which is PyTorch's first-step rule.
+            _velocity = new T[parameters.Length];
+        }
+
+        bool hasDecay = WeightDecay != 0;
+        bool nesterov = Nesterov;
+        T learningRate = T.CreateTruncating(_learningRate);
+        T momentum = _momentum;
+        T weightDecay = _weightDecay;
+        Span<T> velocity = _velocity;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && parameters.Length >= Vector<T>.Count)
+        {
+            ref T p = ref MemoryMarshal.GetReference(parameters);
+            ref T g = ref MemoryMarshal.GetReference(gradients);
+            ref T v = ref MemoryMarshal.GetReference(velocity);
+            var learningRateVector = new Vector<T>(learningRate);
+            var momentumVector = new Vector<T>(momentum);
+            var weightDecayVector = new Vector<T>(weightDecay);
+            for (; i <= parameters.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                Vector<T> parameter = Vector.LoadUnsafe(ref p, (nuint)i);
+                Vector<T> direction = Vector.LoadUnsafe(ref g, (nuint)i);
+                if (hasDecay)
+                {
+                    direction += weightDecayVector * parameter;
+                }
+                if (hasMomentum)
+                {
+                    Vector<T> newVelocity = momentumVector * Vector.LoadUnsafe(ref v, (nuint)i) + direction;
+                    newVelocity.StoreUnsafe(ref v, (nuint)i);
+                    direction = nesterov ? direction + momentumVector * newVelocity : newVelocity;
+                }
+                (parameter - learningRateVector * direction).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+        for (; i < parameters.Length; i++)
+        {
+            T direction = gradients[i];
+            if (hasDecay)
+            {
+                direction += weightDecay * parameters[i];
+            }
+            if (hasMomentum)
+            {
+                T newVelocity = momentum * velocity[i] + direction;
+                velocity[i] = newVelocity;
+                direction = nesterov ? direction + momentum * newVelocity : newVelocity;
+            }
+            parameters[i] -= learningRate * direction;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Numerics;
+using System.Threading;
+
+namespace NetGen;
+
+/// <summary>Trains networks by mini-batch gradient descent, and evaluates them.</summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> for <see cref="TrainingOptions.Epochs"/> epochs. Each epoch draws a new sample order
+    /// (when <see cref="TrainingOptions.Shuffle"/> is set, from one generator seeded once with <see cref="TrainingOptions.Seed"/>),
+    /// runs <see cref="INetwork{T}.TrainStep"/> on every mini-batch, the last one possibly smaller, then evaluates on
+    /// <paramref name="validation"/> if given.
+    /// </summary>
+    /// <param name="network">The network to train; its parameters are updated in place.</param>
+    /// <param name="optimizer">The optimizer, used for this network only.</param>
+    /// <param name="training">The training samples: at least one, sized for the network.</param>
+    /// <param name="options">Epochs, batch size and shuffling.</param>
+    /// <param name="validation">Samples to evaluate on after every epoch, with a batch size of <see cref="TrainingOptions.BatchSize"/>; or null.</param>
+    /// <param name="progress">Told after every mini-batch (synchronously, on the training thread, if it is not a <see cref="Progress{T}"/>); or null.</param>
+    /// <param name="cancellationToken">Checked before every mini-batch and every validation.</param>
+    /// <returns>The result of every epoch.</returns>
+    /// <exception cref="ArgumentException">
+    /// A dataset's input or target size differs from the network's input or output size, the training data is empty,
+    /// or the batch size exceeds <see cref="INetwork{T}.MaxBatchSize"/>.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the parameters keep the updates made so far.</exception>
+    public static TrainingHistory Fit<T>(
+        INetwork<T> network,
+        IOptimizer<T> optimizer,
+        Dataset<T> training,
+        TrainingOptions options,
+        Dataset<T>? validation = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckDataset(network, training, nameof(training));
+        if (validation is not null)
+        {
+            CheckDataset(network, validation, nameof(validation));
+        }
+        CheckBatchSize(network, options.BatchSize, nameof(options));
+
+        var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed);
+        var results = new List<EpochResult>(options.Epochs);
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            long started = Stopwatch.GetTimestamp();
+            batches.StartEpoch();
+            double lossSum = 0;
+            int samplesSeen = 0;
+            for (int batch = 0; batch < batches.BatchCount; batch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
+                T loss = network.TrainStep(inputs, targets, size, optimizer);
+                lossSum += double.CreateTruncating(loss) * size;
+                samplesSeen += size;
+
+                bool lastBatch = batch == batches.BatchCount - 1;
+                EpochResult? result = null;
+                if (lastBatch)
+                {
+                    Evaluation? evaluation = validation is null ? null : Evaluate(network, validation, options.BatchSize, cancellationToken);
+                    result = new EpochResult(
+                        epoch, lossSum / samplesSeen, evaluation?.Loss, evaluation?.Accuracy, Stopwatch.GetElapsedTime(started));
+                    results.Add(result);
+                }
+                progress?.Report(new TrainingProgress(
+                    epoch, options.Epochs, batch + 1, batches.BatchCount, samplesSeen, training.Count, lossSum / samplesSeen, result));
+            }
+        }
+        return new TrainingHistory(results);
+    }
+
+    /// <summary>
+    /// Measures the mean loss (<see cref="INetwork{T}.ComputeLoss"/>) and the accuracy (from batched <see cref="INetwork{T}.Forward(ReadOnlySpan{T}, Span{T}, int)"/>)
+    /// of <paramref name="network"/> on <paramref name="data"/>, in order, <paramref name="batchSize"/> samples at a time.
+    /// </summary>
+    /// <param name="network">The network; it is not changed.</param>
+    /// <param name="data">The samples: at least one, sized for the network.</param>
+    /// <param name="batchSize">The number of samples per batch, in 1..<see cref="INetwork{T}.MaxBatchSize"/>.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <exception cref="ArgumentException">
+    /// The dataset's input or target size differs from the network's, the dataset is empty, or the batch size is not in 1..<see cref="INetwork{T}.MaxBatchSize"/>.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Evaluation Evaluate<T>(INetwork<T> network, Dataset<T> data, int batchSize, CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        CheckDataset(network, data, nameof(data));
+        CheckBatchSize(network, batchSize, nameof(batchSize));
+
+        var batches = new MiniBatches<T>(data, batchSize, shuffle: false, seed: 0);
+        bool accuracyDefined = Accuracy.IsDefined(network.Loss, network.OutputSize);
+        T[] outputs = accuracyDefined ? new T[Math.Min(batchSize, data.Count) * network.OutputSize] : [];
+        double lossSum = 0;
+        int correct = 0;
+        for (int batch = 0; batch < batches.BatchCount; batch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
+            lossSum += double.CreateTruncating(network.ComputeLoss(inputs, targets, size)) * size;
+            if (accuracyDefined)
+            {
+                Span<T> batchOutputs = outputs.AsSpan(0, size * network.OutputSize);
+                network.Forward(inputs, batchOutputs, size);
+                correct += Accuracy.CountCorrect<T>(batchOutputs, targets, network.OutputSize, size, network.Loss);
+            }
+        }
+        double accuracy = accuracyDefined ? (double)correct / data.Count : double.NaN;
+        return new Evaluation(lossSum / data.Count, accuracy, data.Count);
+    }
+
+    private static void CheckDataset<T>(INetwork<T> network, Dataset<T> data, string parameterName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (data.InputSize != network.InputSize)
+        {
+            throw new ArgumentException(
+                $"The network takes {network.InputSize} inputs per sample, but the dataset has {data.InputSize}.", parameterName);
+        }
+        if (data.TargetSize != network.OutputSize)
+        {
+            throw new ArgumentException(
+                $"The network gives {network.OutputSize} outputs per sample, but the dataset has {data.TargetSize} targets per sample.", parameterName);
+        }
+        if (data.Count == 0)
+        {
+            throw new ArgumentException("The dataset holds no samples.", parameterName);
+        }
+    }
+
+    private static void CheckBatchSize<T>(INetwork<T> network, int batchSize, string parameterName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (batchSize < 1 || batchSize > network.MaxBatchSize)
+        {
+            throw new ArgumentException(
+                $"The batch size is {batchSize}, but the network's buffers hold batches of 1 to {network.MaxBatchSize} samples (MaxBatchSize).",
+                parameterName);
+        }
+    }
+}
