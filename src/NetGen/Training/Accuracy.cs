@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace NetGen;
 
@@ -30,24 +31,11 @@ internal static class Accuracy
         for (int i = 0; i < count; i++)
         {
             int start = i * outputSize;
-            if (IndexOfMax(outputs.Slice(start, outputSize)) == IndexOfMax(targets.Slice(start, outputSize)))
+            if (TensorPrimitives.IndexOfMax(outputs.Slice(start, outputSize)) == TensorPrimitives.IndexOfMax(targets.Slice(start, outputSize)))
             {
                 correct++;
             }
         }
         return correct;
-    }
-
-    private static int IndexOfMax<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-        return best;
     }
 }
