@@ -88,6 +88,9 @@ public sealed partial class NetworkGenerator
             w.Line(GeneratedCode.Attribute);
             w.Line($"private readonly {t}[] _gradients = new {t}[ParameterCount];");
             w.Line();
+            w.Line("// The batch size of the last forward pass, for PreActivations.");
+            w.Line("private int _lastBatchSize;");
+            w.Line();
             w.Line("// For each layer and each sample of a batch: the pre-activation z, the activation a, and dz = ∂loss/∂z.");
             foreach (LayerSpec layer in spec.Layers)
             {
@@ -130,12 +133,16 @@ public sealed partial class NetworkGenerator
             w.Line("{");
             foreach (LayerSpec layer in spec.Layers)
             {
-                w.Line($"    new(\"{layer.Name}\", {layer.Inputs}, {layer.Units}, {NetGenNamespace}Activation.{layer.Activation}, {layer.Name}WeightOffset, {layer.Name}BiasOffset),");
+                w.Line($"    new(\"{layer.Name}\", {NetGenNamespace}LayerKind.Dense, {layer.Inputs}, {layer.Units}, {NetGenNamespace}Activation.{layer.Activation}, " +
+                       $"{layer.Name}WeightOffset, {layer.WeightCount}, {layer.Name}BiasOffset, {layer.Units}),");
             }
             w.Line("};");
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("public int MaxBatchSize { get; }");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public bool IsTraining { get; set; } = true;");
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line($"public {NetGenNamespace}Loss Loss => {NetGenNamespace}Loss.{spec.Loss};");
@@ -250,6 +257,17 @@ public sealed partial class NetworkGenerator
                 w.Line("return loss;");
             }
             w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line(GeneratedCode.Attribute);
+            using (w.Block($"public {ReadOnlySpan}<{t}> PreActivations(int layerIndex) => layerIndex switch", close: "};"))
+            {
+                foreach (LayerSpec layer in spec.Layers)
+                {
+                    w.Line($"{layer.Number - 1} => new {ReadOnlySpan}<{t}>(_z{layer.Number}, 0, _lastBatchSize * {layer.Units}),");
+                }
+                w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(layerIndex), layerIndex, \"The network has {spec.Layers.Count} layers, indexed from 0.\"),");
+            }
+            w.Line();
         }
 
         private static void WriteForwardAndBackward(SourceWriter w, NetworkSpec spec, string t)
@@ -258,6 +276,7 @@ public sealed partial class NetworkGenerator
             w.Line(GeneratedCode.Attribute);
             using (w.Block($"private void RunForward({ReadOnlySpan}<{t}> inputs, int batchSize)"))
             {
+                w.Line("_lastBatchSize = batchSize;");
                 foreach (LayerSpec layer in spec.Layers)
                 {
                     w.Line($"Forward{layer.Name}({LayerWriter.InputName(layer)}, batchSize);");

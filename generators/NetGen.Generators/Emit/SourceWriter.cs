@@ -24,13 +24,13 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Writes <paramref name="header"/>, then an indented block in braces; dispose the result to close it.</summary>
-    public IDisposable Block(string header)
+    /// <summary>Writes <paramref name="header"/>, then an indented block in braces; dispose the result to close it with <paramref name="close"/>.</summary>
+    public IDisposable Block(string header, string close = "}")
     {
         Line(header);
         Line("{");
         _writer.Indent++;
-        return new BlockCloser(this);
+        return new BlockCloser(this, close);
     }
 
     public override string ToString() => _text.ToString();
@@ -38,13 +38,18 @@ internal sealed class SourceWriter
     private sealed class BlockCloser : IDisposable
     {
         private readonly SourceWriter _owner;
+        private readonly string _close;
 
-        public BlockCloser(SourceWriter owner) => _owner = owner;
+        public BlockCloser(SourceWriter owner, string close)
+        {
+            _owner = owner;
+            _close = close;
+        }
 
         public void Dispose()
         {
             _owner._writer.Indent--;
-            _owner.Line("}");
+            _owner.Line(_close);
         }
     }
 }

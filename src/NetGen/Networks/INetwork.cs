@@ -35,6 +35,21 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The gradient of the mean batch loss with respect to each parameter, laid out as <see cref="Parameters"/>.</summary>
     Span<T> Gradients { get; }
 
+    /// <summary>
+    /// Whether the network is in training mode (the default): normalization layers then use the statistics of the batch,
+    /// and <see cref="ComputeGradients"/> updates their running statistics. In inference mode they use the running
+    /// statistics. A network without normalization computes the same in both modes.
+    /// </summary>
+    bool IsTraining { get; set; }
+
+    /// <summary>
+    /// The pre-activations of layer <paramref name="layerIndex"/> (an index into <see cref="Layers"/>) from the last forward
+    /// pass: batch size × the layer's outputs, sample after sample. For a normalization layer, <c>γ·x̂ + β</c>; for a residual
+    /// block, <c>branch + skip</c>. Valid until the next call that runs the network.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layerIndex"/> is not an index into <see cref="Layers"/>.</exception>
+    ReadOnlySpan<T> PreActivations(int layerIndex);
+
     /// <summary>Draws every parameter again from its initializer; the same seed gives the same parameters.</summary>
     void Initialize(int seed);
 

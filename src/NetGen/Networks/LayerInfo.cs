@@ -1,17 +1,18 @@
 namespace NetGen;
 
-/// <summary>One layer of a generated network: its shape, and where its parameters are in <see cref="INetwork{T}.Parameters"/>.</summary>
+/// <summary>One layer of a generated network: what it computes, its shape, and where its parameters are in <see cref="INetwork{T}.Parameters"/>.</summary>
 /// <param name="Name">The layer's name in the generated code, such as <c>Layer1</c>.</param>
+/// <param name="Kind">What the layer computes.</param>
 /// <param name="Inputs">The number of inputs (the previous layer's outputs).</param>
-/// <param name="Outputs">The number of outputs (units).</param>
-/// <param name="Activation">The activation.</param>
-/// <param name="WeightOffset">Where the [<paramref name="Outputs"/>, <paramref name="Inputs"/>] row-major weights start.</param>
-/// <param name="BiasOffset">Where the <paramref name="Outputs"/> biases start.</param>
-public sealed record LayerInfo(string Name, int Inputs, int Outputs, Activation Activation, int WeightOffset, int BiasOffset)
+/// <param name="Outputs">The number of outputs.</param>
+/// <param name="Activation">The activation applied to the layer's pre-activation.</param>
+/// <param name="WeightOffset">Where the layer's weights start: a dense layer's [<paramref name="Outputs"/>, <paramref name="Inputs"/>] row-major matrix, a normalization's scales γ, a residual block's skip projection.</param>
+/// <param name="WeightCount">The number of weights (0 for a residual block with an identity skip).</param>
+/// <param name="BiasOffset">Where the layer's biases start: a dense layer's biases, a normalization's shifts β.</param>
+/// <param name="BiasCount">The number of biases (0 for a residual block).</param>
+public sealed record LayerInfo(
+    string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount)
 {
-    /// <summary>The number of weights, <c>Inputs × Outputs</c>.</summary>
-    public int WeightCount => Inputs * Outputs;
-
     /// <summary>The number of parameters, weights and biases.</summary>
-    public int ParameterCount => WeightCount + Outputs;
+    public int ParameterCount => WeightCount + BiasCount;
 }

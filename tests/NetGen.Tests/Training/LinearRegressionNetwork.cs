@@ -18,13 +18,17 @@ internal sealed class LinearRegressionNetwork : INetwork<double>
         MaxBatchSize = maxBatchSize;
         _parameters = new double[inputSize + 1];
         _gradients = new double[inputSize + 1];
-        Layers = [new LayerInfo("Layer1", inputSize, 1, Activation.Identity, 0, inputSize)];
+        Layers = [new LayerInfo("Layer1", LayerKind.Dense, inputSize, 1, Activation.Identity, 0, inputSize, inputSize, 1)];
     }
 
     public int InputSize { get; }
     public int OutputSize => 1;
     public int ParameterCount => _parameters.Length;
     public int MaxBatchSize { get; }
+
+    public bool IsTraining { get; set; } = true;
+
+    public ReadOnlySpan<double> PreActivations(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activations.");
     public Loss Loss => Loss.MeanSquaredError;
     public IReadOnlyList<LayerInfo> Layers { get; }
     public Span<double> Parameters => _parameters;

@@ -18,7 +18,7 @@ internal sealed class ScriptedNetwork : INetwork<double>
         Loss = loss;
         MaxBatchSize = maxBatchSize;
         _outputs = outputsById ?? [];
-        Layers = [new LayerInfo("Layer1", 1, outputSize, Activation.Identity, 0, 0)];
+        Layers = [new LayerInfo("Layer1", LayerKind.Dense, 1, outputSize, Activation.Identity, 0, 0, 0, 0)];
     }
 
     /// <summary>The ids of every training batch, in the order they were trained on.</summary>
@@ -28,6 +28,10 @@ internal sealed class ScriptedNetwork : INetwork<double>
     public int OutputSize { get; }
     public int ParameterCount => 1;
     public int MaxBatchSize { get; }
+
+    public bool IsTraining { get; set; } = true;
+
+    public ReadOnlySpan<double> PreActivations(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activations.");
     public Loss Loss { get; }
     public IReadOnlyList<LayerInfo> Layers { get; }
     public Span<double> Parameters => _parameters;

@@ -1,0 +1,17 @@
+namespace NetGen;
+
+/// <summary>What a layer of a generated network computes.</summary>
+public enum LayerKind
+{
+    /// <summary>A fully connected layer, <c>a = f(W·x + b)</c>: weights <c>W</c>, biases <c>b</c>.</summary>
+    Dense = 0,
+
+    /// <summary>Batch normalization of the previous layer's outputs, <c>a = f(γ·x̂ + β)</c>: "weights" γ, "biases" β.</summary>
+    BatchNorm = 1,
+
+    /// <summary>Layer normalization of the previous layer's outputs, <c>a = f(γ·x̂ + β)</c>: "weights" γ, "biases" β.</summary>
+    LayerNorm = 2,
+
+    /// <summary>The end of a residual block, <c>a = f(branch + skip)</c>: "weights" are the skip's projection when the widths differ, else none.</summary>
+    Residual = 3,
+}
