@@ -72,11 +72,19 @@ public sealed partial class NetworkGenerator
             w.Line("/// <summary>The model summary: sizes, and a table of the layers with their shapes, activations, initializers and parameter counts.</summary>");
             w.Line($"public const string Summary = {Literals.String(Summary.Text(spec))};");
             w.Line();
-            w.Line("// Where each layer's weights ([units, inputs], row-major) and biases start in the parameter array.");
+            w.Line("// Where each layer's weights and biases start in the parameter array (a dense layer's weights are [units, inputs],");
+            w.Line("// row-major; a normalization's are its scales γ and shifts β; a residual block's, its skip projection).");
             foreach (LayerSpec layer in spec.Layers)
             {
                 w.Line($"private const int {layer.Name}WeightOffset = {Literals.Integer(layer.WeightOffset)};");
-                w.Line($"private const int {layer.Name}BiasOffset = {Literals.Integer(layer.BiasOffset)};");
+                if (layer.BiasCount > 0)
+                {
+                    w.Line($"private const int {layer.Name}BiasOffset = {Literals.Integer(layer.BiasOffset)};");
+                }
+                if (layer.StateCount > 0)
+                {
+                    w.Line($"private const int {layer.Name}StateOffset = {Literals.Integer(layer.StateOffset)};");
+                }
             }
             w.Line();
         }
@@ -87,15 +95,27 @@ public sealed partial class NetworkGenerator
             w.Line($"private readonly {t}[] _parameters = new {t}[ParameterCount];");
             w.Line(GeneratedCode.Attribute);
             w.Line($"private readonly {t}[] _gradients = new {t}[ParameterCount];");
+            w.Line(GeneratedCode.Attribute);
+            w.Line($"private readonly {t}[] _state = new {t}[{Literals.Integer(spec.StateCount)}];");
             w.Line();
             w.Line("// The batch size of the last forward pass, for PreActivations.");
             w.Line("private int _lastBatchSize;");
             w.Line();
-            w.Line("// For each layer and each sample of a batch: the pre-activation z, the activation a, and dz = ∂loss/∂z.");
+            w.Line("// For each layer and each sample of a batch: the pre-activation z, the output a (z itself for Identity),");
+            w.Line("// da = ∂loss/∂a and dz = ∂loss/∂z (da itself for a hidden Identity layer; the output layer has only dz).");
             foreach (LayerSpec layer in spec.Layers)
             {
+                int n = layer.Number;
+                string da = Buffers.HasOutputGradient(layer, spec) ? $", _da{n}" : "";
                 w.Line(GeneratedCode.Attribute);
-                w.Line($"private readonly {t}[] _z{layer.Number}, _a{layer.Number}, _dz{layer.Number};");
+                w.Line($"private readonly {t}[] _z{n}, _a{n}{da}, _dz{n};");
+                if (layer.Kind is LayerKind.BatchNorm or LayerKind.LayerNorm)
+                {
+                    string statistics = layer.Kind == LayerKind.BatchNorm ? $", _mean{n}, _variance{n}" : "";
+                    w.Line($"// {layer.Name}'s normalized inputs x̂ and 1/√(σ² + ε) per {(layer.Kind == LayerKind.BatchNorm ? "feature" : "sample")}{(statistics.Length > 0 ? ", and the batch's mean and variance" : "")}.");
+                    w.Line(GeneratedCode.Attribute);
+                    w.Line($"private readonly {t}[] _normalized{n}, _inverseStd{n}{statistics};");
+                }
             }
             w.Line();
         }
@@ -114,10 +134,26 @@ public sealed partial class NetworkGenerator
                 foreach (LayerSpec layer in spec.Layers)
                 {
                     int n = layer.Number;
-                    string size = $"maxBatchSize * {Literals.Integer(layer.Units)}";
-                    w.Line($"_z{n} = new {t}[{size}];");
-                    w.Line($"_a{n} = new {t}[{size}];");
-                    w.Line($"_dz{n} = new {t}[{size}];");
+                    string size = $"new {t}[maxBatchSize * {Literals.Integer(layer.Units)}]";
+                    w.Line($"_z{n} = {size};");
+                    w.Line(Buffers.HasOwnOutput(layer) ? $"_a{n} = {size};" : $"_a{n} = _z{n};");
+                    if (Buffers.HasOutputGradient(layer, spec))
+                    {
+                        w.Line($"_da{n} = {size};");
+                    }
+                    w.Line(Buffers.HasOwnPreActivationGradient(layer, spec) ? $"_dz{n} = {size};" : $"_dz{n} = _da{n};");
+                    if (layer.Kind == LayerKind.BatchNorm)
+                    {
+                        w.Line($"_normalized{n} = {size};");
+                        w.Line($"_inverseStd{n} = new {t}[{Literals.Integer(layer.Units)}];");
+                        w.Line($"_mean{n} = new {t}[{Literals.Integer(layer.Units)}];");
+                        w.Line($"_variance{n} = new {t}[{Literals.Integer(layer.Units)}];");
+                    }
+                    else if (layer.Kind == LayerKind.LayerNorm)
+                    {
+                        w.Line($"_normalized{n} = {size};");
+                        w.Line($"_inverseStd{n} = new {t}[maxBatchSize];");
+                    }
                 }
                 w.Line("Initialize(seed);");
             }
@@ -133,8 +169,9 @@ public sealed partial class NetworkGenerator
             w.Line("{");
             foreach (LayerSpec layer in spec.Layers)
             {
-                w.Line($"    new(\"{layer.Name}\", {NetGenNamespace}LayerKind.Dense, {layer.Inputs}, {layer.Units}, {NetGenNamespace}Activation.{layer.Activation}, " +
-                       $"{layer.Name}WeightOffset, {layer.WeightCount}, {layer.Name}BiasOffset, {layer.Units}),");
+                string biasOffset = layer.BiasCount > 0 ? $"{layer.Name}BiasOffset" : Literals.Integer(layer.BiasOffset);
+                w.Line($"    new(\"{layer.Name}\", {NetGenNamespace}LayerKind.{layer.Kind}, {layer.Inputs}, {layer.Units}, {NetGenNamespace}Activation.{layer.Activation}, " +
+                       $"{layer.Name}WeightOffset, {layer.WeightCount}, {biasOffset}, {layer.BiasCount}),");
             }
             w.Line("};");
             w.Line();
@@ -153,13 +190,12 @@ public sealed partial class NetworkGenerator
             w.Line("/// <inheritdoc/>");
             w.Line($"public {Span}<{t}> Gradients => _gradients;");
             w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line($"public {Span}<{t}> State => _state;");
+            w.Line();
             foreach (LayerSpec layer in spec.Layers)
             {
-                string shape = $"[{layer.Units}, {layer.Inputs}]";
-                WriteSpanProperty(w, t, $"{layer.Name}Weights", "_parameters", $"{layer.Name}WeightOffset", layer.WeightCount, $"{layer.Name}'s weights, {shape} row-major.");
-                WriteSpanProperty(w, t, $"{layer.Name}Biases", "_parameters", $"{layer.Name}BiasOffset", layer.Units, $"{layer.Name}'s {layer.Units} biases.");
-                WriteSpanProperty(w, t, $"{layer.Name}WeightGradients", "_gradients", $"{layer.Name}WeightOffset", layer.WeightCount, $"The gradient of {layer.Name}'s weights, {shape} row-major.");
-                WriteSpanProperty(w, t, $"{layer.Name}BiasGradients", "_gradients", $"{layer.Name}BiasOffset", layer.Units, $"The gradient of {layer.Name}'s biases.");
+                WriteLayerSpans(w, t, layer);
             }
             w.Line($"int {network}.InputSize => InputSize;");
             w.Line();
@@ -169,6 +205,39 @@ public sealed partial class NetworkGenerator
             w.Line();
             w.Line($"global::System.Collections.Generic.IReadOnlyList<{NetGenNamespace}LayerInfo> {network}.Layers => Layers;");
             w.Line();
+        }
+
+        private static void WriteLayerSpans(SourceWriter w, string t, LayerSpec layer)
+        {
+            string name = layer.Name;
+            string weights = $"{name}WeightOffset", biases = $"{name}BiasOffset";
+            switch (layer.Kind)
+            {
+                case LayerKind.Dense:
+                    string shape = $"[{layer.Units}, {layer.Inputs}]";
+                    WriteSpanProperty(w, t, $"{name}Weights", "_parameters", weights, layer.WeightCount, $"{name}'s weights, {shape} row-major.");
+                    WriteSpanProperty(w, t, $"{name}Biases", "_parameters", biases, layer.Units, $"{name}'s {layer.Units} biases.");
+                    WriteSpanProperty(w, t, $"{name}WeightGradients", "_gradients", weights, layer.WeightCount, $"The gradient of {name}'s weights, {shape} row-major.");
+                    WriteSpanProperty(w, t, $"{name}BiasGradients", "_gradients", biases, layer.Units, $"The gradient of {name}'s biases.");
+                    break;
+                case LayerKind.BatchNorm or LayerKind.LayerNorm:
+                    WriteSpanProperty(w, t, $"{name}Scale", "_parameters", weights, layer.Units, $"{name}'s scales γ, one per feature.");
+                    WriteSpanProperty(w, t, $"{name}Shift", "_parameters", biases, layer.Units, $"{name}'s shifts β, one per feature.");
+                    WriteSpanProperty(w, t, $"{name}ScaleGradients", "_gradients", weights, layer.Units, $"The gradient of {name}'s scales.");
+                    WriteSpanProperty(w, t, $"{name}ShiftGradients", "_gradients", biases, layer.Units, $"The gradient of {name}'s shifts.");
+                    if (layer.Kind == LayerKind.BatchNorm)
+                    {
+                        string state = $"{name}StateOffset";
+                        WriteSpanProperty(w, t, $"{name}RunningMean", "_state", state, layer.Units, $"{name}'s running mean, used in inference mode.");
+                        WriteSpanProperty(w, t, $"{name}RunningVariance", "_state", $"{state} + {layer.Units}", layer.Units, $"{name}'s running variance, used in inference mode.");
+                    }
+                    break;
+                case LayerKind.Residual when layer.HasProjection:
+                    string projection = $"[{layer.Units}, {layer.Inputs}]";
+                    WriteSpanProperty(w, t, $"{name}Projection", "_parameters", weights, layer.WeightCount, $"{name}'s skip projection, {projection} row-major.");
+                    WriteSpanProperty(w, t, $"{name}ProjectionGradients", "_gradients", weights, layer.WeightCount, $"The gradient of {name}'s skip projection.");
+                    break;
+            }
         }
 
         private static void WriteSpanProperty(SourceWriter w, string t, string name, string array, string offset, int length, string doc)
@@ -187,15 +256,35 @@ public sealed partial class NetworkGenerator
                 w.Line($"var random = new {NetGenNamespace}SeededRandom(seed);");
                 foreach (LayerSpec layer in spec.Layers)
                 {
-                    w.Line($"// {layer.Name}: weights {layer.WeightInit}, biases {layer.BiasInit}");
-                    WriteFill(w, layer, $"{layer.Name}Weights", layer.WeightInit, layer.WeightInitValue, spec.Precision);
-                    WriteFill(w, layer, $"{layer.Name}Biases", layer.BiasInit, layer.BiasInitValue, spec.Precision);
+                    switch (layer.Kind)
+                    {
+                        case LayerKind.Dense:
+                            w.Line($"// {layer.Name}: weights {layer.WeightInit}, biases {layer.BiasInit}");
+                            WriteFill(w, layer, $"{layer.Name}Weights", layer.WeightInit, layer.WeightInitValue);
+                            WriteFill(w, layer, $"{layer.Name}Biases", layer.BiasInit, layer.BiasInitValue);
+                            break;
+                        case LayerKind.BatchNorm or LayerKind.LayerNorm:
+                            string running = layer.Kind == LayerKind.BatchNorm ? "; running mean 0, running variance 1" : "";
+                            w.Line($"// {layer.Name}: scales 1, shifts 0 (the identity){running}");
+                            w.Line($"{layer.Name}Scale.Fill({Literals.Number(1, spec.Precision)});");
+                            w.Line($"{layer.Name}Shift.Clear();");
+                            if (layer.Kind == LayerKind.BatchNorm)
+                            {
+                                w.Line($"{layer.Name}RunningMean.Clear();");
+                                w.Line($"{layer.Name}RunningVariance.Fill({Literals.Number(1, spec.Precision)});");
+                            }
+                            break;
+                        case LayerKind.Residual when layer.HasProjection:
+                            w.Line($"// {layer.Name}: skip projection {layer.WeightInit}");
+                            WriteFill(w, layer, $"{layer.Name}Projection", layer.WeightInit, layer.WeightInitValue);
+                            break;
+                    }
                 }
             }
             w.Line();
         }
 
-        private static void WriteFill(SourceWriter w, LayerSpec layer, string span, InitKind init, double constant, PrecisionKind precision) =>
+        private static void WriteFill(SourceWriter w, LayerSpec layer, string span, InitKind init, double constant) =>
             w.Line($"{NetGenNamespace}Initializers.Fill({span}, {NetGenNamespace}Init.{init}, fanIn: {layer.Inputs}, fanOut: {layer.Units}, " +
                    $"constant: {Literals.Number(constant, PrecisionKind.Double)}, random);");
 
@@ -210,6 +299,7 @@ public sealed partial class NetworkGenerator
             using (w.Block($"public void Forward({ReadOnlySpan}<{t}> input, {Span}<{t}> output)"))
             {
                 w.Line($"{NetGenNamespace}NetworkArguments.CheckSample(input.Length, output.Length, InputSize, OutputSize);");
+                WriteBatchNormCheck(w, spec, "1");
                 w.Line("RunForward(input, batchSize: 1);");
                 w.Line($"{Literals.SpanOf(t, output, "0", "OutputSize")}.CopyTo(output);");
             }
@@ -219,6 +309,7 @@ public sealed partial class NetworkGenerator
             using (w.Block($"public void Forward({ReadOnlySpan}<{t}> inputs, {Span}<{t}> outputs, int batchSize)"))
             {
                 w.Line(checkBatch("outputs", "outputs"));
+                WriteBatchNormCheck(w, spec, "batchSize");
                 w.Line("RunForward(inputs, batchSize);");
                 w.Line($"{Literals.SpanOf(t, output, "0", "batchSize * OutputSize")}.CopyTo(outputs);");
             }
@@ -228,6 +319,7 @@ public sealed partial class NetworkGenerator
             using (w.Block($"public {t} ComputeLoss({ReadOnlySpan}<{t}> inputs, {ReadOnlySpan}<{t}> targets, int batchSize)"))
             {
                 w.Line(checkBatch("targets", "targets"));
+                WriteBatchNormCheck(w, spec, "batchSize");
                 w.Line("RunForward(inputs, batchSize);");
                 w.Line("return OutputLoss(targets, batchSize);");
             }
@@ -237,12 +329,30 @@ public sealed partial class NetworkGenerator
             using (w.Block($"public {t} ComputeGradients({ReadOnlySpan}<{t}> inputs, {ReadOnlySpan}<{t}> targets, int batchSize)"))
             {
                 w.Line(checkBatch("targets", "targets"));
+                WriteBatchNormCheck(w, spec, "batchSize");
                 w.Line("RunForward(inputs, batchSize);");
+                if (spec.HasBatchNorm)
+                {
+                    using (w.Block("if (IsTraining)"))
+                    {
+                        w.Line("UpdateRunningStatistics(batchSize);");
+                    }
+                }
                 w.Line($"{t} loss = OutputLossAndGradient(targets, batchSize);");
+                w.Line("// Gradients accumulate: a residual block's input gets them from its branch and from its skip.");
                 w.Line("global::System.Array.Clear(_gradients);");
+                foreach (LayerSpec layer in spec.Layers.Where(layer => Buffers.HasOutputGradient(layer, spec)))
+                {
+                    w.Line($"global::System.Array.Clear(_da{layer.Number}, 0, batchSize * {Literals.Integer(layer.Units)});");
+                }
                 foreach (LayerSpec layer in spec.Layers.Reverse())
                 {
-                    w.Line($"Backward{layer.Name}({LayerWriter.InputName(layer)}, batchSize);");
+                    w.Line(layer.Kind switch
+                    {
+                        LayerKind.Dense => $"Backward{layer.Name}({Buffers.Input(layer)}, batchSize);",
+                        LayerKind.Residual => $"Backward{layer.Name}({Buffers.Skip(layer)}, batchSize);",
+                        _ => $"Backward{layer.Name}(batchSize);",
+                    });
                 }
                 w.Line("return loss;");
             }
@@ -270,6 +380,15 @@ public sealed partial class NetworkGenerator
             w.Line();
         }
 
+        /// <summary>Batch normalization in training mode needs two samples or more.</summary>
+        private static void WriteBatchNormCheck(SourceWriter w, NetworkSpec spec, string batchSize)
+        {
+            if (spec.Layers.FirstOrDefault(layer => layer.Kind == LayerKind.BatchNorm) is LayerSpec first)
+            {
+                w.Line($"{NetGenNamespace}NetworkArguments.CheckBatchNormBatch({batchSize}, IsTraining, \"{first.Name}\");");
+            }
+        }
+
         private static void WriteForwardAndBackward(SourceWriter w, NetworkSpec spec, string t)
         {
             w.Line("/// <summary>Runs the batch through every layer, leaving each layer's z and a in its buffers.</summary>");
@@ -279,24 +398,58 @@ public sealed partial class NetworkGenerator
                 w.Line("_lastBatchSize = batchSize;");
                 foreach (LayerSpec layer in spec.Layers)
                 {
-                    w.Line($"Forward{layer.Name}({LayerWriter.InputName(layer)}, batchSize);");
+                    w.Line(layer.Kind == LayerKind.Residual
+                        ? $"Forward{layer.Name}({Buffers.Input(layer)}, {Buffers.Skip(layer)}, batchSize);"
+                        : $"Forward{layer.Name}({Buffers.Input(layer)}, batchSize);");
                 }
             }
-            var layers = new LayerWriter(w, spec.Precision);
+            var dense = new DenseWriter(w, spec);
+            var normalization = new NormalizationWriter(w, spec);
+            var residual = new ResidualWriter(w, spec);
             foreach (LayerSpec layer in spec.Layers)
             {
                 w.Line();
-                layers.WriteForward(layer);
+                switch (layer.Kind)
+                {
+                    case LayerKind.Dense: dense.WriteForward(layer); break;
+                    case LayerKind.Residual: residual.WriteForward(layer); break;
+                    default: normalization.WriteForward(layer); break;
+                }
+            }
+            if (spec.HasBatchNorm)
+            {
+                w.Line();
+                WriteUpdateRunningStatistics(w, spec, t);
             }
             var loss = new LossWriter(w, spec);
             w.Line();
             loss.WriteLoss();
             w.Line();
             loss.WriteLossAndGradient();
-            for (int i = spec.Layers.Count - 1; i >= 0; i--)
+            foreach (LayerSpec layer in spec.Layers.Reverse())
             {
                 w.Line();
-                layers.WriteBackward(spec.Layers[i], i > 0 ? spec.Layers[i - 1] : null);
+                switch (layer.Kind)
+                {
+                    case LayerKind.Dense: dense.WriteBackward(layer); break;
+                    case LayerKind.Residual: residual.WriteBackward(layer); break;
+                    default: normalization.WriteBackward(layer); break;
+                }
+            }
+        }
+
+        private static void WriteUpdateRunningStatistics(SourceWriter w, NetworkSpec spec, string t)
+        {
+            w.Line("/// <summary>Moves each batch normalization's running mean and variance toward the last batch's statistics.</summary>");
+            w.Line(GeneratedCode.Attribute);
+            using (w.Block("private void UpdateRunningStatistics(int batchSize)"))
+            {
+                foreach (LayerSpec layer in spec.Layers.Where(layer => layer.Kind == LayerKind.BatchNorm))
+                {
+                    int n = layer.Number;
+                    w.Line($"{NetGenNamespace}BatchNormalization.UpdateRunningStatistics<{t}>(_mean{n}, _variance{n}, batchSize, " +
+                           $"{Literals.Number(layer.Momentum, spec.Precision)}, {layer.Name}RunningMean, {layer.Name}RunningVariance);");
+                }
             }
         }
     }

@@ -30,42 +30,64 @@ public sealed partial class NetworkGenerator
                 declaration.Inputs.Value,
                 declaration.Loss.Value,
                 declaration.Precision.Value,
-                new EquatableArray<LayerSpec>(ExpandLayers(declaration)));
+                new EquatableArray<LayerSpec>(ToSpecs(LayerExpansion.Expand(declaration.Inputs.Value, declaration.Layers))));
         }
 
-        private static ImmutableArray<LayerSpec> ExpandLayers(NetworkDeclaration declaration)
+        private static ImmutableArray<LayerSpec> ToSpecs(List<ExpandedLayer> layers)
         {
-            var layers = ImmutableArray.CreateBuilder<LayerSpec>();
-            int inputs = declaration.Inputs.Value;
-            int offset = 0;
-            foreach (DenseDeclaration dense in declaration.Layers)
+            var specs = ImmutableArray.CreateBuilder<LayerSpec>(layers.Count);
+            int offset = 0, stateOffset = 0;
+            foreach (ExpandedLayer layer in layers)
             {
-                for (int copy = 0; copy < dense.Repeat.Value; copy++)
-                {
-                    var layer = new LayerSpec(
-                        Number: layers.Count + 1,
-                        Inputs: inputs,
-                        Units: dense.Units.Value,
-                        Activation: dense.Activation.Value,
-                        ActivationParameter: ActivationParameter(dense),
-                        WeightInit: dense.Init.Value,
-                        WeightInitValue: dense.InitValue.Value,
-                        BiasInit: dense.BiasInit.Value,
-                        BiasInitValue: dense.BiasInitValue.Value,
-                        WeightOffset: offset);
-                    layers.Add(layer);
-                    offset += layer.ParameterCount;
-                    inputs = layer.Units;
-                }
+                LayerSpec spec = ToSpec(layer, offset, stateOffset);
+                specs.Add(spec);
+                offset += spec.ParameterCount;
+                stateOffset += spec.StateCount;
             }
-            return layers.ToImmutable();
+            return specs.MoveToImmutable();
         }
 
-        private static double ActivationParameter(DenseDeclaration dense) => dense.Activation.Value switch
+        private static LayerSpec ToSpec(ExpandedLayer layer, int offset, int stateOffset)
         {
-            ActivationKind.LeakyReLU => dense.NegativeSlope.Value,
-            ActivationKind.ELU => dense.Alpha.Value,
-            _ => 0.0,
-        };
+            var activated = (ActivatedDeclaration)layer.Source;
+            var spec = new LayerSpec(
+                Number: layer.Number,
+                Kind: layer.Kind,
+                Inputs: layer.Inputs,
+                Units: layer.Units,
+                Activation: activated.Activation.Value,
+                ActivationParameter: activated.Activation.Value switch
+                {
+                    ActivationKind.LeakyReLU => activated.NegativeSlope.Value,
+                    ActivationKind.ELU => activated.Alpha.Value,
+                    _ => 0.0,
+                },
+                // A normalization starts as the identity (γ = 1, β = 0); a residual projection is drawn Glorot uniform.
+                WeightInit: layer.Kind == LayerKind.Residual ? InitKind.GlorotUniform : InitKind.Constant,
+                WeightInitValue: 1.0,
+                BiasInit: InitKind.Zeros,
+                BiasInitValue: 0.0,
+                WeightOffset: offset,
+                SkipFrom: layer.SkipFrom,
+                Epsilon: 0.0,
+                Momentum: 0.0,
+                StateOffset: stateOffset);
+            return activated switch
+            {
+                DenseDeclaration dense => spec with
+                {
+                    WeightInit = dense.Init.Value,
+                    WeightInitValue = dense.InitValue.Value,
+                    BiasInit = dense.BiasInit.Value,
+                    BiasInitValue = dense.BiasInitValue.Value,
+                },
+                NormalizationDeclaration normalization => spec with
+                {
+                    Epsilon = normalization.Epsilon.Value,
+                    Momentum = normalization.Kind == LayerKind.BatchNorm ? normalization.Momentum.Value : 0.0,
+                },
+                _ => spec,
+            };
+        }
     }
 }

@@ -296,7 +296,7 @@ public class AnalyzerTests
         [Dense(1)]
         public partial class Model;
         """,
-        Expected(DiagnosticIds.NetworkTooLarge, "Network 'Model' is too large: it declares 1001 layers (Repeat included); the limit is 1000 layers"));
+        Expected(DiagnosticIds.NetworkTooLarge, "Network 'Model' is too large: it declares 1001 layers (Repeat and residual blocks included); the limit is 1000 layers"));
 
     [Fact]
     public Task NG0016_TooManyParameters() => AnalyzerVerifier.VerifyAsync("""

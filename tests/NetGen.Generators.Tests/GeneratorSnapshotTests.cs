@@ -23,6 +23,39 @@ public class GeneratorSnapshotTests
         """);
 
     [Fact]
+    public void ResidualBlocksWithBatchNormalization() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(32)]
+        [BatchNorm(Activation = Activation.ReLU)]
+        [Residual(Repeat = 2)]
+        [Dense(32, Activation.ReLU, Init = Init.HeNormal)]
+        [Dense(32)]
+        [BatchNorm]
+        [EndResidual(Activation = Activation.ReLU)]
+        [Dense(10)]
+        public partial class ResNet;
+        """);
+
+    [Fact]
+    public void ProjectionSkipAndLayerNormalization() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 4, Loss = Loss.MeanSquaredError, Precision = Precision.Double)]
+        [Residual]
+        [Dense(8, Activation.Tanh)]
+        [LayerNorm(Activation = Activation.ELU, Alpha = 0.5)]
+        [EndResidual]
+        [Dense(1)]
+        public partial class Widening;
+        """);
+
+    [Fact]
     public void DeepSigmoidStackWithRepeat() => Verify("""
         using NetGen;
 

@@ -26,7 +26,13 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ArgumentIsIgnored,
         DiagnosticDescriptors.ArgumentOutOfRange,
         DiagnosticDescriptors.UndefinedEnumValue,
-        DiagnosticDescriptors.NetworkTooLarge);
+        DiagnosticDescriptors.NetworkTooLarge,
+        DiagnosticDescriptors.ResidualBlockNotClosed,
+        DiagnosticDescriptors.EndResidualWithoutResidual,
+        DiagnosticDescriptors.EmptyResidualBlock,
+        DiagnosticDescriptors.NestedResidualBlock,
+        DiagnosticDescriptors.OutputMustBeDense,
+        DiagnosticDescriptors.ResidualWidthMismatch);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

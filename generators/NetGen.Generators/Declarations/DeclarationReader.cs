@@ -10,17 +10,26 @@ internal static class DeclarationReader
 {
     public const string NetworkAttributeName = "NetGen.NetworkAttribute";
     public const string DenseAttributeName = "NetGen.DenseAttribute";
+    public const string BatchNormAttributeName = "NetGen.BatchNormAttribute";
+    public const string LayerNormAttributeName = "NetGen.LayerNormAttribute";
+    public const string ResidualAttributeName = "NetGen.ResidualAttribute";
+    public const string EndResidualAttributeName = "NetGen.EndResidualAttribute";
 
     // The defaults of the DSL attributes, as documented on them.
     private const double DefaultNegativeSlope = 0.01;
     private const double DefaultAlpha = 1.0;
+    private const double DefaultMomentum = 0.1;
+    private const double DefaultEpsilon = 1e-5;
 
-    /// <summary>Returns the declaration, or <see langword="null"/> when the class has neither attribute.</summary>
+    private static readonly string[] LayerAttributeNames =
+        { DenseAttributeName, BatchNormAttributeName, LayerNormAttributeName, ResidualAttributeName, EndResidualAttributeName };
+
+    /// <summary>Returns the declaration, or <see langword="null"/> when the class has no NetGen attribute.</summary>
     public static NetworkDeclaration? Read(INamedTypeSymbol type)
     {
         AttributeData? network = null;
         bool duplicateNetwork = false; // CS0579, reported by the compiler: which one to take is unknown, so take none
-        var denseAttributes = new List<AttributeData>();
+        var layerAttributes = new List<(AttributeData Attribute, string Name)>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
             string? name = attribute.AttributeClass?.ToDisplayString();
@@ -29,30 +38,31 @@ internal static class DeclarationReader
                 duplicateNetwork |= network is not null;
                 network = attribute;
             }
-            else if (name == DenseAttributeName)
+            else if (name is not null && LayerAttributeNames.Contains(name))
             {
-                denseAttributes.Add(attribute);
+                layerAttributes.Add((attribute, name));
             }
         }
-        if (network is null && denseAttributes.Count == 0)
+        if (network is null && layerAttributes.Count == 0)
         {
             return null;
         }
 
         // GetAttributes keeps source order within one declaration, but the order of partial declarations is not
         // defined; order by position in the syntax tree so that layer order is the order the user reads.
-        denseAttributes = denseAttributes
-            .OrderBy(a => a.ApplicationSyntaxReference?.SyntaxTree.FilePath, System.StringComparer.Ordinal)
-            .ThenBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0)
+        layerAttributes = layerAttributes
+            .OrderBy(a => a.Attribute.ApplicationSyntaxReference?.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(a => a.Attribute.ApplicationSyntaxReference?.Span.Start ?? 0)
             .ToList();
 
         bool unresolved = duplicateNetwork || (network is not null && !IsResolved(network));
-        var layers = new List<DenseDeclaration>();
-        for (int i = 0; i < denseAttributes.Count; i++)
+        var layers = new List<LayerDeclaration>();
+        var positions = new Dictionary<string, int>();
+        foreach ((AttributeData attribute, string name) in layerAttributes)
         {
-            AttributeData attribute = denseAttributes[i];
             unresolved |= !IsResolved(attribute);
-            layers.Add(ReadDense(attribute, i + 1));
+            positions[name] = positions.TryGetValue(name, out int count) ? count + 1 : 1;
+            layers.Add(ReadLayer(attribute, name, positions[name]));
         }
 
         var declaration = new NetworkDeclaration(type, network, layers, unresolved);
@@ -65,18 +75,53 @@ internal static class DeclarationReader
         return declaration;
     }
 
-    private static DenseDeclaration ReadDense(AttributeData attribute, int position) => new(attribute, position)
+    private static LayerDeclaration ReadLayer(AttributeData attribute, string name, int position) => name switch
     {
-        Units = Positional(attribute, 0, "units", 0),
-        Activation = PositionalEnum(attribute, 1, "activation", Model.ActivationKind.Identity),
-        Init = NamedEnum(attribute, "Init", Model.InitKind.GlorotUniform),
-        InitValue = Named(attribute, "InitValue", 0.0),
-        BiasInit = NamedEnum(attribute, "BiasInit", Model.InitKind.Zeros),
-        BiasInitValue = Named(attribute, "BiasInitValue", 0.0),
-        NegativeSlope = Named(attribute, "NegativeSlope", DefaultNegativeSlope),
-        Alpha = Named(attribute, "Alpha", DefaultAlpha),
-        Repeat = Named(attribute, "Repeat", 1),
+        DenseAttributeName => ReadDense(attribute, position),
+        BatchNormAttributeName => ReadNormalization(attribute, position, Model.LayerKind.BatchNorm),
+        LayerNormAttributeName => ReadNormalization(attribute, position, Model.LayerKind.LayerNorm),
+        ResidualAttributeName => new ResidualDeclaration(attribute, position)
+        {
+            Repeat = Named(attribute, "Repeat", 1),
+            Projection = Named(attribute, "Projection", true),
+        },
+        _ => ReadActivation(attribute, new EndResidualDeclaration(attribute, position), NamedEnum(attribute, "Activation", Model.ActivationKind.Identity)),
     };
+
+    private static DenseDeclaration ReadDense(AttributeData attribute, int position)
+    {
+        Argument<Model.ActivationKind> activation = PositionalEnum(attribute, 1, "activation", Model.ActivationKind.Identity);
+        // SELU's default initializer is LeCun normal, the pairing that makes it self-normalizing.
+        Model.InitKind defaultInit = activation.Value == Model.ActivationKind.SELU ? Model.InitKind.LeCunNormal : Model.InitKind.GlorotUniform;
+        var dense = new DenseDeclaration(attribute, position)
+        {
+            Units = Positional(attribute, 0, "units", 0),
+            Init = NamedEnum(attribute, "Init", defaultInit),
+            InitValue = Named(attribute, "InitValue", 0.0),
+            BiasInit = NamedEnum(attribute, "BiasInit", Model.InitKind.Zeros),
+            BiasInitValue = Named(attribute, "BiasInitValue", 0.0),
+            Repeat = Named(attribute, "Repeat", 1),
+        };
+        return ReadActivation(attribute, dense, activation);
+    }
+
+    private static NormalizationDeclaration ReadNormalization(AttributeData attribute, int position, Model.LayerKind kind)
+    {
+        var normalization = new NormalizationDeclaration(attribute, position, kind)
+        {
+            Momentum = Named(attribute, "Momentum", DefaultMomentum),
+            Epsilon = Named(attribute, "Epsilon", DefaultEpsilon),
+        };
+        return ReadActivation(attribute, normalization, NamedEnum(attribute, "Activation", Model.ActivationKind.Identity));
+    }
+
+    private static T ReadActivation<T>(AttributeData attribute, T layer, Argument<Model.ActivationKind> activation) where T : ActivatedDeclaration
+    {
+        layer.Activation = activation;
+        layer.NegativeSlope = Named(attribute, "NegativeSlope", DefaultNegativeSlope);
+        layer.Alpha = Named(attribute, "Alpha", DefaultAlpha);
+        return layer;
+    }
 
     private static bool IsResolved(AttributeData attribute)
     {

@@ -28,7 +28,7 @@ internal static class DeclarationValidator
             problems.Add(new DeclarationProblem(DenseWithoutNetwork, declaration.Layers[0].Attribute, null, declaration.Type.Name));
             return problems;
         }
-        if (declaration.Layers.Count == 0)
+        if (!declaration.Layers.OfType<DenseDeclaration>().Any())
         {
             problems.Add(new DeclarationProblem(NetworkHasNoLayers, network, null, declaration.Type.Name));
             return problems;
@@ -37,21 +37,31 @@ internal static class DeclarationValidator
         CheckPositive(declaration.Inputs, network, $"Inputs of network '{declaration.Type.Name}'", problems);
         CheckDefined(declaration.Loss, network, "Loss", problems);
         CheckDefined(declaration.Precision, network, "Precision", problems);
-        foreach (DenseDeclaration layer in declaration.Layers)
+        foreach (LayerDeclaration layer in declaration.Layers)
         {
-            CheckLayer(layer, problems);
+            LayerRules.Check(layer, problems);
         }
+        StructureRules.CheckBlocksAndOutput(declaration.Layers, problems);
         if (problems.Any(p => p.IsError))
         {
             return problems;
         }
-        CheckSize(declaration, problems);
-        if (problems.Any(p => p.IsError))
+        // Only now are sizes positive and blocks well formed: count before unrolling, so that Repeat = int.MaxValue is cheap to refuse.
+        long layerCount = LayerExpansion.CountLayers(declaration.Layers);
+        if (layerCount > MaxLayers)
         {
-            return problems; // a network too large to count in an int (Repeat = int.MaxValue) must not reach the checks below
+            problems.Add(new DeclarationProblem(NetworkTooLarge, network, null, declaration.Type.Name,
+                $"it declares {layerCount} layers (Repeat and residual blocks included)", $"{MaxLayers} layers"));
+            return problems;
         }
-        CheckSoftmaxPlacement(declaration, problems);
-        CheckLossFitsOutput(declaration, network, problems);
+        List<ExpandedLayer> layers = LayerExpansion.Expand(declaration.Inputs.Value, declaration.Layers);
+        StructureRules.CheckParameterCount(declaration, layers, problems);
+        StructureRules.CheckResidualWidths(layers, problems);
+        StructureRules.CheckSoftmaxPlacement(layers, problems);
+        if (!problems.Any(p => p.IsError))
+        {
+            CheckLossFitsOutput(declaration, network, problems);
+        }
         return problems;
     }
 
@@ -84,63 +94,7 @@ internal static class DeclarationValidator
         }
     }
 
-    private static void CheckLayer(DenseDeclaration layer, List<DeclarationProblem> problems)
-    {
-        string name = $"Dense layer {layer.Position}";
-        AttributeData attribute = layer.Attribute;
-        CheckPositive(layer.Units, attribute, $"The units of {name}", problems);
-        CheckPositive(layer.Repeat, attribute, $"Repeat of {name}", problems);
-        CheckDefined(layer.Activation, attribute, $"The activation of {name}", problems);
-        CheckDefined(layer.Init, attribute, $"Init of {name}", problems);
-        CheckDefined(layer.BiasInit, attribute, $"BiasInit of {name}", problems);
-
-        ActivationKind activation = layer.Activation.Value;
-        CheckActivationParameter(layer.NegativeSlope, activation, ActivationKind.LeakyReLU, attribute, name,
-            "a finite number (usually between 0 and 1)", value => !double.IsNaN(value) && !double.IsInfinity(value), problems);
-        CheckActivationParameter(layer.Alpha, activation, ActivationKind.ELU, attribute, name,
-            "a finite positive number", value => value > 0 && !double.IsInfinity(value), problems);
-        CheckConstant(layer.InitValue, layer.Init.Value, attribute, name, "Init", problems);
-        CheckConstant(layer.BiasInitValue, layer.BiasInit.Value, attribute, name, "BiasInit", problems);
-    }
-
-    private static void CheckActivationParameter(
-        Argument<double> parameter, ActivationKind activation, ActivationKind owner, AttributeData attribute, string layerName,
-        string validRange, Func<double, bool> isValid, List<DeclarationProblem> problems)
-    {
-        if (!parameter.IsExplicit)
-        {
-            return;
-        }
-        if (activation != owner)
-        {
-            problems.Add(new DeclarationProblem(ArgumentIsIgnored, attribute, parameter.Name,
-                $"{parameter.Name} of {layerName}", $"its activation is {activation}, not {owner}", $"use Activation.{owner}"));
-        }
-        else if (!isValid(parameter.Value))
-        {
-            problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, parameter.Name,
-                $"{parameter.Name} of {layerName}", Format(parameter.Value), validRange));
-        }
-    }
-
-    private static void CheckConstant(Argument<double> value, InitKind init, AttributeData attribute, string layerName, string initName, List<DeclarationProblem> problems)
-    {
-        if (!value.IsExplicit)
-        {
-            return;
-        }
-        if (init != InitKind.Constant)
-        {
-            problems.Add(new DeclarationProblem(ArgumentIsIgnored, attribute, value.Name,
-                $"{value.Name} of {layerName}", $"its {initName} is {init}, not Constant", $"set {initName} = Init.Constant"));
-        }
-        else if (double.IsNaN(value.Value) || double.IsInfinity(value.Value))
-        {
-            problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, value.Name, $"{value.Name} of {layerName}", Format(value.Value), "a finite number"));
-        }
-    }
-
-    private static void CheckPositive(Argument<int> size, AttributeData attribute, string description, List<DeclarationProblem> problems)
+    internal static void CheckPositive(Argument<int> size, AttributeData attribute, string description, List<DeclarationProblem> problems)
     {
         if (size.Value <= 0)
         {
@@ -149,7 +103,7 @@ internal static class DeclarationValidator
         }
     }
 
-    private static void CheckDefined<TEnum>(Argument<TEnum> value, AttributeData attribute, string description, List<DeclarationProblem> problems)
+    internal static void CheckDefined<TEnum>(Argument<TEnum> value, AttributeData attribute, string description, List<DeclarationProblem> problems)
         where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(typeof(TEnum), value.Value))
@@ -161,56 +115,9 @@ internal static class DeclarationValidator
         }
     }
 
-    private static void CheckSize(NetworkDeclaration declaration, List<DeclarationProblem> problems)
-    {
-        long layers = declaration.Layers.Sum(l => (long)l.Repeat.Value);
-        if (layers > MaxLayers)
-        {
-            problems.Add(new DeclarationProblem(NetworkTooLarge, declaration.Network, null, declaration.Type.Name,
-                $"it declares {layers} layers (Repeat included)", $"{MaxLayers} layers"));
-            return;
-        }
-        long parameters = 0;
-        long inputs = declaration.Inputs.Value;
-        // Copy by copy (at most MaxLayers), stopping past the limit: each step adds less than 2^63 - 2^31, so the sum cannot overflow.
-        foreach (DenseDeclaration layer in declaration.Layers)
-        {
-            long units = layer.Units.Value;
-            for (int copy = 0; copy < layer.Repeat.Value && parameters <= int.MaxValue; copy++)
-            {
-                parameters += inputs * units + units; // the first copy reads the previous layer, later copies the copy before
-                inputs = units;
-            }
-            inputs = units;
-        }
-        if (parameters > int.MaxValue)
-        {
-            problems.Add(new DeclarationProblem(NetworkTooLarge, declaration.Network, null, declaration.Type.Name,
-                $"it has {parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters", "2,147,483,647 parameters"));
-        }
-    }
-
-    private static void CheckSoftmaxPlacement(NetworkDeclaration declaration, List<DeclarationProblem> problems)
-    {
-        int totalLayers = declaration.Layers.Sum(l => l.Repeat.Value);
-        int firstNumber = 1;
-        foreach (DenseDeclaration layer in declaration.Layers)
-        {
-            int lastNumber = firstNumber + layer.Repeat.Value - 1;
-            if (layer.Activation.Value == ActivationKind.Softmax && firstNumber < totalLayers)
-            {
-                string where = layer.Repeat.Value > 1 && lastNumber == totalLayers
-                    ? $"Repeat = {layer.Repeat.Value} makes layers {firstNumber} to {lastNumber - 1} hidden"
-                    : $"layer {firstNumber} of {totalLayers}";
-                problems.Add(new DeclarationProblem(SoftmaxMustBeOutput, layer.Attribute, layer.Activation.Name, $"Dense layer {layer.Position}", where));
-            }
-            firstNumber = lastNumber + 1;
-        }
-    }
-
     private static void CheckLossFitsOutput(NetworkDeclaration declaration, AttributeData network, List<DeclarationProblem> problems)
     {
-        DenseDeclaration output = declaration.Layers[declaration.Layers.Count - 1];
+        var output = (DenseDeclaration)declaration.Layers[declaration.Layers.Count - 1];
         ActivationKind activation = output.Activation.Value;
         int units = output.Units.Value;
         LossKind loss = declaration.Loss.Value;
@@ -239,5 +146,5 @@ internal static class DeclarationValidator
         }
     }
 
-    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

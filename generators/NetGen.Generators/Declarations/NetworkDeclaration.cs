@@ -9,7 +9,7 @@ namespace NetGen.Generators.Declarations;
 /// </summary>
 internal sealed class NetworkDeclaration
 {
-    public NetworkDeclaration(INamedTypeSymbol type, AttributeData? network, IReadOnlyList<DenseDeclaration> layers, bool hasUnresolvedArguments)
+    public NetworkDeclaration(INamedTypeSymbol type, AttributeData? network, IReadOnlyList<LayerDeclaration> layers, bool hasUnresolvedArguments)
     {
         Type = type;
         Network = network;
@@ -19,10 +19,11 @@ internal sealed class NetworkDeclaration
 
     public INamedTypeSymbol Type { get; }
 
-    /// <summary>The <c>[Network]</c> attribute, or <see langword="null"/> when only <c>[Dense]</c> attributes are present.</summary>
+    /// <summary>The <c>[Network]</c> attribute, or <see langword="null"/> when only layer attributes are present.</summary>
     public AttributeData? Network { get; }
 
-    public IReadOnlyList<DenseDeclaration> Layers { get; }
+    /// <summary>The layer attributes (<c>[Dense]</c>, <c>[BatchNorm]</c>, <c>[LayerNorm]</c>, <c>[Residual]</c>, <c>[EndResidual]</c>) in source order.</summary>
+    public IReadOnlyList<LayerDeclaration> Layers { get; }
 
     /// <summary>True when an argument does not bind (half-typed code): the compiler reports that, NetGen stays silent.</summary>
     public bool HasUnresolvedArguments { get; }
@@ -34,10 +35,10 @@ internal sealed class NetworkDeclaration
     public Argument<Model.PrecisionKind> Precision { get; set; }
 }
 
-/// <summary>One <c>[Dense]</c> attribute as written.</summary>
-internal sealed class DenseDeclaration
+/// <summary>One layer attribute as written.</summary>
+internal abstract class LayerDeclaration
 {
-    public DenseDeclaration(AttributeData attribute, int position)
+    protected LayerDeclaration(AttributeData attribute, int position)
     {
         Attribute = attribute;
         Position = position;
@@ -45,12 +46,39 @@ internal sealed class DenseDeclaration
 
     public AttributeData Attribute { get; }
 
-    /// <summary>The 1-based position among the class's <c>[Dense]</c> attributes.</summary>
+    /// <summary>The 1-based position among the class's attributes of the same kind (the second <c>[Dense]</c> is 2).</summary>
     public int Position { get; }
 
-    public Argument<int> Units { get; set; }
+    /// <summary>How messages name it: <c>Dense layer 2</c>, <c>BatchNorm 1</c>, <c>Residual block 1</c>.</summary>
+    public abstract string Description { get; }
+}
+
+/// <summary>A layer attribute with an activation: <c>[Dense]</c>, <c>[BatchNorm]</c>, <c>[LayerNorm]</c>, <c>[EndResidual]</c>.</summary>
+internal abstract class ActivatedDeclaration : LayerDeclaration
+{
+    protected ActivatedDeclaration(AttributeData attribute, int position)
+        : base(attribute, position)
+    {
+    }
 
     public Argument<Model.ActivationKind> Activation { get; set; }
+
+    public Argument<double> NegativeSlope { get; set; }
+
+    public Argument<double> Alpha { get; set; }
+}
+
+/// <summary>One <c>[Dense]</c> attribute as written.</summary>
+internal sealed class DenseDeclaration : ActivatedDeclaration
+{
+    public DenseDeclaration(AttributeData attribute, int position)
+        : base(attribute, position)
+    {
+    }
+
+    public override string Description => $"Dense layer {Position}";
+
+    public Argument<int> Units { get; set; }
 
     public Argument<Model.InitKind> Init { get; set; }
 
@@ -60,11 +88,53 @@ internal sealed class DenseDeclaration
 
     public Argument<double> BiasInitValue { get; set; }
 
-    public Argument<double> NegativeSlope { get; set; }
+    public Argument<int> Repeat { get; set; }
+}
 
-    public Argument<double> Alpha { get; set; }
+/// <summary>One <c>[BatchNorm]</c> or <c>[LayerNorm]</c> attribute as written.</summary>
+internal sealed class NormalizationDeclaration : ActivatedDeclaration
+{
+    public NormalizationDeclaration(AttributeData attribute, int position, Model.LayerKind kind)
+        : base(attribute, position)
+    {
+        Kind = kind;
+    }
+
+    /// <summary><see cref="Model.LayerKind.BatchNorm"/> or <see cref="Model.LayerKind.LayerNorm"/>.</summary>
+    public Model.LayerKind Kind { get; }
+
+    public override string Description => $"{Kind} {Position}";
+
+    /// <summary>BatchNorm only.</summary>
+    public Argument<double> Momentum { get; set; }
+
+    public Argument<double> Epsilon { get; set; }
+}
+
+/// <summary>One <c>[Residual]</c> attribute as written: the start of a block.</summary>
+internal sealed class ResidualDeclaration : LayerDeclaration
+{
+    public ResidualDeclaration(AttributeData attribute, int position)
+        : base(attribute, position)
+    {
+    }
+
+    public override string Description => $"Residual block {Position}";
 
     public Argument<int> Repeat { get; set; }
+
+    public Argument<bool> Projection { get; set; }
+}
+
+/// <summary>One <c>[EndResidual]</c> attribute as written: the end of a block, where the skip is added.</summary>
+internal sealed class EndResidualDeclaration : ActivatedDeclaration
+{
+    public EndResidualDeclaration(AttributeData attribute, int position)
+        : base(attribute, position)
+    {
+    }
+
+    public override string Description => $"EndResidual {Position}";
 }
 
 /// <summary>An attribute argument's value, whether the user wrote it, and its name (to find it in the syntax).</summary>

@@ -90,6 +90,42 @@ internal static class DiagnosticDescriptors
         "Network '{0}' is too large: {1}; the limit is {2}",
         "A generated network keeps its parameters in one array (at most 2,147,483,647 elements) and one method per layer (at most 1,000 layers, so that generated files stay readable and compile quickly).");
 
+    public static readonly DiagnosticDescriptor ResidualBlockNotClosed = Error(
+        DiagnosticIds.ResidualBlockNotClosed,
+        "A residual block must be closed",
+        "{0} is never closed; add [EndResidual] after the last layer of its branch",
+        "[Residual] starts a block whose branch is the layers up to the next [EndResidual], where the skip is added.");
+
+    public static readonly DiagnosticDescriptor EndResidualWithoutResidual = Error(
+        DiagnosticIds.EndResidualWithoutResidual,
+        "[EndResidual] closes no block",
+        "{0} has no [Residual] before it to close; add [Residual] before the first layer of the block's branch, or remove it",
+        "[EndResidual] closes the block started by the last open [Residual].");
+
+    public static readonly DiagnosticDescriptor EmptyResidualBlock = Error(
+        DiagnosticIds.EmptyResidualBlock,
+        "A residual block needs at least one layer",
+        "{0} has no layer between [Residual] and [EndResidual]; a block computes x + F(x), so declare F's layers in between",
+        "An empty branch would add the input to itself; declare the branch's layers between [Residual] and [EndResidual].");
+
+    public static readonly DiagnosticDescriptor NestedResidualBlock = Error(
+        DiagnosticIds.NestedResidualBlock,
+        "Residual blocks cannot be nested",
+        "{0} starts inside {1}; close {1} with [EndResidual] first (nested blocks are not supported)",
+        "A residual block's branch is a plain stack of layers; blocks follow one another but do not nest.");
+
+    public static readonly DiagnosticDescriptor OutputMustBeDense = Error(
+        DiagnosticIds.OutputMustBeDense,
+        "The output layer must be a Dense layer",
+        "{0} is the last layer, but the output layer must be a [Dense] layer, which the loss reads; add one after it, such as [Dense(10)] for 10 logits",
+        "The loss reads the last layer, which must be a [Dense] layer; normalization and residual blocks go before it.");
+
+    public static readonly DiagnosticDescriptor ResidualWidthMismatch = Error(
+        DiagnosticIds.ResidualWidthMismatch,
+        "A residual block without projection must keep its width",
+        "{0} has Projection = false, but its input ({1}, {2} units) and its branch's output ({3}, {4} units) differ in width, so they cannot be added; make the branch end with {2} units, or allow the projection",
+        "The skip of a residual block is the identity only when the branch keeps the width of its input; otherwise a learned projection is needed, which Projection = false forbids.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,
         title,

@@ -19,4 +19,10 @@ public static class DiagnosticIds
     public const string ArgumentOutOfRange = "NG0014";
     public const string UndefinedEnumValue = "NG0015";
     public const string NetworkTooLarge = "NG0016";
+    public const string ResidualBlockNotClosed = "NG0020";
+    public const string EndResidualWithoutResidual = "NG0021";
+    public const string EmptyResidualBlock = "NG0022";
+    public const string NestedResidualBlock = "NG0023";
+    public const string OutputMustBeDense = "NG0024";
+    public const string ResidualWidthMismatch = "NG0025";
 }

@@ -41,7 +41,7 @@ internal sealed class LossWriter
             _w.Line($"// Writes {gradientName} for each sample.");
             WriteSampleLoop(
                 $"global::NetGen.Losses.{LossFunction()}{GradientSuffix()}<{_t}>({Row(LossInput())}, targets.Slice(row, OutputSize), scale, {Row($"_dz{n}")})",
-                afterLoop: needsDerivative ? () => new LayerWriter(_w, _spec.Precision).WriteActivationDerivative(output) : null);
+                afterLoop: needsDerivative ? () => new ActivationWriter(_w, _spec.Precision).WriteDerivative(output, inPlace: true) : null);
         }
     }
 

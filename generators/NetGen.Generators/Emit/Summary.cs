@@ -14,20 +14,21 @@ internal static class Summary
     /// <summary>The layer table, one line per row, columns padded to line up.</summary>
     public static IReadOnlyList<string> Table(NetworkSpec spec)
     {
-        var rows = new List<string[]> { new[] { "Layer", "Shape", "Activation", "Weight init", "Bias init", "Parameters" } };
+        var rows = new List<string[]> { new[] { "Layer", "Type", "Shape", "Activation", "Weight init", "Bias init", "Parameters" } };
         foreach (LayerSpec layer in spec.Layers)
         {
             rows.Add(new[]
             {
                 layer.Name,
+                Type(layer),
                 $"{layer.Inputs} -> {layer.Units}",
                 Activation(layer),
-                Init(layer.WeightInit, layer.WeightInitValue),
-                Init(layer.BiasInit, layer.BiasInitValue),
+                layer.WeightCount == 0 ? "-" : Init(layer.WeightInit, layer.WeightInitValue),
+                layer.BiasCount == 0 ? "-" : Init(layer.BiasInit, layer.BiasInitValue),
                 Literals.Count(layer.ParameterCount),
             });
         }
-        rows.Add(new[] { "Total", "", "", "", "", Literals.Count(spec.ParameterCount) });
+        rows.Add(new[] { "Total", "", "", "", "", "", Literals.Count(spec.ParameterCount) });
 
         int columns = rows[0].Length;
         int[] widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -45,6 +46,17 @@ internal static class Summary
             $"{layer.Activation}({layer.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})",
         _ => layer.Activation.ToString(),
     };
+
+    /// <summary>The layer's kind; for a residual block's end, what it adds and how (<c>Residual(+Layer3)</c>, <c>Residual(+P·Layer3)</c>).</summary>
+    private static string Type(LayerSpec layer)
+    {
+        if (layer.Kind != LayerKind.Residual)
+        {
+            return layer.Kind.ToString();
+        }
+        string skip = layer.SkipFrom == 0 ? "inputs" : "Layer" + layer.SkipFrom;
+        return layer.HasProjection ? $"Residual(+P·{skip})" : $"Residual(+{skip})";
+    }
 
     private static string Init(InitKind init, double value) => init == InitKind.Constant
         ? $"Constant({value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})"

@@ -1,7 +1,7 @@
 namespace NetGen.Generators.Model;
 
 // The generator cannot reference the runtime library (net10.0), so it mirrors the DSL enums by value.
-// A test checks that names and values match NetGen.Activation, NetGen.Init, NetGen.Loss and NetGen.Precision.
+// A test checks that names and values match NetGen.Activation, NetGen.Init, NetGen.Loss, NetGen.Precision and NetGen.LayerKind.
 
 internal enum ActivationKind
 {
@@ -40,4 +40,12 @@ internal enum PrecisionKind
 {
     Single = 0,
     Double = 1,
+}
+
+internal enum LayerKind
+{
+    Dense = 0,
+    BatchNorm = 1,
+    LayerNorm = 2,
+    Residual = 3,
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace NetGen.Generators.Model;
 
 /// <summary>Everything the emitter needs to write one network, and nothing from the compilation (so that it caches).</summary>
@@ -6,7 +8,7 @@ namespace NetGen.Generators.Model;
 /// <param name="Inputs">The number of inputs of one sample.</param>
 /// <param name="Loss">The training loss.</param>
 /// <param name="Precision">The element type.</param>
-/// <param name="Layers">The dense layers in order, <c>Repeat</c> already expanded.</param>
+/// <param name="Layers">The layers in order, <c>Repeat</c> and residual blocks already unrolled; the last one is dense.</param>
 internal sealed record NetworkSpec(
     string? Namespace,
     string ClassName,
@@ -19,7 +21,12 @@ internal sealed record NetworkSpec(
 
     public int Outputs => OutputLayer.Units;
 
-    public int ParameterCount => OutputLayer.BiasOffset + OutputLayer.Units;
+    public int ParameterCount => OutputLayer.BiasOffset + OutputLayer.BiasCount;
+
+    /// <summary>The number of non-trained values: the running statistics of batch normalization.</summary>
+    public int StateCount => Layers.Sum(layer => layer.StateCount);
+
+    public bool HasBatchNorm => Layers.Any(layer => layer.Kind == LayerKind.BatchNorm);
 
     public string FullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 }

@@ -25,7 +25,11 @@ public sealed class DenseAttribute : Attribute
     /// <summary>The activation applied to <c>W·x + b</c>.</summary>
     public Activation Activation { get; }
 
-    /// <summary>How the weights are initialized. Default <see cref="Init.GlorotUniform"/> (as in Keras).</summary>
+    /// <summary>
+    /// How the weights are initialized. Default <see cref="Init.GlorotUniform"/> (as in Keras), except for
+    /// <see cref="Activation.SELU"/> layers, whose default is <see cref="NetGen.Init.LeCunNormal"/>: the pairing that makes
+    /// a SELU network self-normalizing (Klambauer et al. 2017).
+    /// </summary>
     public Init Init { get; set; } = Init.GlorotUniform;
 
     /// <summary>The weight value when <see cref="Init"/> is <see cref="NetGen.Init.Constant"/>. Default 0.</summary>

@@ -1,4 +1,6 @@
+using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace NetGen;
@@ -57,6 +59,11 @@ public static class Kernels
             Unsafe.Add(ref destination, i) += scale * Unsafe.Add(ref source, i);
         }
     }
+
+    /// <summary>Writes <c>x[i] + y[i]</c> to <paramref name="destination"/>, which may be <paramref name="x"/> or <paramref name="y"/>.</summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static void Add<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+        => TensorPrimitives.Add(x, y, destination);
 
     /// <summary><c>a·b + c</c> in one rounding; the type test is resolved by the JIT, which keeps only one branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

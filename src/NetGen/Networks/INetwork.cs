@@ -32,6 +32,12 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Every parameter, layer after layer, each layer's weights (row-major, [outputs, inputs]) then its biases.</summary>
     Span<T> Parameters { get; }
 
+    /// <summary>
+    /// The values a network keeps that are not trained by gradients: the running mean and variance of each batch
+    /// normalization layer, layer after layer. Empty when the network has none. Save them with <see cref="Parameters"/>.
+    /// </summary>
+    Span<T> State { get; }
+
     /// <summary>The gradient of the mean batch loss with respect to each parameter, laid out as <see cref="Parameters"/>.</summary>
     Span<T> Gradients { get; }
 

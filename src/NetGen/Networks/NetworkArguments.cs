@@ -50,4 +50,17 @@ public static class NetworkArguments
             throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize, "The maximum batch size must be at least 1.");
         }
     }
+
+    /// <summary>Checks that a network with batch normalization gets at least 2 samples per batch in training mode.</summary>
+    /// <exception cref="ArgumentException">It is in training mode and the batch has a single sample.</exception>
+    public static void CheckBatchNormBatch(int batchSize, bool isTraining, string layerName)
+    {
+        if (isTraining && batchSize < 2)
+        {
+            throw new ArgumentException(
+                $"{layerName} is a batch normalization layer: in training mode it normalizes over the batch, which needs at least 2 samples, " +
+                $"but the batch has {batchSize}. Set IsTraining = false to normalize with the running statistics (for inference), or use larger batches.",
+                "batchSize");
+        }
+    }
 }

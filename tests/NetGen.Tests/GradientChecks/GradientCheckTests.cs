@@ -1,28 +1,13 @@
-using System.Reflection;
 using Xunit.Abstractions;
 
 namespace NetGen.Tests.GradientChecks;
 
 /// <summary>
-/// Checks every generated backward pass against finite differences of its own loss, in double precision:
-/// for every parameter, the analytic gradient from ComputeGradients and the numerical derivative of ComputeLoss agree.
+/// Checks the generated backward pass of every activation × initializer family × loss against finite differences of
+/// its own loss, in double precision (see <see cref="FiniteDifferences"/>).
 /// </summary>
 public class GradientCheckTests(ITestOutputHelper output)
 {
-    private const int BatchSize = 3;
-
-    // A fourth-order central difference, (−L(θ+2h) + 8L(θ+h) − 8L(θ−h) + L(θ−2h)) / 12h: its truncation error is O(h⁴)
-    // and its rounding error about 1e-15 / h, so h = 1e-3 keeps both far below the tolerance where the loss is smooth.
-    // ReLU, LeakyReLU and SELU have a kink at 0: a pre-activation within 2h of it makes the difference straddle the
-    // kink. Smaller steps do not straddle it, so the check also tries them and keeps the best agreement: a wrong
-    // gradient disagrees at every step.
-    private static readonly double[] Steps = [1e-3, 1e-4, 1e-5];
-
-    // Relative error |analytic − numeric| / max(|analytic|, |numeric|, Floor). The floor only matters for gradients
-    // below 1e-6, whose finite differences are dominated by rounding; for them it asks for an absolute error ≤ 1e-12.
-    private const double Tolerance = 1e-6;
-    private const double Floor = 1e-6;
-
     public static TheoryData<string> Networks()
     {
         var data = new TheoryData<string>();
@@ -57,76 +42,8 @@ public class GradientCheckTests(ITestOutputHelper output)
     public void Analytic_gradient_matches_finite_differences(string name)
     {
         Type type = NetworkTypes().Single(t => t.Name == name);
-        var network = (INetwork<double>)Activator.CreateInstance(type, BatchSize, 11)!;
-        var random = new SeededRandom(5);
-        double[] inputs = Enumerable.Range(0, BatchSize * network.InputSize).Select(_ => 2 * random.NextDouble() - 1).ToArray();
-        double[] targets = MakeTargets(network, random);
-
-        network.ComputeGradients(inputs, targets, BatchSize);
-        double[] analytic = network.Gradients.ToArray();
-
-        Span<double> parameters = network.Parameters;
-        double worst = 0;
-        int worstIndex = -1;
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            double original = parameters[i];
-            double Loss(double offset)
-            {
-                network.Parameters[i] = original + offset;
-                return network.ComputeLoss(inputs, targets, BatchSize);
-            }
-            double error = double.PositiveInfinity;
-            foreach (double h in Steps)
-            {
-                double numeric = (-Loss(2 * h) + 8 * Loss(h) - 8 * Loss(-h) + Loss(-2 * h)) / (12 * h);
-                error = Math.Min(error, Math.Abs(analytic[i] - numeric) / Math.Max(Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)), Floor));
-            }
-            parameters[i] = original;
-
-            if (error > worst)
-            {
-                (worst, worstIndex) = (error, i);
-            }
-        }
-        output.WriteLine($"{name}: {parameters.Length} parameters, worst relative error {worst:E2} at parameter {worstIndex}");
-        Assert.True(worst <= Tolerance, $"{name}: relative error {worst:E3} at parameter {worstIndex} ({Describe(network, worstIndex)}) exceeds {Tolerance:E0}");
-        Assert.Contains(analytic, g => Math.Abs(g) > 1e-4); // the check compared real gradients, not zeros
-    }
-
-    /// <summary>Targets the loss accepts: one-hot classes for softmax, 0/1 labels for the binary losses, values in [−1, 1] to regress.</summary>
-    private static double[] MakeTargets(INetwork<double> network, SeededRandom random)
-    {
-        var targets = new double[BatchSize * network.OutputSize];
-        for (int sample = 0; sample < BatchSize; sample++)
-        {
-            Span<double> row = targets.AsSpan(sample * network.OutputSize, network.OutputSize);
-            switch (network.Loss)
-            {
-                case Loss.SoftmaxCrossEntropy:
-                    row[random.NextInt32(row.Length)] = 1;
-                    break;
-                case Loss.SigmoidCrossEntropy or Loss.BinaryCrossEntropy:
-                    for (int k = 0; k < row.Length; k++)
-                    {
-                        row[k] = random.NextInt32(2);
-                    }
-                    break;
-                default:
-                    for (int k = 0; k < row.Length; k++)
-                    {
-                        row[k] = 2 * random.NextDouble() - 1;
-                    }
-                    break;
-            }
-        }
-        return targets;
-    }
-
-    private static string Describe(INetwork<double> network, int index)
-    {
-        LayerInfo layer = network.Layers.Last(l => l.WeightOffset <= index);
-        return index < layer.BiasOffset ? $"{layer.Name} weight {index - layer.WeightOffset}" : $"{layer.Name} bias {index - layer.BiasOffset}";
+        var network = (INetwork<double>)Activator.CreateInstance(type, FiniteDifferences.BatchSize, 11)!;
+        FiniteDifferences.Check(network, name, output);
     }
 
     private static IEnumerable<Type> NetworkTypes() => typeof(GradientCheckTests).Assembly.GetTypes()

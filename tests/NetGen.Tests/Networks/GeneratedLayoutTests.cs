@@ -13,7 +13,7 @@ public class GeneratedLayoutTests
             [("Layer1", 784, 128, Activation.ReLU), ("Layer2", 128, 30, Activation.Sigmoid), ("Layer3", 30, 30, Activation.Sigmoid), ("Layer4", 30, 10, Activation.Identity)],
             Digits.Layers.Select(l => (l.Name, l.Inputs, l.Outputs, l.Activation)));
         Assert.Equal(Digits.ParameterCount, Digits.Layers.Sum(l => l.ParameterCount));
-        Assert.Contains("Layer1  784 -> 128  ReLU        HeNormal", Digits.Summary);
+        Assert.Contains("Layer1  Dense  784 -> 128  ReLU        HeNormal", Digits.Summary);
         Assert.Contains("105,590 parameters", Digits.Summary);
     }
 

@@ -28,6 +28,8 @@ internal sealed class LinearRegressionNetwork : INetwork<double>
 
     public bool IsTraining { get; set; } = true;
 
+    public Span<double> State => Span<double>.Empty;
+
     public ReadOnlySpan<double> PreActivations(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activations.");
     public Loss Loss => Loss.MeanSquaredError;
     public IReadOnlyList<LayerInfo> Layers { get; }

@@ -31,6 +31,8 @@ internal sealed class ScriptedNetwork : INetwork<double>
 
     public bool IsTraining { get; set; } = true;
 
+    public Span<double> State => Span<double>.Empty;
+
     public ReadOnlySpan<double> PreActivations(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activations.");
     public Loss Loss { get; }
     public IReadOnlyList<LayerInfo> Layers { get; }
