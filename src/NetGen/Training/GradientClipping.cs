@@ -41,7 +41,8 @@ public static class GradientClipping
         double factor = maxNorm / (norm + 1e-6);
         if (factor < 1)
         {
-            T scale = T.CreateTruncating(factor * (1 - 4 * double.CreateTruncating(T.Epsilon)));
+            double unitRoundoff = double.CreateTruncating(T.BitIncrement(T.One) - T.One);
+            T scale = T.CreateTruncating(factor * (1 - 4 * unitRoundoff));
             TensorPrimitives.Multiply(gradients, scale, gradients);
         }
         return norm;
