@@ -39,7 +39,7 @@ public static class GradientClipping
         CheckLimit(maxNorm, nameof(maxNorm));
         double norm = Math.Sqrt(SumOfSquares<T>(gradients));
         double factor = maxNorm / (norm + 1e-6);
-        if (factor < 1)
+        if (factor < 1 && double.IsFinite(norm))
         {
             double unitRoundoff = double.CreateTruncating(T.BitIncrement(T.One) - T.One);
             T scale = T.CreateTruncating(factor * (1 - 4 * unitRoundoff));

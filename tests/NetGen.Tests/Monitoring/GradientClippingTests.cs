@@ -52,6 +52,18 @@ public class GradientClippingTests
     }
 
     [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Clip_by_global_norm_leaves_a_non_finite_gradient_unchanged_and_returns_its_norm(double bad)
+    {
+        double[] gradients = [1, bad, 2];
+        double norm = GradientClipping.ClipByGlobalNorm<double>(gradients, 1);
+        Assert.False(double.IsFinite(norm));
+        Assert.Equal(1, gradients[0]);
+        Assert.Equal(2, gradients[2]);
+    }
+
+    [Theory]
     [InlineData(0.0)]
     [InlineData(-1.0)]
     [InlineData(double.NaN)]
