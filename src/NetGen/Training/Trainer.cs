@@ -13,19 +13,23 @@ public static class Trainer
     /// Trains <paramref name="network"/> for <see cref="TrainingOptions.Epochs"/> epochs. Each epoch draws a new sample order
     /// (when <see cref="TrainingOptions.Shuffle"/> is set, from one generator seeded once with <see cref="TrainingOptions.Seed"/>),
     /// runs <see cref="INetwork{T}.TrainStep"/> on every mini-batch, the last one possibly smaller, then evaluates on
-    /// <paramref name="validation"/> if given.
+    /// <paramref name="validation"/> if given. With <see cref="TrainingOptions.ClipGradientValue"/>,
+    /// <see cref="TrainingOptions.ClipGradientNorm"/> or <see cref="TrainingOptions.Monitor"/> set, a step is instead
+    /// <see cref="INetwork{T}.ComputeGradients"/>, the monitor's measurement (when due), clipping, then
+    /// <see cref="IOptimizer{T}.Step"/> on <see cref="INetwork{T}.Parameters"/> and <see cref="INetwork{T}.Gradients"/>.
     /// </summary>
     /// <param name="network">The network to train; its parameters are updated in place.</param>
     /// <param name="optimizer">The optimizer, used for this network only.</param>
     /// <param name="training">The training samples: at least one, sized for the network.</param>
-    /// <param name="options">Epochs, batch size and shuffling.</param>
+    /// <param name="options">Epochs, batch size, shuffling, gradient clipping and monitoring.</param>
     /// <param name="validation">Samples to evaluate on after every epoch, with a batch size of <see cref="TrainingOptions.BatchSize"/>; or null.</param>
     /// <param name="progress">Told after every mini-batch (synchronously, on the training thread, if it is not a <see cref="Progress{T}"/>); or null.</param>
     /// <param name="cancellationToken">Checked before every mini-batch and every validation.</param>
     /// <returns>The result of every epoch.</returns>
     /// <exception cref="ArgumentException">
     /// A dataset's input or target size differs from the network's input or output size, the training data is empty,
-    /// or the batch size exceeds <see cref="INetwork{T}.MaxBatchSize"/>.
+    /// the batch size exceeds <see cref="INetwork{T}.MaxBatchSize"/>, or <see cref="TrainingOptions.Monitor"/> is not a
+    /// <see cref="GradientMonitor{T}"/> of <paramref name="network"/>.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the parameters keep the updates made so far.</exception>
     public static TrainingHistory Fit<T>(
@@ -48,6 +52,13 @@ public static class Trainer
             CheckDataset(network, validation, nameof(validation));
         }
         CheckBatchSize(network, options.BatchSize, nameof(options));
+        var monitor = options.Monitor as GradientMonitor<T>;
+        if (options.Monitor is not null && (monitor is null || !ReferenceEquals(options.Monitor.MeasuredNetwork, network)))
+        {
+            throw new ArgumentException("TrainingOptions.Monitor measures another network; create a GradientMonitor for the network being trained.", nameof(options));
+        }
+        bool plainSteps = monitor is null && options.ClipGradientValue is null && options.ClipGradientNorm is null;
+        long step = 0;
 
         var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed);
         var results = new List<EpochResult>(options.Epochs);
@@ -61,7 +72,11 @@ public static class Trainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
-                T loss = network.TrainStep(inputs, targets, size, optimizer);
+                GradientReport? report = null;
+                T loss = plainSteps
+                    ? network.TrainStep(inputs, targets, size, optimizer)
+                    : MonitoredClippedStep(network, optimizer, inputs, targets, size, options, monitor, step, out report);
+                step++;
                 lossSum += double.CreateTruncating(loss) * size;
                 samplesSeen += size;
 
@@ -75,10 +90,30 @@ public static class Trainer
                     results.Add(result);
                 }
                 progress?.Report(new TrainingProgress(
-                    epoch, options.Epochs, batch + 1, batches.BatchCount, samplesSeen, training.Count, lossSum / samplesSeen, result));
+                    epoch, options.Epochs, batch + 1, batches.BatchCount, samplesSeen, training.Count, lossSum / samplesSeen, result, report));
             }
         }
         return new TrainingHistory(results);
+    }
+
+    /// <summary>One step with the extras: gradients, the monitor's measurement when due (before clipping), clipping, the optimizer's step.</summary>
+    private static T MonitoredClippedStep<T>(
+        INetwork<T> network, IOptimizer<T> optimizer, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int size,
+        TrainingOptions options, GradientMonitor<T>? monitor, long step, out GradientReport? report)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T loss = network.ComputeGradients(inputs, targets, size);
+        report = monitor is not null && step % options.MonitorInterval == 0 ? monitor.Measure() : null;
+        if (options.ClipGradientValue is double maxValue)
+        {
+            GradientClipping.ClipByValue(network.Gradients, maxValue);
+        }
+        if (options.ClipGradientNorm is double maxNorm)
+        {
+            GradientClipping.ClipByGlobalNorm(network.Gradients, maxNorm);
+        }
+        optimizer.Step(network.Parameters, network.Gradients);
+        return loss;
     }
 
     /// <summary>

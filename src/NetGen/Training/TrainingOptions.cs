@@ -2,7 +2,7 @@ using System;
 
 namespace NetGen;
 
-/// <summary>How <see cref="Trainer.Fit"/> trains: the number of epochs, the mini-batch size, and the shuffling of samples.</summary>
+/// <summary>How <see cref="Trainer.Fit"/> trains: the number of epochs, the mini-batch size, the shuffling of samples, gradient clipping and gradient monitoring.</summary>
 public sealed class TrainingOptions
 {
     /// <summary>The number of passes over the training data, at least 1. Default 10.</summary>
@@ -38,4 +38,64 @@ public sealed class TrainingOptions
 
     /// <summary>Whether the samples are shuffled at the start of every epoch (otherwise they are taken in order). Default true, as in Keras.</summary>
     public bool Shuffle { get; init; } = true;
+
+    /// <summary>
+    /// When set, every gradient element is clamped to [−value, value] after the backward pass and before the optimizer step
+    /// (<see cref="GradientClipping.ClipByValue"/>). Default null: no clipping. Checked when set.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive, is NaN or is infinite.</exception>
+    public double? ClipGradientValue
+    {
+        get;
+        init
+        {
+            if (value is double limit)
+            {
+                GradientClipping.CheckLimit(limit, nameof(ClipGradientValue));
+            }
+            field = value;
+        }
+    }
+
+    /// <summary>
+    /// When set, the whole gradient is scaled after the backward pass so that its global L2 norm is at most this value, as
+    /// PyTorch's <c>clip_grad_norm_</c> (<see cref="GradientClipping.ClipByGlobalNorm"/>), before the optimizer step; after
+    /// <see cref="ClipGradientValue"/> when both are set. Default null: no clipping. Checked when set.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive, is NaN or is infinite.</exception>
+    public double? ClipGradientNorm
+    {
+        get;
+        init
+        {
+            if (value is double limit)
+            {
+                GradientClipping.CheckLimit(limit, nameof(ClipGradientNorm));
+            }
+            field = value;
+        }
+    }
+
+    /// <summary>
+    /// A <see cref="GradientMonitor{T}"/> of the network being trained, or null (the default: no measuring, no extra work).
+    /// When set, <see cref="Trainer.Fit"/> calls <see cref="GradientMonitor.Measure"/> after the backward pass of every
+    /// <see cref="MonitorInterval"/>-th mini-batch (the first one included), on the gradients before clipping; its
+    /// <see cref="GradientMonitor.Warning"/> event fires then, and the report reaches <see cref="TrainingProgress.Gradients"/>.
+    /// </summary>
+    public GradientMonitor? Monitor { get; init; }
+
+    /// <summary>
+    /// Measure with <see cref="Monitor"/> every this many mini-batches, counted across epochs; at least 1. Default 1 (every
+    /// step: measured at 2 to 4% of a training step of a 784-256-128-10 MLP with a batch of 64, see docs/monitor.md).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MonitorInterval
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(MonitorInterval));
+            field = value;
+        }
+    } = 1;
 }

@@ -9,5 +9,11 @@ namespace NetGen;
 /// <param name="SamplesPerEpoch">The number of training samples.</param>
 /// <param name="RunningLoss">The mean training loss of this epoch so far, weighted by mini-batch size.</param>
 /// <param name="EpochResult">The epoch's result (after validation) on its last mini-batch; null otherwise.</param>
+/// <param name="Gradients">
+/// The <see cref="TrainingOptions.Monitor"/>'s report when it measured after this mini-batch; null otherwise. The monitor
+/// reuses the instance at its next measurement: read it in the handler (a <see cref="System.Progress{T}"/> handler runs later,
+/// on another thread, and may see a newer measurement).
+/// </param>
 public readonly record struct TrainingProgress(
-    int Epoch, int Epochs, int Batch, int BatchesPerEpoch, int SamplesSeen, int SamplesPerEpoch, double RunningLoss, EpochResult? EpochResult);
+    int Epoch, int Epochs, int Batch, int BatchesPerEpoch, int SamplesSeen, int SamplesPerEpoch, double RunningLoss, EpochResult? EpochResult,
+    GradientReport? Gradients = null);

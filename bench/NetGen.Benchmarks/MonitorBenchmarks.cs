@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using NetGen;
+
+BenchmarkRunner.Run<MonitorBenchmarks>(args: args);
+
+/// <summary>An MNIST-sized MLP.</summary>
+[Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+[Dense(256, Activation.ReLU, Init = Init.HeNormal)]
+[Dense(128, Activation.ReLU, Init = Init.HeNormal)]
+[Dense(10)]
+public partial class BenchmarkMlp;
+
+/// <summary>One training step of a 784-256-128-10 ReLU MLP on a batch of 64, without and with the gradient monitor.</summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class MonitorBenchmarks
+{
+    private const int Batch = 64;
+    private BenchmarkMlp _network = null!;
+    private Sgd<float> _optimizer = null!;
+    private GradientMonitor<float> _monitor = null!;
+    private float[] _inputs = null!;
+    private float[] _targets = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _network = new BenchmarkMlp(maxBatchSize: Batch, seed: 1);
+        _optimizer = new Sgd<float>(0.01);
+        _monitor = new GradientMonitor<float>(_network);
+        var random = new Random(1);
+        _inputs = [.. Enumerable.Range(0, Batch * 784).Select(_ => random.NextDouble() < 0.8 ? 0f : (float)random.NextDouble())];
+        _targets = new float[Batch * 10];
+        for (int s = 0; s < Batch; s++)
+        {
+            _targets[s * 10 + random.Next(10)] = 1;
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public float TrainStep() => _network.TrainStep(_inputs, _targets, Batch, _optimizer);
+
+    [Benchmark]
+    public float TrainStepAndMeasure()
+    {
+        float loss = _network.TrainStep(_inputs, _targets, Batch, _optimizer);
+        _monitor.Measure();
+        return loss;
+    }
+
+    [Benchmark]
+    public GradientReport MeasureOnly() => _monitor.Measure();
+}
