@@ -57,6 +57,8 @@ internal sealed class GradientStub : INetwork<double>
     public Span<double> Gradients => _gradients;
     public bool IsTraining { get; set; } = true;
 
+    public Span<double> State => Span<double>.Empty;
+
     public ReadOnlySpan<double> PreActivations(int layerIndex) => _preActivations[layerIndex];
 
     public void Initialize(int seed)
