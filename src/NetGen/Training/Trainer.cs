@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Numerics;
 using System.Threading;
 
@@ -12,7 +13,7 @@ public static class Trainer
     /// <summary>
     /// Trains <paramref name="network"/> for <see cref="TrainingOptions.Epochs"/> epochs. Each epoch draws a new sample order
     /// (when <see cref="TrainingOptions.Shuffle"/> is set, from one generator seeded once with <see cref="TrainingOptions.Seed"/>),
-    /// runs <see cref="INetwork{T}.TrainStep"/> on every mini-batch, the last one possibly smaller, then evaluates on
+    /// runs <see cref="INetwork{T}.TrainStep"/> on every mini-batch, the last one possibly smaller (left out when it holds a single sample and the network has batch normalization), then evaluates on
     /// <paramref name="validation"/> if given. With <see cref="TrainingOptions.ClipGradientValue"/>,
     /// <see cref="TrainingOptions.ClipGradientNorm"/> or <see cref="TrainingOptions.Monitor"/> set, a step is instead
     /// <see cref="INetwork{T}.ComputeGradients"/>, the monitor's measurement (when due), clipping, then
@@ -60,6 +61,7 @@ public static class Trainer
         bool plainSteps = monitor is null && options.ClipGradientValue is null && options.ClipGradientNorm is null;
         long step = 0;
 
+        bool hasBatchNorm = network.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm);
         var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed);
         var results = new List<EpochResult>(options.Epochs);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -73,12 +75,16 @@ public static class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
                 GradientReport? report = null;
-                T loss = plainSteps
-                    ? network.TrainStep(inputs, targets, size, optimizer)
-                    : MonitoredClippedStep(network, optimizer, inputs, targets, size, options, monitor, step, out report);
-                step++;
-                lossSum += double.CreateTruncating(loss) * size;
-                samplesSeen += size;
+                // Batch normalization cannot train on one sample (its variance is 0): a last batch of one is left out.
+                if (size > 1 || !hasBatchNorm)
+                {
+                    T loss = plainSteps
+                        ? network.TrainStep(inputs, targets, size, optimizer)
+                        : MonitoredClippedStep(network, optimizer, inputs, targets, size, options, monitor, step, out report);
+                    step++;
+                    lossSum += double.CreateTruncating(loss) * size;
+                    samplesSeen += size;
+                }
 
                 bool lastBatch = batch == batches.BatchCount - 1;
                 EpochResult? result = null;
@@ -118,9 +124,10 @@ public static class Trainer
 
     /// <summary>
     /// Measures the mean loss (<see cref="INetwork{T}.ComputeLoss"/>) and the accuracy (from batched <see cref="INetwork{T}.Forward(ReadOnlySpan{T}, Span{T}, int)"/>)
-    /// of <paramref name="network"/> on <paramref name="data"/>, in order, <paramref name="batchSize"/> samples at a time.
+    /// of <paramref name="network"/> on <paramref name="data"/>, in order, <paramref name="batchSize"/> samples at a time,
+    /// in inference mode (<see cref="INetwork{T}.IsTraining"/> false: batch normalization uses its running statistics).
     /// </summary>
-    /// <param name="network">The network; it is not changed.</param>
+    /// <param name="network">The network; it is not changed, and its mode is restored.</param>
     /// <param name="data">The samples: at least one, sized for the network.</param>
     /// <param name="batchSize">The number of samples per batch, in 1..<see cref="INetwork{T}.MaxBatchSize"/>.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
@@ -141,17 +148,26 @@ public static class Trainer
         T[] outputs = accuracyDefined ? new T[Math.Min(batchSize, data.Count) * network.OutputSize] : [];
         double lossSum = 0;
         int correct = 0;
-        for (int batch = 0; batch < batches.BatchCount; batch++)
+        bool wasTraining = network.IsTraining;
+        network.IsTraining = false;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
-            lossSum += double.CreateTruncating(network.ComputeLoss(inputs, targets, size)) * size;
-            if (accuracyDefined)
+            for (int batch = 0; batch < batches.BatchCount; batch++)
             {
-                Span<T> batchOutputs = outputs.AsSpan(0, size * network.OutputSize);
-                network.Forward(inputs, batchOutputs, size);
-                correct += Accuracy.CountCorrect<T>(batchOutputs, targets, network.OutputSize, size, network.Loss);
+                cancellationToken.ThrowIfCancellationRequested();
+                int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
+                lossSum += double.CreateTruncating(network.ComputeLoss(inputs, targets, size)) * size;
+                if (accuracyDefined)
+                {
+                    Span<T> batchOutputs = outputs.AsSpan(0, size * network.OutputSize);
+                    network.Forward(inputs, batchOutputs, size);
+                    correct += Accuracy.CountCorrect<T>(batchOutputs, targets, network.OutputSize, size, network.Loss);
+                }
             }
+        }
+        finally
+        {
+            network.IsTraining = wasTraining;
         }
         double accuracy = accuracyDefined ? (double)correct / data.Count : double.NaN;
         return new Evaluation(lossSum / data.Count, accuracy, data.Count);
