@@ -52,6 +52,7 @@ public sealed partial class NetworkGenerator
                 w.Line("/// " + Literals.Xml(row));
             }
             w.Line("/// </code>");
+            w.Line($"/// <para>{Literals.Xml(Summary.GradientFootnote)}</para>");
             w.Line("/// </remarks>");
         }
 
@@ -163,6 +164,7 @@ public sealed partial class NetworkGenerator
         private static void WriteProperties(SourceWriter w, NetworkSpec spec, string t)
         {
             string network = $"{NetGenNamespace}INetwork<{t}>";
+            Health.GradientProfile profile = Health.GradientModel.Predict(spec);
             w.Line("/// <summary>The layers, with their shapes and where their parameters are in <see cref=\"Parameters\"/>.</summary>");
             w.Line(GeneratedCode.Attribute);
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{NetGenNamespace}LayerInfo> Layers {{ get; }} = new {NetGenNamespace}LayerInfo[]");
@@ -170,8 +172,9 @@ public sealed partial class NetworkGenerator
             foreach (LayerSpec layer in spec.Layers)
             {
                 string biasOffset = layer.BiasCount > 0 ? $"{layer.Name}BiasOffset" : Literals.Integer(layer.BiasOffset);
+                double predicted = profile.Layers[layer.Number - 1].RelativeGradientNorm;
                 w.Line($"    new(\"{layer.Name}\", {NetGenNamespace}LayerKind.{layer.Kind}, {layer.Inputs}, {layer.Units}, {NetGenNamespace}Activation.{layer.Activation}, " +
-                       $"{layer.Name}WeightOffset, {layer.WeightCount}, {biasOffset}, {layer.BiasCount}),");
+                       $"{layer.Name}WeightOffset, {layer.WeightCount}, {biasOffset}, {layer.BiasCount}, PredictedGradient: {Literals.Number(predicted, PrecisionKind.Double)}),");
             }
             w.Line("};");
             w.Line();

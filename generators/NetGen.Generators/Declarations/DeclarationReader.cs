@@ -71,6 +71,7 @@ internal static class DeclarationReader
             declaration.Inputs = Named(network, "Inputs", 0);
             declaration.Loss = NamedEnum(network, "Loss", Model.LossKind.MeanSquaredError);
             declaration.Precision = NamedEnum(network, "Precision", Model.PrecisionKind.Single);
+            declaration.InputMeanSquare = Named(network, "InputMeanSquare", 1.0);
         }
         return declaration;
     }

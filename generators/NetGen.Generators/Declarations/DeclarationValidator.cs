@@ -37,6 +37,12 @@ internal static class DeclarationValidator
         CheckPositive(declaration.Inputs, network, $"Inputs of network '{declaration.Type.Name}'", problems);
         CheckDefined(declaration.Loss, network, "Loss", problems);
         CheckDefined(declaration.Precision, network, "Precision", problems);
+        double inputMeanSquare = declaration.InputMeanSquare.Value;
+        if (!(inputMeanSquare > 0) || double.IsInfinity(inputMeanSquare))
+        {
+            problems.Add(new DeclarationProblem(ArgumentOutOfRange, network, declaration.InputMeanSquare.Name,
+                "InputMeanSquare", Format(inputMeanSquare), "a finite positive number: the mean of the squared inputs (1 for standardized inputs)"));
+        }
         foreach (LayerDeclaration layer in declaration.Layers)
         {
             LayerRules.Check(layer, problems);

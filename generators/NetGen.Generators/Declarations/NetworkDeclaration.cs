@@ -33,6 +33,8 @@ internal sealed class NetworkDeclaration
     public Argument<Model.LossKind> Loss { get; set; }
 
     public Argument<Model.PrecisionKind> Precision { get; set; }
+
+    public Argument<double> InputMeanSquare { get; set; }
 }
 
 /// <summary>One layer attribute as written.</summary>

@@ -14,7 +14,8 @@ internal static class Summary
     /// <summary>The layer table, one line per row, columns padded to line up.</summary>
     public static IReadOnlyList<string> Table(NetworkSpec spec)
     {
-        var rows = new List<string[]> { new[] { "Layer", "Type", "Shape", "Activation", "Weight init", "Bias init", "Parameters" } };
+        Health.GradientProfile profile = Health.GradientModel.Predict(spec);
+        var rows = new List<string[]> { new[] { "Layer", "Type", "Shape", "Activation", "Weight init", "Bias init", "Parameters", "Gradient*" } };
         foreach (LayerSpec layer in spec.Layers)
         {
             rows.Add(new[]
@@ -26,19 +27,24 @@ internal static class Summary
                 layer.WeightCount == 0 ? "-" : Init(layer.WeightInit, layer.WeightInitValue),
                 layer.BiasCount == 0 ? "-" : Init(layer.BiasInit, layer.BiasInitValue),
                 Literals.Count(layer.ParameterCount),
+                profile.Layers[layer.Number - 1].RelativeGradientNorm.ToString("G2", System.Globalization.CultureInfo.InvariantCulture),
             });
         }
-        rows.Add(new[] { "Total", "", "", "", "", "", Literals.Count(spec.ParameterCount) });
+        rows.Add(new[] { "Total", "", "", "", "", "", Literals.Count(spec.ParameterCount), "" });
 
         int columns = rows[0].Length;
         int[] widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();
         return rows.Select(row => string.Join("  ", row.Select((cell, c) =>
-                c == columns - 1 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd())
+                c >= columns - 2 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd())
             .ToList();
     }
 
-    /// <summary>The headline and the table as one text, lines separated by <c>\n</c>.</summary>
-    public static string Text(NetworkSpec spec) => Headline(spec) + "\n" + string.Join("\n", Table(spec));
+    /// <summary>What the table's last column is.</summary>
+    public const string GradientFootnote =
+        "* Gradient: predicted at initialization, the root mean square of dLoss/dz per unit relative to the output layer's (mean-field model; see docs/gradient-analysis.md).";
+
+    /// <summary>The headline, the table and its footnote as one text, lines separated by <c>\n</c>.</summary>
+    public static string Text(NetworkSpec spec) => Headline(spec) + "\n" + string.Join("\n", Table(spec)) + "\n" + GradientFootnote;
 
     public static string Activation(LayerSpec layer) => layer.Activation switch
     {

@@ -8,6 +8,7 @@ namespace NetGen.Generators.Model;
 /// <param name="Inputs">The number of inputs of one sample.</param>
 /// <param name="Loss">The training loss.</param>
 /// <param name="Precision">The element type.</param>
+/// <param name="InputMeanSquare">E[x²] of the inputs, which the gradient analysis assumes.</param>
 /// <param name="Layers">The layers in order, <c>Repeat</c> and residual blocks already unrolled; the last one is dense.</param>
 internal sealed record NetworkSpec(
     string? Namespace,
@@ -15,6 +16,7 @@ internal sealed record NetworkSpec(
     int Inputs,
     LossKind Loss,
     PrecisionKind Precision,
+    double InputMeanSquare,
     EquatableArray<LayerSpec> Layers)
 {
     public LayerSpec OutputLayer => Layers[Layers.Count - 1];

@@ -23,6 +23,12 @@ public sealed class NetworkAttribute : Attribute
     /// <summary>The training loss. Default <see cref="Loss.MeanSquaredError"/>.</summary>
     public Loss Loss { get; set; } = Loss.MeanSquaredError;
 
+    /// <summary>
+    /// The mean of the squared inputs, E[x²], which NetGen's gradient analysis assumes (it cannot see the data). Default 1,
+    /// for standardized inputs; MNIST pixels scaled to [0, 1] have about 0.1. It changes only the analysis, not the network.
+    /// </summary>
+    public double InputMeanSquare { get; set; } = 1.0;
+
     /// <summary>The element type of parameters and activations. Default <see cref="Precision.Single"/> (<see cref="float"/>).</summary>
     public Precision Precision { get; set; } = Precision.Single;
 }

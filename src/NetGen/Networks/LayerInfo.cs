@@ -10,8 +10,13 @@ namespace NetGen;
 /// <param name="WeightCount">The number of weights (0 for a residual block with an identity skip).</param>
 /// <param name="BiasOffset">Where the layer's biases start: a dense layer's biases, a normalization's shifts β.</param>
 /// <param name="BiasCount">The number of biases (0 for a residual block).</param>
+/// <param name="PredictedGradient">
+/// NetGen's compile-time prediction, at initialization, of the root mean square of ∂loss/∂z (the layer's pre-activation
+/// gradient, per unit and sample) relative to the output layer's; NaN when not predicted. A gradient monitor measures the same.
+/// </param>
 public sealed record LayerInfo(
-    string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount)
+    string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount,
+    double PredictedGradient = double.NaN)
 {
     /// <summary>The number of parameters, weights and biases.</summary>
     public int ParameterCount => WeightCount + BiasCount;

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using NetGen.Generators.Health;
+using NetGen.Generators.Model;
+using Xunit.Abstractions;
+
+namespace NetGen.Generators.Tests.Health;
+
+using LayerKind = NetGen.Generators.Model.LayerKind;
+
+/// <summary>The mean-field model against the published per-layer gains (GRADIENT-THEORY.md §2, numerical quadrature).</summary>
+public class GradientModelTests(ITestOutputHelper output)
+{
+    // Square layers at the forward fixed point, zero biases: gain = n·Var(W)·E[f'(z)²], read off as the squared ratio of
+    // consecutive layers' predicted gradients deep in a 30-layer stack of width 100.
+    [Theory]
+    [InlineData("Sigmoid", "LeCunNormal", 0.056, 0.15)]
+    [InlineData("Sigmoid", "HeNormal", 0.10, 0.15)]
+    [InlineData("Sigmoid", "LegacyUniform", 0.020, 0.15)]
+    [InlineData("Tanh", "HeNormal", 1.11, 0.05)]
+    [InlineData("Tanh", "LegacyUniform", 0.33, 0.05)]
+    [InlineData("ReLU", "LeCunNormal", 0.5, 0.02)]
+    [InlineData("ReLU", "HeNormal", 1.0, 0.02)]
+    [InlineData("ReLU", "LegacyUniform", 0.167, 0.02)]
+    // ELU has no fixed point but q → 0, so its gain creeps toward 1 with depth; the table's values are read deeper.
+    [InlineData("ELU", "LeCunNormal", 0.96, 0.1)]
+    [InlineData("ELU", "HeNormal", 1.07, 0.1)]
+    [InlineData("Identity", "LeCunNormal", 1.0, 0.01)]
+    [InlineData("Identity", "HeNormal", 2.0, 0.01)]
+    [InlineData("Identity", "LegacyUniform", 1.0 / 3, 0.01)]
+    public void Per_layer_gain_matches_the_published_table(string activationName, string initName, double published, double relativeTolerance)
+    {
+        var activation = Enum.Parse<ActivationKind>(activationName);
+        var init = Enum.Parse<InitKind>(initName);
+        GradientProfile profile = GradientModel.Predict(Stack(activation, init, layers: 30, width: 100));
+        double gain = Math.Pow(profile.Layers[14].RelativeGradientNorm / profile.Layers[15].RelativeGradientNorm, 2);
+        output.WriteLine($"{activation} {init}: predicted gain {gain:F4}, published {published}");
+        Assert.InRange(gain, published * (1 - relativeTolerance), published * (1 + relativeTolerance));
+    }
+
+    [Fact]
+    public void Selu_with_lecun_normal_keeps_the_gradient_near_constant()
+    {
+        GradientProfile profile = GradientModel.Predict(Stack(ActivationKind.SELU, InitKind.LeCunNormal, layers: 30, width: 100));
+        double gain = Math.Pow(profile.Layers[14].RelativeGradientNorm / profile.Layers[15].RelativeGradientNorm, 2);
+        output.WriteLine($"SELU LeCun: predicted gain {gain:F4} (published ~1.07)");
+        Assert.InRange(gain, 0.95, 1.15);
+    }
+
+    [Fact]
+    public void Eight_sigmoid_layers_with_glorot_lose_four_orders_of_magnitude()
+    {
+        // The example: ~2e-5 for 8 sigmoid layers, Glorot init (a gain of 0.056 per layer: √(0.056^8) ≈ 1e-5).
+        GradientProfile profile = GradientModel.Predict(Stack(ActivationKind.Sigmoid, InitKind.GlorotUniform, layers: 8, width: 100));
+        output.WriteLine($"first/last: {profile.FirstToLastRatio:E2}");
+        Assert.InRange(profile.FirstToLastRatio, 1e-6, 1e-4);
+    }
+
+    [Fact]
+    public void Residual_blocks_never_shrink_the_gradient_and_normalization_resets_the_variance()
+    {
+        GradientProfile plain = GradientModel.Predict(Stack(ActivationKind.Sigmoid, InitKind.GlorotUniform, layers: 8, width: 100));
+        var layers = new List<LayerSpec>();
+        int offset = 0;
+        layers.Add(Layer(1, LayerKind.Dense, 100, 100, ActivationKind.Sigmoid, InitKind.GlorotUniform, ref offset));
+        for (int block = 0; block < 8; block++)
+        {
+            int start = layers.Count;
+            layers.Add(Layer(start + 1, LayerKind.Dense, 100, 100, ActivationKind.Sigmoid, InitKind.GlorotUniform, ref offset));
+            layers.Add(Layer(start + 2, LayerKind.BatchNorm, 100, 100, ActivationKind.Identity, InitKind.Constant, ref offset));
+            layers.Add(Layer(start + 3, LayerKind.Residual, 100, 100, ActivationKind.Identity, InitKind.GlorotUniform, ref offset) with { SkipFrom = start });
+        }
+        layers.Add(Layer(layers.Count + 1, LayerKind.Dense, 100, 10, ActivationKind.Identity, InitKind.GlorotUniform, ref offset));
+        GradientProfile residual = GradientModel.Predict(Spec(layers));
+        output.WriteLine($"plain {plain.FirstToLastRatio:E2}, residual + batch norm {residual.FirstToLastRatio:E2}");
+        Assert.InRange(residual.FirstToLastRatio, 0.1, 10);
+        Assert.True(residual.FirstToLastRatio > 1000 * plain.FirstToLastRatio);
+    }
+
+    internal static NetworkSpec Stack(ActivationKind activation, InitKind init, int layers, int width)
+    {
+        var specs = new List<LayerSpec>();
+        int offset = 0;
+        for (int i = 1; i <= layers; i++)
+        {
+            specs.Add(Layer(i, LayerKind.Dense, width, width, activation, init, ref offset));
+        }
+        specs.Add(Layer(layers + 1, LayerKind.Dense, width, 10, ActivationKind.Identity, InitKind.GlorotUniform, ref offset));
+        return Spec(specs);
+    }
+
+    private static NetworkSpec Spec(List<LayerSpec> layers) =>
+        new(null, "Model", layers[0].Inputs, LossKind.SoftmaxCrossEntropy, PrecisionKind.Double, 1.0, new EquatableArray<LayerSpec>(layers.ToImmutableArray()));
+
+    private static LayerSpec Layer(int number, LayerKind kind, int inputs, int units, ActivationKind activation, InitKind init, ref int offset)
+    {
+        var layer = new LayerSpec(number, kind, inputs, units, activation, activation == ActivationKind.LeakyReLU ? 0.01 : activation == ActivationKind.ELU ? 1.0 : 0,
+            init, kind == LayerKind.Dense ? 0 : 1, InitKind.Zeros, 0, offset, 0, kind == LayerKind.BatchNorm ? 1e-5 : 0, kind == LayerKind.BatchNorm ? 0.1 : 0, 0);
+        offset += layer.ParameterCount;
+        return layer;
+    }
+}
