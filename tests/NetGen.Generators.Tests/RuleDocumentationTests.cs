@@ -21,11 +21,12 @@ public class RuleDocumentationTests
     }
 
     [Fact]
-    public void TheAnalyzerSupportsEveryDescriptor()
+    public void TheAnalyzersSupportEveryDescriptorOnce()
     {
         Assert.Equal(
             Descriptors().Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal),
-            new NetworkDeclarationAnalyzer().SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+            new NetworkDeclarationAnalyzer().SupportedDiagnostics.Concat(new GradientHealthAnalyzer().SupportedDiagnostics)
+                .Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 
     [Theory]

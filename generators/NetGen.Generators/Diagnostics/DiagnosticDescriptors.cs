@@ -126,6 +126,58 @@ internal static class DiagnosticDescriptors
         "{0} has Projection = false, but its input ({1}, {2} units) and its branch's output ({3}, {4} units) differ in width, so they cannot be added; make the branch end with {2} units, or allow the projection",
         "The skip of a residual block is the identity only when the branch keeps the width of its input; otherwise a learned projection is needed, which Projection = false forbids.");
 
+    public static readonly DiagnosticDescriptor VanishingGradient = Warning(
+        DiagnosticIds.VanishingGradient,
+        "The gradient is predicted to vanish",
+        "The gradient reaching {0} is predicted to be ~{1} of that at the output layer {2} ({3}); {4}",
+        "A mean-field model of the declared layers predicts that back-propagation shrinks the gradient so much on its way to the first layers that they will barely learn (the vanishing gradient problem).");
+
+    public static readonly DiagnosticDescriptor ExplodingGradient = Warning(
+        DiagnosticIds.ExplodingGradient,
+        "The gradient is predicted to explode",
+        "The gradient reaching {0} is predicted to be ~{1} times that at the output layer {2} ({3}); {4}",
+        "A mean-field model of the declared layers predicts that back-propagation grows the gradient so much on its way to the first layers that training will be unstable (the exploding gradient problem).");
+
+    public static readonly DiagnosticDescriptor InitializerDoesNotFitActivation = Warning(
+        DiagnosticIds.InitializerDoesNotFitActivation,
+        "The initializer does not fit the activation",
+        "{0}: {1}; {2}",
+        "Each activation has initializers that keep the signal's variance steady through the layer: He for the ReLU family, Glorot or LeCun for sigmoid and tanh, LeCun normal for SELU; zero-mean draws for weights.");
+
+    public static readonly DiagnosticDescriptor DeepNarrowReLUStack = Warning(
+        DiagnosticIds.DeepNarrowReLUStack,
+        "A deep narrow ReLU stack is unstable",
+        "{0} ReLU-family layers as narrow as {1} units sum 1/width to {2}, above {3}: gradients fluctuate like exp(c·Σ 1/width) (Hanin 2018) and such networks often die at initialization (Lu et al. 2019); make the layers wider, or use fewer of them",
+        "Even with He initialization, the fluctuations of gradients in a ReLU network grow exponentially with the sum of the reciprocal widths.");
+
+    public static readonly DiagnosticDescriptor BatchNormWithoutSkipConnections = Warning(
+        DiagnosticIds.BatchNormWithoutSkipConnections,
+        "Batch normalization after every layer of a deep stack without skip connections",
+        "{0} dense layers are each followed by [BatchNorm] and there is no residual block: in such a deep fully connected stack the gradients grow exponentially with depth (Yang et al. 2019); wrap the layers in residual blocks",
+        "Batch normalization resets the forward variance but, without skip connections, causes gradient explosion in deep fully connected stacks.");
+
+    public static readonly DiagnosticDescriptor ResidualWithoutNormalization = Warning(
+        DiagnosticIds.ResidualWithoutNormalization,
+        "Residual blocks without normalization",
+        "{0} residual blocks have no normalization in their branch: the forward variance is predicted to grow {1}x from the first block's input to the last block's output; add [BatchNorm] or [LayerNorm] at the end of each block's branch",
+        "Without normalization or scaled branches, each residual block adds its branch's variance to its input's, so the signal grows with depth (Zhang et al. 2019).");
+
+    public static readonly DiagnosticDescriptor SigmoidOutputWithQuadraticLoss = Warning(
+        DiagnosticIds.SigmoidOutputWithQuadraticLoss,
+        "A sigmoid output with the quadratic loss learns slowly",
+        "The output layer applies {0} and the loss is MeanSquaredError: the error is multiplied by {0}'s derivative (at most {1}), so a saturated output barely learns (Nielsen, ch. 3); use Loss.BinaryCrossEntropy with the Sigmoid output, or Loss.SigmoidCrossEntropy on logits",
+        "With a sigmoid output, the cross-entropy loss cancels the sigmoid's derivative; the quadratic loss does not, and learning slows down when the output saturates.");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description) => new(
+        id,
+        title,
+        message,
+        "NetGen.GradientHealth",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: description,
+        helpLinkUri: HelpLinkBase + id + ".md");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,
         title,

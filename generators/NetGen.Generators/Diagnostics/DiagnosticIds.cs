@@ -25,4 +25,11 @@ public static class DiagnosticIds
     public const string NestedResidualBlock = "NG0023";
     public const string OutputMustBeDense = "NG0024";
     public const string ResidualWidthMismatch = "NG0025";
+    public const string VanishingGradient = "NG0101";
+    public const string ExplodingGradient = "NG0102";
+    public const string InitializerDoesNotFitActivation = "NG0103";
+    public const string DeepNarrowReLUStack = "NG0104";
+    public const string BatchNormWithoutSkipConnections = "NG0105";
+    public const string ResidualWithoutNormalization = "NG0106";
+    public const string SigmoidOutputWithQuadraticLoss = "NG0107";
 }

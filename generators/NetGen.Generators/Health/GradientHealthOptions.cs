@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace NetGen.Generators.Health;
+
+/// <summary>
+/// The thresholds of the gradient rules, from <c>.editorconfig</c> (or a global config), per file:
+/// <c>netgen.gradient.vanishing_threshold</c>, <c>netgen.gradient.exploding_threshold</c>, <c>netgen.gradient.narrow_relu_threshold</c>.
+/// </summary>
+internal sealed record GradientHealthOptions(double VanishingThreshold, double ExplodingThreshold, double NarrowReLUThreshold)
+{
+    public const string VanishingKey = "netgen.gradient.vanishing_threshold";
+    public const string ExplodingKey = "netgen.gradient.exploding_threshold";
+    public const string NarrowReLUKey = "netgen.gradient.narrow_relu_threshold";
+
+    /// <summary>The first layer's gradient below 1e-3 of the output layer's (AutoTrainer's ratio), above 1e3 (BTTackler's), Σ 1/width above 0.5.</summary>
+    public static GradientHealthOptions Default { get; } = new(1e-3, 1e3, 0.5);
+
+    public static GradientHealthOptions Read(AnalyzerConfigOptions options) => new(
+        Positive(options, VanishingKey, Default.VanishingThreshold),
+        Positive(options, ExplodingKey, Default.ExplodingThreshold),
+        Positive(options, NarrowReLUKey, Default.NarrowReLUThreshold));
+
+    /// <summary>The configured value when it is a positive number; the default otherwise (a typo must not silence a rule).</summary>
+    private static double Positive(AnalyzerConfigOptions options, string key, double fallback) =>
+        options.TryGetValue(key, out string? text)
+        && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && !double.IsInfinity(value)
+            ? value
+            : fallback;
+}
