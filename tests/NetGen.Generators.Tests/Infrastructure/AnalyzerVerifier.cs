@@ -5,7 +5,7 @@ using NetGen.Generators.Analyzers;
 
 namespace NetGen.Generators.Tests.Infrastructure;
 
-/// <summary>Runs <see cref="NetworkDeclarationAnalyzer"/> on markup sources (<c>{|NG0010:0|}</c>) against .NET 10 and the NetGen runtime.</summary>
+/// <summary>Runs NetGen's analyzers on markup sources (<c>{|NG0010:0|}</c>) against .NET 10 and the NetGen runtime.</summary>
 public static class AnalyzerVerifier
 {
     /// <summary>
@@ -16,13 +16,22 @@ public static class AnalyzerVerifier
     /// </summary>
     private static readonly ReferenceAssemblies Net100 = new("net10.0");
 
-    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyAsync<NetworkDeclarationAnalyzer>(source, editorConfig: null, expected);
+
+    /// <summary>Runs <typeparamref name="TAnalyzer"/>, with an <c>.editorconfig</c> holding <paramref name="editorConfig"/> under <c>[*.cs]</c> when given.</summary>
+    public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig, params DiagnosticResult[] expected)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var test = new CSharpAnalyzerTest<NetworkDeclarationAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = Net100,
         };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
+        }
         test.TestState.AdditionalReferences.AddRange(Compilations.References); // .NET 10 and NetGen.dll
         test.SolutionTransforms.Add((solution, projectId) =>
             solution.WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.Latest)));
