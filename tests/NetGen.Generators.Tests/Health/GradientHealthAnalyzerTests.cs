@@ -1,0 +1,228 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using NetGen.Generators.Analyzers;
+using NetGen.Generators.Diagnostics;
+using NetGen.Generators.Tests.Infrastructure;
+
+namespace NetGen.Generators.Tests.Health;
+
+/// <summary>The gradient-health rules: each fires with its predicted numbers on the right span, and healthy designs raise nothing.</summary>
+public class GradientHealthAnalyzerTests
+{
+    [Fact]
+    public Task Healthy_designs_raise_nothing() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(64, Activation.ReLU, Init = Init.HeNormal, Repeat = 20)]
+        [Dense(10)]
+        public partial class TwentyReLULayersOf64;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(64, Activation.ReLU, Init = Init.HeNormal)]
+        [Residual(Repeat = 300)]
+        [Dense(64, Activation.ReLU, Init = Init.HeNormal)]
+        [Dense(64)]
+        [BatchNorm]
+        [EndResidual(Activation = Activation.ReLU)]
+        [Dense(10)]
+        public partial class NineHundredLayerResNet;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(128, Activation.Sigmoid)]
+        [Residual(Repeat = 50)]
+        [Dense(128, Activation.Sigmoid)]
+        [LayerNorm]
+        [EndResidual]
+        [Dense(10)]
+        public partial class DeepSigmoidWithResidualLayerNorm;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(100, Activation.SELU, Repeat = 30)]
+        [Dense(10)]
+        public partial class SelfNormalizing;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(30, Activation.Sigmoid, Repeat = 2)]
+        [Dense(10)]
+        public partial class ShallowSigmoid;
+
+        [Network(Inputs = 784, Loss = Loss.BinaryCrossEntropy)]
+        [Dense(30, Activation.Tanh)]
+        [Dense(10, Activation.Sigmoid)]
+        public partial class CrossEntropyOnSigmoid;
+        """);
+
+    [Fact]
+    public Task NG0101_eight_sigmoid_layers() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]
+        [{|#0:Dense(100, Activation.Sigmoid, Repeat = 8)|}]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.VanishingGradient,
+            "The gradient reaching Layer1 (Dense layer 1) is predicted to be ~3.7E-06 of that at the output layer Layer9 (8 Sigmoid layers with GlorotUniform init, no residual or normalization); use ReLU with He init (Init.HeNormal), add residual blocks, or add normalization ([BatchNorm] or [LayerNorm])"));
+
+    [Fact]
+    public Task NG0101_threshold_from_editorconfig() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(100, Activation.Sigmoid, Repeat = 8)]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        editorConfig: "netgen.gradient.vanishing_threshold = 1e-6\n");
+
+    [Fact]
+    public Task NG0101_severity_from_editorconfig() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(100, Activation.Sigmoid, Repeat = 8)]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        editorConfig: "dotnet_diagnostic.NG0101.severity = none\n");
+
+    [Fact]
+    public Task NG0102_linear_layers_with_he() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy)]
+        [{|#0:Dense(64, Init = Init.HeNormal, Repeat = 25)|}]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        // Identity layers with He init double the gradient's variance: √(2^24) over the 24 hidden layers, times the output
+        // layer's √(10·2/(64 + 10)): 4096 · 0.52 ≈ 2.1e3.
+        Expected(DiagnosticIds.ExplodingGradient,
+            "The gradient reaching Layer1 (Dense layer 1) is predicted to be ~2.1E+03 times that at the output layer Layer26 (25 Identity layers with HeNormal init, no residual or normalization); use an initializer with a smaller variance (Glorot or LeCun), add normalization, or clip gradients (TrainingOptions.ClipGradientNorm)"));
+
+    [Fact]
+    public Task NG0103_relu_with_glorot_over_depth() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(64, Activation.ReLU, {|#0:Init = Init.GlorotUniform|}, Repeat = 6)]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.InitializerDoesNotFitActivation,
+            "Dense layer 1 (ReLU, GlorotUniform): ReLU with GlorotUniform init multiplies the gradient's variance by ~0.5 per layer (n·Var(W)·E[f'(z)²]), which over 6 such layers is ~0.016; use Init.HeNormal, which keeps it near 1 (He et al. 2015)"));
+
+    [Fact]
+    public Task NG0103_default_init_is_reported_on_the_attribute() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy)]
+        [{|#0:Dense(64, Activation.ReLU, Repeat = 4)|}]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.InitializerDoesNotFitActivation,
+            "Dense layer 1 (ReLU, GlorotUniform): ReLU with GlorotUniform init multiplies the gradient's variance by ~0.5 per layer (n·Var(W)·E[f'(z)²]), which over 4 such layers is ~0.062; use Init.HeNormal, which keeps it near 1 (He et al. 2015)"));
+
+    [Fact]
+    public Task NG0103_other_mismatches() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [{|#4:Dense(32, Activation.Tanh, {|#0:Init = Init.HeNormal|})|}]
+        [Dense(32, Activation.SELU, {|#1:Init = Init.GlorotUniform|})]
+        [Dense(32, Activation.Sigmoid, {|#2:Init = Init.StandardNormal|})]
+        [Dense(10, {|#3:Init = Init.Zeros|})]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.InitializerDoesNotFitActivation, 0,
+            "Dense layer 1 (Tanh, HeNormal): He init is meant for the ReLU family; with Tanh it makes the pre-activations' variance twice as large, pushing the units toward saturation (gain ~0.029 per layer); use Init.GlorotUniform or Init.LeCunNormal"),
+        Expected(DiagnosticIds.InitializerDoesNotFitActivation, 1,
+            "Dense layer 2 (SELU, GlorotUniform): SELU is self-normalizing only with LeCun normal init (Klambauer et al. 2017); with GlorotUniform the gain is ~1.2 per layer; use Init.LeCunNormal (SELU's default when Init is not given)"),
+        Expected(DiagnosticIds.InitializerDoesNotFitActivation, 2,
+            "Dense layer 3 (Sigmoid, StandardNormal): N(0, 1) weights on 32 inputs give pre-activations of variance ~32·E[x²], which saturates sigmoid and tanh and blows up the ReLU family; use Init.GlorotUniform, whose variance is scaled by the fan-in"),
+        Expected(DiagnosticIds.InitializerDoesNotFitActivation, 3,
+            "Dense layer 4 (Identity, Zeros): its weights all start at 0 (Zeros), so every unit of the layer computes the same and gets the same gradient: they never become different; use a random zero-mean initializer (GlorotUniform)"),
+        // All weights of layer 4 are 0: no gradient flows back at all.
+        Expected(DiagnosticIds.VanishingGradient, 4,
+            "The gradient reaching Layer1 (Dense layer 1) is predicted to be ~0 of that at the output layer Layer4 (1 Tanh layer with HeNormal init, 1 SELU layer with GlorotUniform init, 1 Sigmoid layer with StandardNormal init, no residual or normalization); use ReLU with He init (Init.HeNormal), add residual blocks, or add normalization ([BatchNorm] or [LayerNorm])"));
+
+    [Fact]
+    public Task NG0104_deep_narrow_relu() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense({|#0:10|}, Activation.ReLU, Init = Init.HeNormal, Repeat = 10)]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.DeepNarrowReLUStack,
+            "10 ReLU-family layers as narrow as 10 units sum 1/width to 1, above 0.5: gradients fluctuate like exp(c·Σ 1/width) (Hanin 2018) and such networks often die at initialization (Lu et al. 2019); make the layers wider, or use fewer of them"));
+
+    [Fact]
+    public Task NG0105_batch_norm_everywhere_without_skips() => Verify("""
+        using NetGen;
+
+        [{|#0:Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy)|}]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(64)] [BatchNorm(Activation = Activation.ReLU)]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.BatchNormWithoutSkipConnections,
+            "8 dense layers are each followed by [BatchNorm] and there is no residual block: in such a deep fully connected stack the gradients grow exponentially with depth (Yang et al. 2019); wrap the layers in residual blocks"));
+
+    [Fact]
+    public Task NG0106_residual_without_normalization() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy)]
+        [{|#0:Residual(Repeat = 6)|}]
+        [Dense(64, Activation.ReLU, Init = Init.HeNormal)]
+        [EndResidual]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        // Each block adds a He-initialized ReLU branch of the same variance as its input: 2^6 = 64.
+        Expected(DiagnosticIds.ResidualWithoutNormalization,
+            "6 residual blocks have no normalization in their branch: the forward variance is predicted to grow 64x from the first block's input to the last block's output; add [BatchNorm] or [LayerNorm] at the end of each block's branch"));
+
+    [Fact]
+    public Task NG0107_sigmoid_output_with_mean_squared_error() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 784, {|#0:Loss = Loss.MeanSquaredError|})]
+        [Dense(30, Activation.ReLU, Init = Init.HeNormal)]
+        [Dense(10, Activation.Sigmoid)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.SigmoidOutputWithQuadraticLoss,
+            "The output layer applies Sigmoid and the loss is MeanSquaredError: the error is multiplied by Sigmoid's derivative (at most 1/4), so a saturated output barely learns (Nielsen, ch. 3); use Loss.BinaryCrossEntropy with the Sigmoid output, or Loss.SigmoidCrossEntropy on logits"));
+
+    [Fact]
+    public Task Declarations_with_errors_get_no_gradient_warning() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(100, Activation.Sigmoid, Repeat = 8)]
+        [Dense(1)]
+        public partial class Model;
+        """);
+
+    private static Task Verify(string source, params DiagnosticResult[] expected) => Verify(source, null, expected);
+
+    private static Task Verify(string source, string? editorConfig, params DiagnosticResult[] expected) =>
+        AnalyzerVerifier.VerifyAsync<GradientHealthAnalyzer>(source, editorConfig, expected);
+
+    private static DiagnosticResult Expected(string id, string message) => Expected(id, 0, message);
+
+    private static DiagnosticResult Expected(string id, int location, string message) =>
+        new DiagnosticResult(id, DiagnosticSeverity.Warning).WithLocation(location).WithMessage(message);
+}
