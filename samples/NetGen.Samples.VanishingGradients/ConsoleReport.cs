@@ -25,14 +25,14 @@ internal static class ConsoleReport
         for (int l = 0; l < result.HiddenLayers.Count; l++)
         {
             table.AddRow(
-                result.HiddenLayers[l], Number(init.BiasGradientNorms[l]), Number(first.BiasGradientNorms[l]), Number(last.BiasGradientNorms[l]),
+                result.HiddenLayerLabel(l), Number(init.BiasGradientNorms[l]), Number(first.BiasGradientNorms[l]), Number(last.BiasGradientNorms[l]),
                 Number(firstStep.WeightGradientNorms[l]), Number(lastStep.WeightGradientNorms[l]));
         }
         table.AddRow(
             "[italic]last / first[/]", Ratio(init.LastOverFirst), Ratio(first.LastOverFirst), Ratio(last.LastOverFirst),
             Ratio(firstStep.WeightGradientNorms[^1] / firstStep.WeightGradientNorms[0]), Ratio(lastStep.WeightGradientNorms[^1] / lastStep.WeightGradientNorms[0]));
         string accuracies = string.Join(", ", result.Epochs.Select(e => Percent(e.ValidationAccuracy)));
-        string warnings = result.WarningIds.Count == 0 ? "none" : string.Join(", ", result.DistinctWarnings);
+        string warnings = result.Warnings.Count == 0 ? "none" : string.Join(", ", result.DistinctWarnings);
         table.Caption($"test accuracy by epoch: {accuracies}; monitor warnings: {Markup.Escape(warnings)}; {result.Elapsed.TotalSeconds:F1} s");
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine();

@@ -23,7 +23,7 @@ internal static class Plots
         {
             (double[] xs, double[] ys) = Log10Series(steps, [.. result.Gradients.Select(g => g.WeightGradientNorms[l])]);
             var line = plot.Add.Scatter(xs, ys);
-            line.LegendText = result.HiddenLayers[l];
+            line.LegendText = result.HiddenLayerLabel(l);
             line.MarkerSize = 0;
             line.LineWidth = 1.5f;
             line.Color = colors.GetColor(layers == 1 ? 0 : 0.9 * l / (layers - 1));

@@ -21,14 +21,13 @@ internal static class Experiment
     {
         var clock = Stopwatch.StartNew();
         INetwork<float> network = contender.Create(Math.Max(recipe.BatchSize, 100), recipe.Seed);
-        // The hidden layers compared are the dense ones: a normalization layer's shift is a bias of another kind.
-        int[] hidden = [.. Enumerable.Range(0, network.Layers.Count - 1).Where(i => network.Layers[i].Kind == LayerKind.Dense)];
+        int[] hidden = HiddenDenseLayers(network);
 
         var speeds = new List<SpeedSnapshot> { MeasureSpeed(network, speedData, hidden, "init", 0) };
         var gradients = new List<GradientSample>();
-        var warnings = new List<string>();
+        var warnings = new List<GradientWarning>();
         var monitor = new GradientMonitor<float>(network);
-        monitor.Warning += (_, warning) => warnings.Add($"{warning.RuleId} {warning.RuleName}");
+        monitor.Warning += (_, warning) => warnings.Add(warning);
 
         long step = 0;
         var progress = new SynchronousProgress<TrainingProgress>(report =>
@@ -57,7 +56,17 @@ internal static class Experiment
             contender, recipe, [.. hidden.Select(i => network.Layers[i].Name)], speeds, gradients, history.Epochs, warnings, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The indices of the hidden layers compared: the dense ones but the output layer. A normalization layer's shift is a
+    /// bias of another kind, and a residual block's end has none.
+    /// </summary>
+    public static int[] HiddenDenseLayers(INetwork<float> network) =>
+        [.. Enumerable.Range(0, network.Layers.Count - 1).Where(i => network.Layers[i].Kind == LayerKind.Dense)];
+
     /// <summary>The speed of learning of the hidden dense layers, in training mode, leaving the network as it was.</summary>
+    public static SpeedSnapshot MeasureSpeed(INetwork<float> network, Dataset<float> data, string label, long step) =>
+        MeasureSpeed(network, data, HiddenDenseLayers(network), label, step);
+
     private static SpeedSnapshot MeasureSpeed(INetwork<float> network, Dataset<float> data, int[] hidden, string label, long step)
     {
         // ComputeGradients moves batch normalization's running statistics: keep them as training left them.

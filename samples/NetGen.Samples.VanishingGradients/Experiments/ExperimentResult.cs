@@ -25,13 +25,17 @@ internal sealed record ExperimentResult(
     IReadOnlyList<SpeedSnapshot> Speeds,
     IReadOnlyList<GradientSample> Gradients,
     IReadOnlyList<EpochResult> Epochs,
-    IReadOnlyList<string> WarningIds,
+    IReadOnlyList<GradientWarning> Warnings,
     TimeSpan Elapsed)
 {
     public SpeedSnapshot AtInitialization => Speeds[0];
 
+    /// <summary>"Layer3 (hidden 2)" where the generated layer number is not the hidden layer's (normalization and residual layers count too).</summary>
+    public string HiddenLayerLabel(int hiddenIndex) =>
+        HiddenLayers[hiddenIndex] == $"Layer{hiddenIndex + 1}" ? HiddenLayers[hiddenIndex] : $"{HiddenLayers[hiddenIndex]} (hidden {hiddenIndex + 1})";
+
     public double FinalAccuracy => Epochs[^1].ValidationAccuracy ?? double.NaN;
 
-    /// <summary>The distinct monitor rules that fired, e.g. "NGM01 vanishing", in the order they first fired.</summary>
-    public IEnumerable<string> DistinctWarnings => WarningIds.Distinct();
+    /// <summary>The distinct monitor rules that fired, e.g. "NGM01 Vanishing gradient", in the order they first fired.</summary>
+    public IEnumerable<string> DistinctWarnings => Warnings.Select(w => $"{w.RuleId} {w.RuleName}").Distinct();
 }
