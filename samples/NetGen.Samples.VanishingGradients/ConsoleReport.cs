@@ -66,7 +66,7 @@ internal static class ConsoleReport
 
     public static string Ratio(double value) => value >= 1e4 || value < 1e-2
         ? value.ToString("0.0E+0", CultureInfo.InvariantCulture) + "x"
-        : value.ToString("0.##", CultureInfo.InvariantCulture) + "x";
+        : value.ToString("G3", CultureInfo.InvariantCulture) + "x";
 
     public static string Percent(double? value) => value is double v ? v.ToString("P1", CultureInfo.InvariantCulture) : "-";
 }

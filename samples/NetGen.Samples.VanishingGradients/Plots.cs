@@ -81,6 +81,7 @@ internal static class Plots
         plot.XLabel("epoch");
         plot.YLabel("test accuracy (%)");
         plot.Axes.SetLimitsY(0, 100);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.ShowLegend(Edge.Right);
         return Save(plot, directory, "test-accuracy.png");
     }

@@ -36,6 +36,8 @@ internal sealed record ExperimentResult(
 
     public double FinalAccuracy => Epochs[^1].ValidationAccuracy ?? double.NaN;
 
-    /// <summary>The distinct monitor rules that fired, e.g. "NGM01 Vanishing gradient", in the order they first fired.</summary>
-    public IEnumerable<string> DistinctWarnings => Warnings.Select(w => $"{w.RuleId} {w.RuleName}").Distinct();
+    /// <summary>The monitor rules that fired and where, e.g. "NGM01 Vanishing gradient (Layer1)", in the order they first fired.</summary>
+    public IEnumerable<string> DistinctWarnings => Warnings
+        .GroupBy(w => $"{w.RuleId} {w.RuleName}")
+        .Select(rule => $"{rule.Key} ({string.Join(", ", rule.Select(w => w.LayerName).Distinct())})");
 }
