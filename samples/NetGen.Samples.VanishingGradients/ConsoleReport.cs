@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetGen;
+using Spectre.Console;
+
+namespace VanishingGradientsSample;
+
+/// <summary>The console tables: one per network, then a summary.</summary>
+internal static class ConsoleReport
+{
+    /// <summary>Per hidden layer: the speed of learning at initialization, after the first and the last epoch, and the monitor's weight-gradient norms.</summary>
+    public static void WriteNetwork(ExperimentResult result)
+    {
+        SpeedSnapshot init = result.AtInitialization, first = result.Speeds[1], last = result.Speeds[^1];
+        GradientSample firstStep = result.Gradients[0], lastStep = result.Gradients[^1];
+        var table = new Table()
+            .Title($"[bold]{Markup.Escape(result.Contender.Name)}[/]: {Markup.Escape(result.Contender.Description)}")
+            .AddColumn("hidden layer")
+            .AddColumn(new TableColumn("‖∂C/∂b‖ at init").RightAligned())
+            .AddColumn(new TableColumn($"after {first.Label}").RightAligned())
+            .AddColumn(new TableColumn($"after {last.Label}").RightAligned())
+            .AddColumn(new TableColumn($"‖∂C/∂W‖ step {firstStep.Step}").RightAligned())
+            .AddColumn(new TableColumn($"‖∂C/∂W‖ step {lastStep.Step}").RightAligned());
+        for (int l = 0; l < result.HiddenLayers.Count; l++)
+        {
+            table.AddRow(
+                result.HiddenLayerLabel(l), Number(init.BiasGradientNorms[l]), Number(first.BiasGradientNorms[l]), Number(last.BiasGradientNorms[l]),
+                Number(firstStep.WeightGradientNorms[l]), Number(lastStep.WeightGradientNorms[l]));
+        }
+        table.AddRow(
+            "[italic]last / first[/]", Ratio(init.LastOverFirst), Ratio(first.LastOverFirst), Ratio(last.LastOverFirst),
+            Ratio(firstStep.WeightGradientNorms[^1] / firstStep.WeightGradientNorms[0]), Ratio(lastStep.WeightGradientNorms[^1] / lastStep.WeightGradientNorms[0]));
+        string accuracies = string.Join(", ", result.Epochs.Select(e => Percent(e.ValidationAccuracy)));
+        string warnings = result.Warnings.Count == 0 ? "none" : string.Join(", ", result.DistinctWarnings);
+        table.Caption($"test accuracy by epoch: {accuracies}; monitor warnings: {Markup.Escape(warnings)}; {result.Elapsed.TotalSeconds:F1} s");
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine();
+    }
+
+    /// <summary>One row per network: the first and last hidden layers' speeds at initialization, their ratio, and the accuracies.</summary>
+    public static void WriteSummary(IReadOnlyList<ExperimentResult> results)
+    {
+        var table = new Table()
+            .Title("[bold]Summary[/]: speed of learning ‖∂C/∂b‖ at initialization (first 1,000 training images) and test accuracy")
+            .AddColumn("network")
+            .AddColumn(new TableColumn("hidden layers").RightAligned())
+            .AddColumn(new TableColumn("first layer").RightAligned())
+            .AddColumn(new TableColumn("last hidden").RightAligned())
+            .AddColumn(new TableColumn("last / first").RightAligned())
+            .AddColumn(new TableColumn("last / first, trained").RightAligned())
+            .AddColumn(new TableColumn("accuracy, epoch 1").RightAligned())
+            .AddColumn(new TableColumn($"accuracy, epoch {results[0].Epochs.Count}").RightAligned());
+        foreach (ExperimentResult result in results)
+        {
+            SpeedSnapshot init = result.AtInitialization;
+            table.AddRow(
+                Markup.Escape(result.Contender.Name), result.HiddenLayers.Count.ToString(CultureInfo.InvariantCulture),
+                Number(init.BiasGradientNorms[0]), Number(init.BiasGradientNorms[^1]), Ratio(init.LastOverFirst),
+                Ratio(result.Speeds[^1].LastOverFirst), Percent(result.Epochs[0].ValidationAccuracy), $"[bold]{Percent(result.FinalAccuracy)}[/]");
+        }
+        AnsiConsole.Write(table);
+    }
+
+    public static string Number(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+
+    public static string Ratio(double value) => value >= 1e4 || value < 1e-2
+        ? value.ToString("0.0E+0", CultureInfo.InvariantCulture) + "x"
+        : value.ToString("G3", CultureInfo.InvariantCulture) + "x";
+
+    public static string Percent(double? value) => value is double v ? v.ToString("P1", CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace VanishingGradientsSample;
+
+/// <summary>The command line: <c>[--data DIR] [--epochs N] [--seed N] [--output DIR]</c>.</summary>
+internal sealed record Options(string? DataDirectory, int Epochs, int Seed, string OutputDirectory)
+{
+    public const string Usage = """
+        Trains the same depth declared four ways (deep sigmoid; ReLU + He; sigmoid + residual blocks + batch
+        normalization; SELU + LeCun) and Nielsen's 784-30-30-30-30-10 sigmoid network with two twins, measures
+        every hidden layer's speed of learning and weight-gradient norm, and writes tables and PNG plots.
+
+        Usage: dotnet run -c Release --project samples/NetGen.Samples.VanishingGradients -- [options]
+
+          --data DIR      the four MNIST IDX files (train-images-idx3-ubyte[.gz], ...); default: the embedded
+                          subset (10,000 training and 2,000 test images)
+          --epochs N      passes over the training set, the same for every network (default 10)
+          --seed N        seed of the initial weights and of the shuffling (default 1)
+          --output DIR    where the PNG plots go (default: a new folder vanishing-gradients-<yyyyMMdd-HHmmss>
+                          under the current directory)
+          --help          this text
+        """;
+
+    /// <summary>Parses the arguments; on a mistake, throws <see cref="ArgumentException"/> saying what would be right.</summary>
+    public static Options? Parse(string[] args)
+    {
+        var options = new Options(null, Recipe.DefaultEpochs, 1, DefaultOutputDirectory());
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            if (name is "--help" or "-h")
+            {
+                return null;
+            }
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--data" => options with { DataDirectory = Value() },
+                "--epochs" => options with { Epochs = PositiveInteger(name, Value()) },
+                "--seed" => options with { Seed = Integer(name, Value()) },
+                "--output" => options with { OutputDirectory = Value() },
+                _ => throw new ArgumentException($"Unknown option '{name}'; the options are --data, --epochs, --seed, --output and --help."),
+            };
+        }
+        return options;
+    }
+
+    private static string DefaultOutputDirectory() =>
+        Path.Combine(Directory.GetCurrentDirectory(), $"vanishing-gradients-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+
+    private static int Integer(string name, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new ArgumentException($"{name} takes an integer, not '{text}'.");
+
+    private static int PositiveInteger(string name, string text)
+    {
+        int value = Integer(name, text);
+        return value > 0 ? value : throw new ArgumentException($"{name} must be at least 1, not {value}.");
+    }
+}
