@@ -36,12 +36,18 @@ public static class Compilations
     }
 
     /// <summary>Runs <see cref="NetworkDeclarationAnalyzer"/>, including any analyzer exception (reported as AD0001).</summary>
-    public static ImmutableArray<Diagnostic> RunAnalyzer(Compilation compilation)
+    public static ImmutableArray<Diagnostic> RunAnalyzer(Compilation compilation) => RunAnalyzers(compilation, new NetworkDeclarationAnalyzer());
+
+    /// <summary>Runs both of NetGen's analyzers, including any analyzer exception (reported as AD0001).</summary>
+    public static ImmutableArray<Diagnostic> RunAllAnalyzers(Compilation compilation) =>
+        RunAnalyzers(compilation, new NetworkDeclarationAnalyzer(), new GradientHealthAnalyzer());
+
+    private static ImmutableArray<Diagnostic> RunAnalyzers(Compilation compilation, params Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] analyzers)
     {
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
         return compilation
-            .WithAnalyzers([new NetworkDeclarationAnalyzer()], options)
+            .WithAnalyzers([.. analyzers], options)
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult()
             .Where(d => d.Id.StartsWith("NG", StringComparison.Ordinal) || d.Id == "AD0001")
             .ToImmutableArray();
