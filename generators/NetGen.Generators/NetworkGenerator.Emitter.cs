@@ -92,12 +92,11 @@ public sealed partial class NetworkGenerator
 
         private static void WriteFields(SourceWriter w, NetworkSpec spec, string t)
         {
+            w.Line("// Parameters and state may be shared with replicas (CreateReplica); gradients and buffers are each instance's own.");
             w.Line(GeneratedCode.Attribute);
-            w.Line($"private readonly {t}[] _parameters = new {t}[ParameterCount];");
+            w.Line($"private readonly {t}[] _parameters, _state;");
             w.Line(GeneratedCode.Attribute);
             w.Line($"private readonly {t}[] _gradients = new {t}[ParameterCount];");
-            w.Line(GeneratedCode.Attribute);
-            w.Line($"private readonly {t}[] _state = new {t}[{Literals.Integer(spec.StateCount)}];");
             w.Line();
             w.Line("// The batch size of the last forward pass, for PreActivations.");
             w.Line("private int _lastBatchSize;");
@@ -131,34 +130,58 @@ public sealed partial class NetworkGenerator
             using (w.Block($"public {spec.ClassName}(int maxBatchSize = DefaultMaxBatchSize, int seed = 0)"))
             {
                 w.Line($"{NetGenNamespace}NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
+                w.Line($"_parameters = new {t}[ParameterCount];");
+                w.Line($"_state = new {t}[{Literals.Integer(spec.StateCount)}];");
                 w.Line("MaxBatchSize = maxBatchSize;");
-                foreach (LayerSpec layer in spec.Layers)
-                {
-                    int n = layer.Number;
-                    string size = $"new {t}[maxBatchSize * {Literals.Integer(layer.Units)}]";
-                    w.Line($"_z{n} = {size};");
-                    w.Line(Buffers.HasOwnOutput(layer) ? $"_a{n} = {size};" : $"_a{n} = _z{n};");
-                    if (Buffers.HasOutputGradient(layer, spec))
-                    {
-                        w.Line($"_da{n} = {size};");
-                    }
-                    w.Line(Buffers.HasOwnPreActivationGradient(layer, spec) ? $"_dz{n} = {size};" : $"_dz{n} = _da{n};");
-                    if (layer.Kind == LayerKind.BatchNorm)
-                    {
-                        w.Line($"_normalized{n} = {size};");
-                        w.Line($"_inverseStd{n} = new {t}[{Literals.Integer(layer.Units)}];");
-                        w.Line($"_mean{n} = new {t}[{Literals.Integer(layer.Units)}];");
-                        w.Line($"_variance{n} = new {t}[{Literals.Integer(layer.Units)}];");
-                    }
-                    else if (layer.Kind == LayerKind.LayerNorm)
-                    {
-                        w.Line($"_normalized{n} = {size};");
-                        w.Line($"_inverseStd{n} = new {t}[maxBatchSize];");
-                    }
-                }
+                WriteBufferAllocations(w, spec, t);
                 w.Line("Initialize(seed);");
             }
             w.Line();
+            w.Line("/// <summary>A replica: the same parameters and state arrays as <paramref name=\"source\"/>, its own gradients and buffers.</summary>");
+            w.Line(GeneratedCode.Attribute);
+            using (w.Block($"private {spec.ClassName}({spec.ClassName} source, int maxBatchSize)"))
+            {
+                w.Line($"{NetGenNamespace}NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
+                w.Line("_parameters = source._parameters;");
+                w.Line("_state = source._state;");
+                w.Line("MaxBatchSize = maxBatchSize;");
+                WriteBufferAllocations(w, spec, t);
+            }
+            w.Line();
+            w.Line("/// <inheritdoc cref=\"global::NetGen.INetwork{T}.CreateReplica\"/>");
+            w.Line(GeneratedCode.Attribute);
+            w.Line($"public {spec.ClassName} CreateReplica(int maxBatchSize = 1) => new(this, maxBatchSize) {{ IsTraining = false }};");
+            w.Line();
+            w.Line($"{NetGenNamespace}INetwork<{t}> {NetGenNamespace}INetwork<{t}>.CreateReplica(int maxBatchSize) => CreateReplica(maxBatchSize);");
+            w.Line();
+        }
+
+        private static void WriteBufferAllocations(SourceWriter w, NetworkSpec spec, string t)
+        {
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                int n = layer.Number;
+                string size = $"new {t}[maxBatchSize * {Literals.Integer(layer.Units)}]";
+                w.Line($"_z{n} = {size};");
+                w.Line(Buffers.HasOwnOutput(layer) ? $"_a{n} = {size};" : $"_a{n} = _z{n};");
+                if (Buffers.HasOutputGradient(layer, spec))
+                {
+                    w.Line($"_da{n} = {size};");
+                }
+                w.Line(Buffers.HasOwnPreActivationGradient(layer, spec) ? $"_dz{n} = {size};" : $"_dz{n} = _da{n};");
+                if (layer.Kind == LayerKind.BatchNorm)
+                {
+                    w.Line($"_normalized{n} = {size};");
+                    w.Line($"_inverseStd{n} = new {t}[{Literals.Integer(layer.Units)}];");
+                    w.Line($"_mean{n} = new {t}[{Literals.Integer(layer.Units)}];");
+                    w.Line($"_variance{n} = new {t}[{Literals.Integer(layer.Units)}];");
+                }
+                else if (layer.Kind == LayerKind.LayerNorm)
+                {
+                    w.Line($"_normalized{n} = {size};");
+                    w.Line($"_inverseStd{n} = new {t}[maxBatchSize];");
+                }
+            }
         }
 
         private static void WriteProperties(SourceWriter w, NetworkSpec spec, string t)

@@ -56,6 +56,14 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layerIndex"/> is not an index into <see cref="Layers"/>.</exception>
     ReadOnlySpan<T> PreActivations(int layerIndex);
 
+    /// <summary>
+    /// A network of the same class that shares this one's <see cref="Parameters"/> and <see cref="State"/> arrays (not copies:
+    /// it sees every later change) but has its own gradients and buffers, in inference mode. One replica per thread makes
+    /// concurrent inference safe: a network's own buffers serve one call at a time. Train only the original.
+    /// </summary>
+    /// <param name="maxBatchSize">The largest batch the replica will take.</param>
+    INetwork<T> CreateReplica(int maxBatchSize);
+
     /// <summary>Draws every parameter again from its initializer; the same seed gives the same parameters.</summary>
     void Initialize(int seed);
 

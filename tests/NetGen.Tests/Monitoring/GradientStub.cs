@@ -59,6 +59,8 @@ internal sealed class GradientStub : INetwork<double>
 
     public Span<double> State => Span<double>.Empty;
 
+    public INetwork<double> CreateReplica(int maxBatchSize) => throw new NotSupportedException("This test double has no replicas.");
+
     public ReadOnlySpan<double> PreActivations(int layerIndex) => _preActivations[layerIndex];
 
     public void Initialize(int seed)

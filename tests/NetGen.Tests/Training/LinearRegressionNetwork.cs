@@ -30,6 +30,8 @@ internal sealed class LinearRegressionNetwork : INetwork<double>
 
     public Span<double> State => Span<double>.Empty;
 
+    public INetwork<double> CreateReplica(int maxBatchSize) => throw new NotSupportedException("This test double has no replicas.");
+
     public ReadOnlySpan<double> PreActivations(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activations.");
     public Loss Loss => Loss.MeanSquaredError;
     public IReadOnlyList<LayerInfo> Layers { get; }

@@ -33,6 +33,8 @@ internal sealed class ScriptedNetwork : INetwork<double>
 
     public Span<double> State => Span<double>.Empty;
 
+    public INetwork<double> CreateReplica(int maxBatchSize) => throw new NotSupportedException("This test double has no replicas.");
+
     public ReadOnlySpan<double> PreActivations(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activations.");
     public Loss Loss { get; }
     public IReadOnlyList<LayerInfo> Layers { get; }
