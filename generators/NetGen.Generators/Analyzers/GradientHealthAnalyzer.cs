@@ -44,9 +44,10 @@ public sealed class GradientHealthAnalyzer : DiagnosticAnalyzer
         }
         NetworkSpec spec = SpecBuilder.Build(declaration);
         SyntaxTree? tree = declaration.Network.ApplicationSyntaxReference?.SyntaxTree;
+        AnalyzerConfigOptionsProvider provider = context.Options.AnalyzerConfigOptionsProvider;
         GradientHealthOptions options = tree is null
             ? GradientHealthOptions.Default
-            : GradientHealthOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+            : GradientHealthOptions.Read(provider.GetOptions(tree), provider.GlobalOptions);
         foreach (DeclarationProblem problem in GradientRules.Check(declaration, spec, options))
         {
             Location location = ArgumentLocator.Find(type, problem.Attribute, problem.ArgumentName, context.CancellationToken);

@@ -5,7 +5,9 @@ namespace NetGen.Generators.Health;
 
 /// <summary>
 /// The thresholds of the gradient rules, from <c>.editorconfig</c> (or a global config), per file:
-/// <c>netgen.gradient.vanishing_threshold</c>, <c>netgen.gradient.exploding_threshold</c>, <c>netgen.gradient.narrow_relu_threshold</c>.
+/// <c>netgen.gradient.vanishing_threshold</c>, <c>netgen.gradient.exploding_threshold</c>, <c>netgen.gradient.narrow_relu_threshold</c>;
+/// else from the MSBuild properties <c>NetGenVanishingThreshold</c>, <c>NetGenExplodingThreshold</c>, <c>NetGenNarrowReLUThreshold</c>
+/// (made visible to the compiler by the package's <c>buildTransitive/NetGen.props</c>).
 /// </summary>
 internal sealed record GradientHealthOptions(double VanishingThreshold, double ExplodingThreshold, double NarrowReLUThreshold)
 {
@@ -16,12 +18,12 @@ internal sealed record GradientHealthOptions(double VanishingThreshold, double E
     /// <summary>The first layer's gradient below 1e-3 of the output layer's (AutoTrainer's ratio), above 1e3 (BTTackler's), Σ 1/width above 0.5.</summary>
     public static GradientHealthOptions Default { get; } = new(1e-3, 1e3, 0.5);
 
-    public static GradientHealthOptions Read(AnalyzerConfigOptions options) => new(
-        Positive(options, VanishingKey, Default.VanishingThreshold),
-        Positive(options, ExplodingKey, Default.ExplodingThreshold),
-        Positive(options, NarrowReLUKey, Default.NarrowReLUThreshold));
+    public static GradientHealthOptions Read(AnalyzerConfigOptions file, AnalyzerConfigOptions global) => new(
+        Positive(file, VanishingKey, Positive(global, "build_property.NetGenVanishingThreshold", Default.VanishingThreshold)),
+        Positive(file, ExplodingKey, Positive(global, "build_property.NetGenExplodingThreshold", Default.ExplodingThreshold)),
+        Positive(file, NarrowReLUKey, Positive(global, "build_property.NetGenNarrowReLUThreshold", Default.NarrowReLUThreshold)));
 
-    /// <summary>The configured value when it is a positive number; the default otherwise (a typo must not silence a rule).</summary>
+    /// <summary>The configured value when it is a positive number; the fallback otherwise (a typo must not silence a rule).</summary>
     private static double Positive(AnalyzerConfigOptions options, string key, double fallback) =>
         options.TryGetValue(key, out string? text)
         && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && !double.IsInfinity(value)
