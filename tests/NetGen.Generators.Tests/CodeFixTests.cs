@@ -72,6 +72,32 @@ public class CodeFixTests
     }
 
     [Fact]
+    public async Task NG0101_WidthChange_ResidualOffered()
+    {
+        // The first block reads the 784 inputs: its skip is a learned projection to 100.
+        Assert.Contains(ResidualTitle, await OfferedAsync(EightSigmoidLayers.Replace("Inputs = 100", "Inputs = 784")));
+    }
+
+    [Fact]
+    public async Task NG0101_LayersInAnotherPart_NothingOffered()
+    {
+        // The fixes edit one type declaration: hidden layers written in another part of the partial class are out of reach.
+        const string source = """
+            using NetGen;
+
+            [Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]
+            [{|NG0101:Dense(100, Activation.Sigmoid, Repeat = 4)|}]
+            public partial class Model;
+
+            [Dense(100, Activation.Sigmoid, Repeat = 4)]
+            [Dense(10)]
+            public partial class Model;
+            """;
+        await AnalyzerVerifier.VerifyAsync<Analyzers.GradientHealthAnalyzer>(source, editorConfig: null);
+        Assert.Empty(await OfferedAsync(source));
+    }
+
+    [Fact]
     public Task NG0101_ReLU() => CodeFixVerifier.VerifyAsync<VanishingGradientCodeFixProvider>(EightSigmoidLayers, """
         using NetGen;
 
