@@ -71,6 +71,25 @@ public class RuleDocumentationTests
         Assert.Contains($"dotnet_diagnostic.{id}.severity", page, StringComparison.Ordinal);
     }
 
+    /// <summary>Every code fix supports Fix All, and the page of every rule it fixes has a "Code fixes" section.</summary>
+    [Fact]
+    public void EveryFixedRuleDocumentsItsFixes()
+    {
+        Type[] providers = typeof(NetGen.CodeFixes.InitializerCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t)).ToArray();
+        Assert.NotEmpty(providers);
+        foreach (Type provider in providers)
+        {
+            var fix = (Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(provider)!;
+            Assert.NotNull(fix.GetFixAllProvider());
+            foreach (string id in fix.FixableDiagnosticIds)
+            {
+                string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md"));
+                Assert.Contains("## Code fixes", page, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static IEnumerable<DiagnosticDescriptor> Descriptors() => typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -44,10 +44,7 @@ public sealed class GradientHealthAnalyzer : DiagnosticAnalyzer
         }
         NetworkSpec spec = SpecBuilder.Build(declaration);
         SyntaxTree? tree = declaration.Network.ApplicationSyntaxReference?.SyntaxTree;
-        AnalyzerConfigOptionsProvider provider = context.Options.AnalyzerConfigOptionsProvider;
-        GradientHealthOptions options = tree is null
-            ? GradientHealthOptions.Default
-            : GradientHealthOptions.Read(provider.GetOptions(tree), provider.GlobalOptions);
+        GradientHealthOptions options = GradientHealthOptions.For(context.Options.AnalyzerConfigOptionsProvider, tree);
         foreach (DeclarationProblem problem in GradientRules.Check(declaration, spec, options))
         {
             Location location = ArgumentLocator.Find(type, problem.Attribute, problem.ArgumentName, context.CancellationToken);

@@ -18,7 +18,11 @@ internal sealed record GradientHealthOptions(double VanishingThreshold, double E
     /// <summary>The first layer's gradient below 1e-3 of the output layer's (AutoTrainer's ratio), above 1e3 (BTTackler's), Σ 1/width above 0.5.</summary>
     public static GradientHealthOptions Default { get; } = new(1e-3, 1e3, 0.5);
 
-    public static GradientHealthOptions Read(AnalyzerConfigOptions file, AnalyzerConfigOptions global) => new(
+    /// <summary>The options in force for a declaration in <paramref name="tree"/> (the defaults when it has none).</summary>
+    public static GradientHealthOptions For(AnalyzerConfigOptionsProvider provider, Microsoft.CodeAnalysis.SyntaxTree? tree) =>
+        tree is null ? Default : Read(provider.GetOptions(tree), provider.GlobalOptions);
+
+    private static GradientHealthOptions Read(AnalyzerConfigOptions file, AnalyzerConfigOptions global) => new(
         Positive(file, VanishingKey, Positive(global, "build_property.NetGenVanishingThreshold", Default.VanishingThreshold)),
         Positive(file, ExplodingKey, Positive(global, "build_property.NetGenExplodingThreshold", Default.ExplodingThreshold)),
         Positive(file, NarrowReLUKey, Positive(global, "build_property.NetGenNarrowReLUThreshold", Default.NarrowReLUThreshold)));
