@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using NetGen.Benchmarks.Analyzers;
+
+BenchmarkRunner.Run<AnalysisBenchmarks>(args: args);
