@@ -56,7 +56,12 @@ public class PrecisionTests
         for (int sample = 0; sample < batch; sample++)
         {
             network.Forward(inputs.AsSpan(sample * TwinDouble.InputSize, TwinDouble.InputSize), single);
-            Assert.Equal(batched.AsSpan(sample * TwinDouble.OutputSize, TwinDouble.OutputSize).ToArray(), single);
+            // Batches of four samples go through a register-blocked kernel that sums in another order: equal to rounding.
+            double[] row = batched.AsSpan(sample * TwinDouble.OutputSize, TwinDouble.OutputSize).ToArray();
+            for (int k = 0; k < row.Length; k++)
+            {
+                Assert.Equal(row[k], single[k], 1e-14);
+            }
         }
     }
 }

@@ -1,0 +1,238 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen;
+
+/// <summary>
+/// The matrix products of a dense layer over a batch, register-blocked: tiles of samples × units (or units × inputs)
+/// accumulate in <see cref="Vector512{T}"/> registers, so each weight or input vector loaded feeds several fused
+/// multiply-adds. Without 512-bit vectors, or for layers narrower than one vector, they fall back to one dot product
+/// (or one multiply-add) at a time with <see cref="Vector{T}"/>. Data are row-major: inputs [batch, inputs],
+/// weights [units, inputs], outputs [batch, units].
+/// </summary>
+public static class DenseKernels
+{
+    /// <summary><c>z[s, o] = b[o] + Σ_k W[o, k]·x[s, k]</c>.</summary>
+    public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> weights, ReadOnlySpan<T> biases, Span<T> z, int batch, int inputs, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLengths(x.Length, batch * inputs, weights.Length, units * inputs, z.Length, batch * units);
+        ref T x0 = ref MemoryMarshal.GetReference(x);
+        ref T w0 = ref MemoryMarshal.GetReference(weights);
+        ref T z0 = ref MemoryMarshal.GetReference(z);
+        int s = 0;
+        if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
+        {
+            for (; s + 4 <= batch; s += 4)
+            {
+                int o = 0;
+                for (; o + 4 <= units; o += 4)
+                {
+                    ForwardTile4x4(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, o * inputs), inputs, ref Unsafe.Add(ref z0, s * units + o), units);
+                }
+                for (; o < units; o++)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        Unsafe.Add(ref z0, (s + i) * units + o) = Kernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, (s + i) * inputs), inputs);
+                    }
+                }
+            }
+        }
+        for (; s < batch; s++)
+        {
+            for (int o = 0; o < units; o++)
+            {
+                Unsafe.Add(ref z0, s * units + o) = Kernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), inputs);
+            }
+        }
+        for (s = 0; s < batch; s++)
+        {
+            Kernels.Add(z.Slice(s * units, units), biases, z.Slice(s * units, units));
+        }
+    }
+
+    /// <summary><c>∂W[o, k] += Σ_s dz[s, o]·x[s, k]</c> and <c>∂b[o] += Σ_s dz[s, o]</c>.</summary>
+    public static void AccumulateParameterGradients<T>(
+        ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weightGradients, Span<T> biasGradients, int batch, int inputs, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLengths(x.Length, batch * inputs, weightGradients.Length, units * inputs, dz.Length, batch * units);
+        for (int s = 0; s < batch; s++)
+        {
+            Kernels.Add(biasGradients, dz.Slice(s * units, units), biasGradients);
+        }
+        ref T dz0 = ref MemoryMarshal.GetReference(dz);
+        ref T x0 = ref MemoryMarshal.GetReference(x);
+        ref T g0 = ref MemoryMarshal.GetReference(weightGradients);
+        int o = 0;
+        if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
+        {
+            for (; o + 4 <= units; o += 4)
+            {
+                // c(r, j) = dz[r, o + j]: along samples r by a row of dz, along units j by one.
+                OuterProductTile4(ref Unsafe.Add(ref dz0, o), rowStep: units, targetStep: 1, ref x0, batch, inputs, ref Unsafe.Add(ref g0, o * inputs));
+            }
+        }
+        for (; o < units; o++)
+        {
+            for (int s = 0; s < batch; s++)
+            {
+                Kernels.MultiplyAdd(ref Unsafe.Add(ref g0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), Unsafe.Add(ref dz0, s * units + o), inputs);
+            }
+        }
+    }
+
+    /// <summary><c>dx[s, k] += Σ_o dz[s, o]·W[o, k]</c>: the gradient flowing to the layer's input, added to what is there.</summary>
+    public static void AccumulateInputGradients<T>(ReadOnlySpan<T> dz, ReadOnlySpan<T> weights, Span<T> dx, int batch, int inputs, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLengths(dx.Length, batch * inputs, weights.Length, units * inputs, dz.Length, batch * units);
+        ref T dz0 = ref MemoryMarshal.GetReference(dz);
+        ref T w0 = ref MemoryMarshal.GetReference(weights);
+        ref T dx0 = ref MemoryMarshal.GetReference(dx);
+        int s = 0;
+        if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
+        {
+            for (; s + 4 <= batch; s += 4)
+            {
+                // c(r, j) = dz[s + j, r]: along units r by one, along samples j by a row of dz.
+                OuterProductTile4(ref Unsafe.Add(ref dz0, s * units), rowStep: 1, targetStep: units, ref w0, units, inputs, ref Unsafe.Add(ref dx0, s * inputs));
+            }
+        }
+        for (; s < batch; s++)
+        {
+            for (int o = 0; o < units; o++)
+            {
+                Kernels.MultiplyAdd(ref Unsafe.Add(ref dx0, s * inputs), ref Unsafe.Add(ref w0, o * inputs), Unsafe.Add(ref dz0, s * units + o), inputs);
+            }
+        }
+    }
+
+    /// <summary>Four samples × four units: sixteen dot products over the inputs, sharing every vector load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardTile4x4<T>(ref T x, ref T w, int inputs, ref T z, int zStride) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector512<T> a00 = default, a01 = default, a02 = default, a03 = default;
+        Vector512<T> a10 = default, a11 = default, a12 = default, a13 = default;
+        Vector512<T> a20 = default, a21 = default, a22 = default, a23 = default;
+        Vector512<T> a30 = default, a31 = default, a32 = default, a33 = default;
+        ref T x1 = ref Unsafe.Add(ref x, inputs), x2 = ref Unsafe.Add(ref x, 2 * inputs), x3 = ref Unsafe.Add(ref x, 3 * inputs);
+        ref T w1 = ref Unsafe.Add(ref w, inputs), w2 = ref Unsafe.Add(ref w, 2 * inputs), w3 = ref Unsafe.Add(ref w, 3 * inputs);
+        int k = 0;
+        for (; k <= inputs - Vector512<T>.Count; k += Vector512<T>.Count)
+        {
+            nuint i = (nuint)k;
+            Vector512<T> v0 = Vector512.LoadUnsafe(ref w, i), v1 = Vector512.LoadUnsafe(ref w1, i);
+            Vector512<T> v2 = Vector512.LoadUnsafe(ref w2, i), v3 = Vector512.LoadUnsafe(ref w3, i);
+            Vector512<T> u = Vector512.LoadUnsafe(ref x, i);
+            a00 = Fma(u, v0, a00); a01 = Fma(u, v1, a01); a02 = Fma(u, v2, a02); a03 = Fma(u, v3, a03);
+            u = Vector512.LoadUnsafe(ref x1, i);
+            a10 = Fma(u, v0, a10); a11 = Fma(u, v1, a11); a12 = Fma(u, v2, a12); a13 = Fma(u, v3, a13);
+            u = Vector512.LoadUnsafe(ref x2, i);
+            a20 = Fma(u, v0, a20); a21 = Fma(u, v1, a21); a22 = Fma(u, v2, a22); a23 = Fma(u, v3, a23);
+            u = Vector512.LoadUnsafe(ref x3, i);
+            a30 = Fma(u, v0, a30); a31 = Fma(u, v1, a31); a32 = Fma(u, v2, a32); a33 = Fma(u, v3, a33);
+        }
+        Store(ref z, 0, a00, a01, a02, a03, ref x, ref w, ref w1, ref w2, ref w3, k, inputs);
+        Store(ref Unsafe.Add(ref z, zStride), 0, a10, a11, a12, a13, ref x1, ref w, ref w1, ref w2, ref w3, k, inputs);
+        Store(ref Unsafe.Add(ref z, 2 * zStride), 0, a20, a21, a22, a23, ref x2, ref w, ref w1, ref w2, ref w3, k, inputs);
+        Store(ref Unsafe.Add(ref z, 3 * zStride), 0, a30, a31, a32, a33, ref x3, ref w, ref w1, ref w2, ref w3, k, inputs);
+    }
+
+    /// <summary>Reduces one sample's four accumulators, adds the inputs past the last whole vector, and stores four outputs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(
+        ref T z, int offset, Vector512<T> a0, Vector512<T> a1, Vector512<T> a2, Vector512<T> a3,
+        ref T x, ref T w0, ref T w1, ref T w2, ref T w3, int k, int inputs) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T s0 = Vector512.Sum(a0), s1 = Vector512.Sum(a1), s2 = Vector512.Sum(a2), s3 = Vector512.Sum(a3);
+        for (int j = k; j < inputs; j++)
+        {
+            T xj = Unsafe.Add(ref x, j);
+            s0 += xj * Unsafe.Add(ref w0, j);
+            s1 += xj * Unsafe.Add(ref w1, j);
+            s2 += xj * Unsafe.Add(ref w2, j);
+            s3 += xj * Unsafe.Add(ref w3, j);
+        }
+        Unsafe.Add(ref z, offset) = s0;
+        Unsafe.Add(ref z, offset + 1) = s1;
+        Unsafe.Add(ref z, offset + 2) = s2;
+        Unsafe.Add(ref z, offset + 3) = s3;
+    }
+
+    /// <summary>
+    /// <c>target[j, k] += Σ_r c(r, j)·rows[r, k]</c> for four target rows j, over <paramref name="count"/> rows r, with
+    /// <c>c(r, j)</c> at <c>c + r·rowStep + j·targetStep</c>: the shape both backward products share. For the weight gradient
+    /// the targets are four units' gradient rows and the rows the inputs; for the input gradient, four samples' gradient
+    /// rows and the weights.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void OuterProductTile4<T>(ref T c, int rowStep, int targetStep, ref T rows, int count, int length, ref T target)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rStep = rowStep, jStep = targetStep;
+        ref T t1 = ref Unsafe.Add(ref target, length), t2 = ref Unsafe.Add(ref target, 2 * length), t3 = ref Unsafe.Add(ref target, 3 * length);
+        int k = 0;
+        for (; k <= length - Vector512<T>.Count; k += Vector512<T>.Count)
+        {
+            nuint i = (nuint)k;
+            Vector512<T> a0 = Vector512.LoadUnsafe(ref target, i), a1 = Vector512.LoadUnsafe(ref t1, i);
+            Vector512<T> a2 = Vector512.LoadUnsafe(ref t2, i), a3 = Vector512.LoadUnsafe(ref t3, i);
+            ref T cr = ref c;
+            ref T row = ref rows;
+            for (int r = 0; r < count; r++)
+            {
+                Vector512<T> u = Vector512.LoadUnsafe(ref row, i);
+                a0 = Fma(u, Vector512.Create(cr), a0);
+                a1 = Fma(u, Vector512.Create(Unsafe.Add(ref cr, jStep)), a1);
+                a2 = Fma(u, Vector512.Create(Unsafe.Add(ref cr, 2 * jStep)), a2);
+                a3 = Fma(u, Vector512.Create(Unsafe.Add(ref cr, 3 * jStep)), a3);
+                cr = ref Unsafe.Add(ref cr, rStep);
+                row = ref Unsafe.Add(ref row, length);
+            }
+            a0.StoreUnsafe(ref target, i);
+            a1.StoreUnsafe(ref t1, i);
+            a2.StoreUnsafe(ref t2, i);
+            a3.StoreUnsafe(ref t3, i);
+        }
+        for (; k < length; k++)
+        {
+            for (int r = 0; r < count; r++)
+            {
+                T value = Unsafe.Add(ref rows, r * length + k);
+                ref T cr = ref Unsafe.Add(ref c, r * rStep);
+                Unsafe.Add(ref target, k) += cr * value;
+                Unsafe.Add(ref t1, k) += Unsafe.Add(ref cr, jStep) * value;
+                Unsafe.Add(ref t2, k) += Unsafe.Add(ref cr, 2 * jStep) * value;
+                Unsafe.Add(ref t3, k) += Unsafe.Add(ref cr, 3 * jStep) * value;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
+        }
+        return a * b + c;
+    }
+
+    private static void CheckLengths(int xLength, int xExpected, int wLength, int wExpected, int zLength, int zExpected)
+    {
+        if (xLength < xExpected || wLength < wExpected || zLength < zExpected)
+        {
+            throw new ArgumentException(
+                $"The spans are too short for the layer: inputs {xLength} (needs {xExpected}), weights {wLength} (needs {wExpected}), outputs {zLength} (needs {zExpected}).");
+        }
+    }
+}
