@@ -22,6 +22,20 @@ public sealed class SeededRandom
         _s3 = SplitMix64(ref state);
     }
 
+    /// <summary>Continues the sequence of the generator whose <see cref="GetState"/> gave <paramref name="state"/>.</summary>
+    /// <exception cref="ArgumentException">The four state words are all 0, which xoshiro256** cannot leave (no generator has that state).</exception>
+    public SeededRandom(SeededRandomState state)
+    {
+        if ((state.S0 | state.S1 | state.S2 | state.S3) == 0)
+        {
+            throw new ArgumentException("The four state words are all 0, a state no generator has.", nameof(state));
+        }
+        (_s0, _s1, _s2, _s3, _spareGaussian) = state;
+    }
+
+    /// <summary>The generator's current state: <see cref="SeededRandom(SeededRandomState)"/> continues from it exactly.</summary>
+    public SeededRandomState GetState() => new(_s0, _s1, _s2, _s3, _spareGaussian);
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {

@@ -16,15 +16,18 @@ internal sealed class MiniBatches<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly T[] _inputs;
     private readonly T[] _targets;
 
-    /// <summary>Prepares batches of <paramref name="batchSize"/> samples; with <paramref name="shuffle"/>, one generator seeded once with <paramref name="seed"/> draws every epoch's order.</summary>
-    public MiniBatches(Dataset<T> data, int batchSize, bool shuffle, int seed)
+    /// <summary>
+    /// Prepares batches of <paramref name="batchSize"/> samples; with <paramref name="shuffle"/>, one generator seeded once with
+    /// <paramref name="seed"/> draws every epoch's order, or, given <paramref name="resumeFrom"/>, a generator continuing from that state.
+    /// </summary>
+    public MiniBatches(Dataset<T> data, int batchSize, bool shuffle, int seed, SeededRandomState? resumeFrom = null)
     {
         _data = data;
         _batchSize = batchSize;
         BatchCount = (data.Count + batchSize - 1) / batchSize;
         if (shuffle)
         {
-            _random = new SeededRandom(seed);
+            _random = resumeFrom is SeededRandomState state ? new SeededRandom(state) : new SeededRandom(seed);
             _order = new int[data.Count];
             _inputs = new T[Math.Min(batchSize, data.Count) * data.InputSize];
             _targets = new T[Math.Min(batchSize, data.Count) * data.TargetSize];
@@ -36,6 +39,9 @@ internal sealed class MiniBatches<T> where T : unmanaged, IFloatingPointIeee754<
             _targets = [];
         }
     }
+
+    /// <summary>The shuffling generator's state, which decides the order of the next epochs; null when not shuffling.</summary>
+    public SeededRandomState? RandomState => _random?.GetState();
 
     /// <summary>The number of batches per epoch; the last one holds the remaining samples.</summary>
     public int BatchCount { get; }

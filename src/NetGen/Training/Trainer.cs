@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Numerics;
 using System.Threading;
@@ -18,6 +20,9 @@ public static class Trainer
     /// <see cref="TrainingOptions.ClipGradientNorm"/> or <see cref="TrainingOptions.Monitor"/> set, a step is instead
     /// <see cref="INetwork{T}.ComputeGradients"/>, the monitor's measurement (when due), clipping, then
     /// <see cref="IOptimizer{T}.Step"/> on <see cref="INetwork{T}.Parameters"/> and <see cref="INetwork{T}.Gradients"/>.
+    /// With <see cref="TrainingOptions.CheckpointPath"/> set, a checkpoint is saved after every <see cref="TrainingOptions.CheckpointEvery"/>-th
+    /// epoch (after its validation); with <see cref="TrainingOptions.ResumeFrom"/> set, training continues from a checkpoint
+    /// with the epoch after its own, and the history holds the epochs trained in this call only.
     /// </summary>
     /// <param name="network">The network to train; its parameters are updated in place.</param>
     /// <param name="optimizer">The optimizer, used for this network only.</param>
@@ -29,10 +34,13 @@ public static class Trainer
     /// <returns>The result of every epoch.</returns>
     /// <exception cref="ArgumentException">
     /// A dataset's input or target size differs from the network's input or output size, the training data is empty,
-    /// the batch size exceeds <see cref="INetwork{T}.MaxBatchSize"/>, or <see cref="TrainingOptions.Monitor"/> is not a
-    /// <see cref="GradientMonitor{T}"/> of <paramref name="network"/>.
+    /// the batch size exceeds <see cref="INetwork{T}.MaxBatchSize"/>, <see cref="TrainingOptions.Monitor"/> is not a
+    /// <see cref="GradientMonitor{T}"/> of <paramref name="network"/>, or checkpoints are asked for and the optimizer is not an
+    /// <see cref="ICheckpointableOptimizer{T}"/>.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the parameters keep the updates made so far.</exception>
+    /// <exception cref="InvalidDataException"><see cref="TrainingOptions.ResumeFrom"/> is not a valid checkpoint of this network and this kind of optimizer; nothing was changed.</exception>
+    /// <exception cref="IOException">A checkpoint could not be read or written.</exception>
     public static TrainingHistory Fit<T>(
         INetwork<T> network,
         IOptimizer<T> optimizer,
@@ -59,12 +67,14 @@ public static class Trainer
             throw new ArgumentException("TrainingOptions.Monitor measures another network; create a GradientMonitor for the network being trained.", nameof(options));
         }
         bool plainSteps = monitor is null && options.ClipGradientValue is null && options.ClipGradientNorm is null;
-        long step = 0;
+        ICheckpointableOptimizer<T>? checkpointable = CheckpointableOptimizer(optimizer, options);
+        CheckpointPosition? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.Load(options.ResumeFrom, network, checkpointable!);
+        long step = resumed?.Step ?? 0;
 
         bool hasBatchNorm = network.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm);
-        var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed);
+        var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed, resumed?.ShuffleState);
         var results = new List<EpochResult>(options.Epochs);
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        for (int epoch = (resumed?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
         {
             long started = Stopwatch.GetTimestamp();
             batches.StartEpoch();
@@ -98,8 +108,26 @@ public static class Trainer
                 progress?.Report(new TrainingProgress(
                     epoch, options.Epochs, batch + 1, batches.BatchCount, samplesSeen, training.Count, lossSum / samplesSeen, result, report));
             }
+            if (options.CheckpointPath is string path && epoch % options.CheckpointEvery == 0)
+            {
+                TrainingCheckpoint.Save(
+                    path.Replace("{epoch}", epoch.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                    network, checkpointable!, new CheckpointPosition(epoch, step, batches.RandomState));
+            }
         }
         return new TrainingHistory(results);
+    }
+
+    /// <summary>The optimizer as checkpointable when the options save or resume checkpoints, else null.</summary>
+    private static ICheckpointableOptimizer<T>? CheckpointableOptimizer<T>(IOptimizer<T> optimizer, TrainingOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (options.CheckpointPath is null && options.ResumeFrom is null)
+        {
+            return null;
+        }
+        return optimizer as ICheckpointableOptimizer<T> ?? throw new ArgumentException(
+            $"Checkpoints save the optimizer's state, but {optimizer.GetType().Name} is not an ICheckpointableOptimizer<{typeof(T).Name}>.", nameof(optimizer));
     }
 
     /// <summary>One step with the extras: gradients, the monitor's measurement when due (before clipping), clipping, the optimizer's step.</summary>

@@ -98,4 +98,34 @@ public sealed class TrainingOptions
             field = value;
         }
     } = 1;
+
+    /// <summary>
+    /// Where <see cref="Trainer.Fit"/> saves a training checkpoint every <see cref="CheckpointEvery"/> epochs, or null (the
+    /// default: no checkpoints). A <c>{epoch}</c> in the path is replaced by the epoch number (one file per checkpoint);
+    /// otherwise each checkpoint replaces the previous one, atomically. The optimizer must be an <see cref="ICheckpointableOptimizer{T}"/>.
+    /// The file holds the parameters, the state, the optimizer's state, the shuffling generator's state and the epoch (docs/weights.md).
+    /// </summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Save a checkpoint after every epoch whose number (from 1) is a multiple of this, at least 1. Default 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int CheckpointEvery
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(CheckpointEvery));
+            field = value;
+        }
+    } = 1;
+
+    /// <summary>
+    /// A checkpoint saved by <see cref="Trainer.Fit"/> (through <see cref="CheckpointPath"/>) to resume from, or null (the
+    /// default: start from the network's current parameters). <see cref="Trainer.Fit"/> then loads the network's parameters
+    /// and state, the optimizer's state (it must be an <see cref="ICheckpointableOptimizer{T}"/> of the same kind) and the
+    /// shuffling generator's state, and trains the epochs after the checkpoint's up to <see cref="Epochs"/>, which counts
+    /// from the start of the original run. With the same data and options this gives the same parameters, bit for bit, as
+    /// training without the interruption.
+    /// </summary>
+    public string? ResumeFrom { get; init; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -21,6 +22,27 @@ internal sealed class AdamUpdate<T> where T : unmanaged, IFloatingPointIeee754<T
     private T[] _firstMoment = [];
     private T[] _secondMoment = [];
     private long _step;
+
+    /// <summary>The names of the two moments, as in PyTorch's Adam state: the first moment m, the second moment v.</summary>
+    public static IReadOnlyList<string> StateNames { get; } = ["exp_avg", "exp_avg_sq"];
+
+    /// <summary>The number of steps taken, t.</summary>
+    public long StepCount => _step;
+
+    /// <summary>Copies of m and v, or none before the first step.</summary>
+    public IReadOnlyDictionary<string, T[]> ExportState() => _step == 0
+        ? new Dictionary<string, T[]>()
+        : new Dictionary<string, T[]> { ["exp_avg"] = (T[])_firstMoment.Clone(), ["exp_avg_sq"] = (T[])_secondMoment.Clone() };
+
+    /// <summary>Replaces m, v and t; see <see cref="ICheckpointableOptimizer{T}.ImportState"/>.</summary>
+    public void ImportState(IReadOnlyDictionary<string, T[]> tensors, long stepCount)
+    {
+        int? length = OptimizerStateCheck.Check(tensors, StateNames, stepCount);
+        _guard.Restore(length);
+        _firstMoment = length is null ? [] : (T[])tensors["exp_avg"].Clone();
+        _secondMoment = length is null ? [] : (T[])tensors["exp_avg_sq"].Clone();
+        _step = length is null ? 0 : stepCount;
+    }
 
     public void Step(
         Span<T> parameters, ReadOnlySpan<T> gradients,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 
 namespace NetGen;
@@ -15,7 +16,7 @@ namespace NetGen;
 /// Weight decay applies to every parameter, biases included, as PyTorch does for parameters without parameter groups.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-public sealed class AdamW<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class AdamW<T> : ICheckpointableOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly AdamUpdate<T> _update = new();
     private double _learningRate;
@@ -62,4 +63,16 @@ public sealed class AdamW<T> : IOptimizer<T> where T : unmanaged, IFloatingPoint
     /// <inheritdoc/>
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradients) =>
         _update.Step(parameters, gradients, _learningRate, Beta1, Beta2, Epsilon, coupledDecay: 0, decoupledDecay: WeightDecay);
+
+    /// <inheritdoc/>
+    public long StepCount => _update.StepCount;
+
+    /// <summary>The first and second moments, <c>exp_avg</c> and <c>exp_avg_sq</c> (PyTorch's names).</summary>
+    public IReadOnlyList<string> StateNames => AdamUpdate<T>.StateNames;
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, T[]> ExportState() => _update.ExportState();
+
+    /// <inheritdoc/>
+    public void ImportState(IReadOnlyDictionary<string, T[]> tensors, long stepCount) => _update.ImportState(tensors, stepCount);
 }

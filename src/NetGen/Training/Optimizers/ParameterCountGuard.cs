@@ -35,4 +35,11 @@ internal struct ParameterCountGuard
         }
         return false;
     }
+
+    /// <summary>Sets the state to that of an optimizer whose first step had <paramref name="count"/> parameters, or, for null, to one that has not stepped.</summary>
+    public void Restore(int? count)
+    {
+        _count = count ?? 0;
+        _initialized = count is not null;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -17,10 +18,11 @@ namespace NetGen;
 /// Keras' SGD writes the momentum update differently (<c>v = μv − lr·g</c>); with a constant learning rate the two agree.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-public sealed class Sgd<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Sgd<T> : ICheckpointableOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private ParameterCountGuard _guard;
     private T[] _velocity = [];
+    private long _steps;
     private double _learningRate;
     private readonly T _momentum;
     private readonly T _weightDecay;
@@ -72,6 +74,7 @@ public sealed class Sgd<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIe
             // Zeros make the first step's v = μ·0 + g equal to g, which is PyTorch's first-step rule.
             _velocity = new T[parameters.Length];
         }
+        _steps++;
 
         bool hasDecay = WeightDecay != 0;
         bool nesterov = Nesterov;
@@ -120,5 +123,25 @@ public sealed class Sgd<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIe
             }
             parameters[i] -= learningRate * direction;
         }
+    }
+
+    /// <inheritdoc/>
+    public long StepCount => _steps;
+
+    /// <summary>The velocity <c>momentum_buffer</c> (PyTorch's name) when <see cref="Momentum"/> is not 0; otherwise none.</summary>
+    public IReadOnlyList<string> StateNames => Momentum != 0 ? ["momentum_buffer"] : [];
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, T[]> ExportState() => _velocity.Length == 0
+        ? new Dictionary<string, T[]>()
+        : new Dictionary<string, T[]> { ["momentum_buffer"] = (T[])_velocity.Clone() };
+
+    /// <inheritdoc/>
+    public void ImportState(IReadOnlyDictionary<string, T[]> tensors, long stepCount)
+    {
+        int? length = OptimizerStateCheck.Check(tensors, StateNames, stepCount);
+        _guard.Restore(length);
+        _velocity = length is null ? [] : (T[])tensors["momentum_buffer"].Clone();
+        _steps = stepCount;
     }
 }
