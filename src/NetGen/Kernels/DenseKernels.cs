@@ -15,25 +15,80 @@ namespace NetGen;
 /// </summary>
 public static class DenseKernels
 {
-    /// <summary><c>z[s, o] = b[o] + Σ_k W[o, k]·x[s, k]</c>.</summary>
-    public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> weights, ReadOnlySpan<T> biases, Span<T> z, int batch, int inputs, int units)
+    /// <summary><c>z[s, o] = b[o] + Σ_k W[o, k]·x[s, k]</c>, split over threads by units for large layers (<see cref="KernelThreading"/>).</summary>
+    public static unsafe void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> weights, ReadOnlySpan<T> biases, Span<T> z, int batch, int inputs, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(x.Length, batch * inputs, weights.Length, units * inputs, z.Length, batch * units);
-        ref T x0 = ref MemoryMarshal.GetReference(x);
-        ref T w0 = ref MemoryMarshal.GetReference(weights);
-        ref T z0 = ref MemoryMarshal.GetReference(z);
+        fixed (T* px = x, pw = weights, pb = biases, pz = z)
+        {
+            var job = new DenseJob(DenseOperation.Forward, (nint)px, (nint)pw, (nint)pb, (nint)pz, 0, batch, inputs, units);
+            KernelThreading.Run<T>(job, splitLength: units);
+        }
+    }
+
+    /// <summary><c>∂W[o, k] += Σ_s dz[s, o]·x[s, k]</c> and <c>∂b[o] += Σ_s dz[s, o]</c>, split over threads by units for large layers.</summary>
+    public static unsafe void AccumulateParameterGradients<T>(
+        ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weightGradients, Span<T> biasGradients, int batch, int inputs, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLengths(x.Length, batch * inputs, weightGradients.Length, units * inputs, dz.Length, batch * units);
+        fixed (T* pdz = dz, px = x, pg = weightGradients, pb = biasGradients)
+        {
+            var job = new DenseJob(DenseOperation.ParameterGradients, (nint)pdz, (nint)px, (nint)pg, (nint)pb, 0, batch, inputs, units);
+            KernelThreading.Run<T>(job, splitLength: units);
+        }
+    }
+
+    /// <summary>
+    /// <c>dx[s, k] += Σ_o dz[s, o]·W[o, k]</c>: the gradient flowing to the layer's input, added to what is there; split over
+    /// threads by samples for large layers.
+    /// </summary>
+    public static unsafe void AccumulateInputGradients<T>(ReadOnlySpan<T> dz, ReadOnlySpan<T> weights, Span<T> dx, int batch, int inputs, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLengths(dx.Length, batch * inputs, weights.Length, units * inputs, dz.Length, batch * units);
+        fixed (T* pdz = dz, pw = weights, pdx = dx)
+        {
+            var job = new DenseJob(DenseOperation.InputGradients, (nint)pdz, (nint)pw, (nint)pdx, 0, 0, batch, inputs, units);
+            KernelThreading.Run<T>(job, splitLength: batch);
+        }
+    }
+
+    /// <summary>Runs the part <c>[start, end)</c> of a job (units, or samples for the input gradient) on the calling thread.</summary>
+    internal static unsafe void Execute<T>(in DenseJob job, int start, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (job.Operation)
+        {
+            case DenseOperation.Forward:
+                ForwardRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
+                    ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end);
+                break;
+            case DenseOperation.ParameterGradients:
+                ParameterGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
+                    ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end);
+                break;
+            default:
+                InputGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
+                    job.Batch, job.Inputs, job.Units, start, end);
+                break;
+        }
+    }
+
+    private static void ForwardRange<T>(ref T x0, ref T w0, ref T b0, ref T z0, int batch, int inputs, int units, int unitStart, int unitEnd)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         int s = 0;
         if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
         {
             for (; s + 4 <= batch; s += 4)
             {
-                int o = 0;
-                for (; o + 4 <= units; o += 4)
+                int o = unitStart;
+                for (; o + 4 <= unitEnd; o += 4)
                 {
                     ForwardTile4x4(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, o * inputs), inputs, ref Unsafe.Add(ref z0, s * units + o), units);
                 }
-                for (; o < units; o++)
+                for (; o < unitEnd; o++)
                 {
                     for (int i = 0; i < 4; i++)
                     {
@@ -44,40 +99,37 @@ public static class DenseKernels
         }
         for (; s < batch; s++)
         {
-            for (int o = 0; o < units; o++)
+            for (int o = unitStart; o < unitEnd; o++)
             {
                 Unsafe.Add(ref z0, s * units + o) = Kernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), inputs);
             }
         }
+        ReadOnlySpan<T> biases = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b0, unitStart), unitEnd - unitStart);
         for (s = 0; s < batch; s++)
         {
-            Kernels.Add(z.Slice(s * units, units), biases, z.Slice(s * units, units));
+            Span<T> row = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref z0, s * units + unitStart), unitEnd - unitStart);
+            Kernels.Add(row, biases, row);
         }
     }
 
-    /// <summary><c>∂W[o, k] += Σ_s dz[s, o]·x[s, k]</c> and <c>∂b[o] += Σ_s dz[s, o]</c>.</summary>
-    public static void AccumulateParameterGradients<T>(
-        ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weightGradients, Span<T> biasGradients, int batch, int inputs, int units)
+    private static void ParameterGradientsRange<T>(ref T dz0, ref T x0, ref T g0, ref T bg0, int batch, int inputs, int units, int unitStart, int unitEnd)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckLengths(x.Length, batch * inputs, weightGradients.Length, units * inputs, dz.Length, batch * units);
+        Span<T> biasGradients = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref bg0, unitStart), unitEnd - unitStart);
         for (int s = 0; s < batch; s++)
         {
-            Kernels.Add(biasGradients, dz.Slice(s * units, units), biasGradients);
+            Kernels.Add(biasGradients, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dz0, s * units + unitStart), unitEnd - unitStart), biasGradients);
         }
-        ref T dz0 = ref MemoryMarshal.GetReference(dz);
-        ref T x0 = ref MemoryMarshal.GetReference(x);
-        ref T g0 = ref MemoryMarshal.GetReference(weightGradients);
-        int o = 0;
+        int o = unitStart;
         if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
         {
-            for (; o + 4 <= units; o += 4)
+            for (; o + 4 <= unitEnd; o += 4)
             {
                 // c(r, j) = dz[r, o + j]: along samples r by a row of dz, along units j by one.
                 OuterProductTile4(ref Unsafe.Add(ref dz0, o), rowStep: units, targetStep: 1, ref x0, batch, inputs, ref Unsafe.Add(ref g0, o * inputs));
             }
         }
-        for (; o < units; o++)
+        for (; o < unitEnd; o++)
         {
             for (int s = 0; s < batch; s++)
             {
@@ -86,24 +138,19 @@ public static class DenseKernels
         }
     }
 
-    /// <summary><c>dx[s, k] += Σ_o dz[s, o]·W[o, k]</c>: the gradient flowing to the layer's input, added to what is there.</summary>
-    public static void AccumulateInputGradients<T>(ReadOnlySpan<T> dz, ReadOnlySpan<T> weights, Span<T> dx, int batch, int inputs, int units)
+    private static void InputGradientsRange<T>(ref T dz0, ref T w0, ref T dx0, int batch, int inputs, int units, int sampleStart, int sampleEnd)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckLengths(dx.Length, batch * inputs, weights.Length, units * inputs, dz.Length, batch * units);
-        ref T dz0 = ref MemoryMarshal.GetReference(dz);
-        ref T w0 = ref MemoryMarshal.GetReference(weights);
-        ref T dx0 = ref MemoryMarshal.GetReference(dx);
-        int s = 0;
+        int s = sampleStart;
         if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
         {
-            for (; s + 4 <= batch; s += 4)
+            for (; s + 4 <= sampleEnd; s += 4)
             {
                 // c(r, j) = dz[s + j, r]: along units r by one, along samples j by a row of dz.
                 OuterProductTile4(ref Unsafe.Add(ref dz0, s * units), rowStep: 1, targetStep: units, ref w0, units, inputs, ref Unsafe.Add(ref dx0, s * inputs));
             }
         }
-        for (; s < batch; s++)
+        for (; s < sampleEnd; s++)
         {
             for (int o = 0; o < units; o++)
             {
