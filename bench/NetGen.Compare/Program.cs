@@ -101,8 +101,13 @@ static MachineInfo Machine()
     string load = "unknown";
     try
     {
-        string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-        processor = line?[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() ?? processor;
+        string[] cpuinfo = File.ReadAllLines("/proc/cpuinfo");
+        string? Field(string name)
+        {
+            string? line = cpuinfo.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal) && l[name.Length..].TrimStart().StartsWith(':'));
+            return line?[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        }
+        processor = $"{Field("model name") ?? processor} (cpu family {Field("cpu family")}, model {Field("model")}, {Field("cpu MHz")} MHz nominal)";
         load = File.ReadAllText("/proc/loadavg").Trim();
     }
     catch (IOException)
