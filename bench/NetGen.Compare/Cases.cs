@@ -277,7 +277,8 @@ public static class Cases
         Console.WriteLine("    checks pass; timing ...");
         // NetGen, TensorPrimitives and TorchSharp on its first thread count are interleaved; every other thread count of
         // TorchSharp is measured after them, on its own: switching libtorch's thread count between samples made its
-        // 2-thread training step 100 times slower here (176 ms instead of 0.8 ms a step).
+        // 2-thread training step up to 100 times slower here (176 ms instead of 0.8 ms a step; on a loaded 2-core
+        // machine the 2-thread figures vary that much anyway, as the second OpenMP thread waits for a core).
         int firstThreads = contenders.First(c => c.Name == "TorchSharp").Threads;
         List<Measurement> measurements = Harness.Measure([.. contenders.Where(c => c.Name != "TorchSharp" || c.Threads == firstThreads)], options);
         foreach (Contender other in contenders.Where(c => c.Name == "TorchSharp" && c.Threads != firstThreads))
