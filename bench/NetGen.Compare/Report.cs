@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NetGen.Compare;
+
+public sealed record MachineInfo(
+    string Processor, int LogicalCores, bool Vector512Accelerated, bool Avx512F, int VectorFloatLanes, string Os, string DotNet,
+    string TorchSharpVersion, string LibTorchVersion, int TorchDefaultThreads, string LoadAverageAtStart);
+
+/// <summary>A ratio of one implementation's median to NetGen's: above 1, NetGen is that many times faster.</summary>
+public sealed record Ratio(string Case, string Against, int Threads, double TimeOverNetGen);
+
+/// <summary>One target of the issue, and where NetGen stands.</summary>
+public sealed record Target(string Case, string Goal, string Measured, bool? Met);
+
+public sealed record Report(
+    string Date, string Command, MachineInfo Machine, int NetGenThreads, int TensorPrimitivesThreads, IReadOnlyList<int> TorchSharpThreads,
+    HarnessOptions Harness, IReadOnlyList<PeakResult> Peak, double PeakSingleThreadGflops, IReadOnlyList<CaseResult> Cases,
+    IReadOnlyList<Ratio> Ratios, double? Case4NetGenGflops, double? Case4Efficiency, IReadOnlyList<Target> Targets)
+{
+    public const string RunCommand = "bench/compare.sh";
+
+    public static Report Build(
+        MachineInfo machine, IReadOnlyList<int> torchThreads, HarnessOptions harness, IReadOnlyList<PeakResult> peak,
+        IReadOnlyList<CaseResult> cases)
+    {
+        double peak1 = peak.Where(p => p.Threads == 1).Max(p => p.BestGflops);
+        var ratios = new List<Ratio>();
+        foreach (CaseResult c in cases)
+        {
+            Measurement? netgen = c.Measurements.Find(m => m.Name == "NetGen");
+            if (netgen is null)
+            {
+                continue;
+            }
+            foreach (Measurement m in c.Measurements.Where(m => m.Name != "NetGen"))
+            {
+                ratios.Add(new Ratio(c.Id, m.Name, m.Threads, m.MedianMicroseconds / netgen.MedianMicroseconds));
+            }
+        }
+
+        CaseResult dense = cases.Single(c => c.Id == "4");
+        Measurement? denseNetGen = dense.Measurements.Find(m => m.Name == "NetGen");
+        double? gflops = denseNetGen is null ? null : dense.FlopsPerIteration!.Value / denseNetGen.MedianMicroseconds / 1e3;
+        double? efficiency = gflops / peak1;
+
+        var targets = new List<Target>();
+        void Speedup(string id, double goal)
+        {
+            CaseResult c = cases.Single(x => x.Id == id);
+            Ratio? same = ratios.Find(r => r.Case == id && r.Against == "TorchSharp" && r.Threads == 1);
+            string others = string.Join(", ", ratios.Where(r => r.Case == id && r.Against == "TorchSharp" && r.Threads != 1)
+                .Select(r => $"{F(r.TimeOverNetGen, 2)}x vs {r.Threads} threads"));
+            targets.Add(new Target(
+                $"{id}. {c.Title}", $"NetGen >= {F(goal, 1)}x TorchSharp (same thread count)",
+                same is null ? "not measured" : $"{F(same.TimeOverNetGen, 2)}x{(others.Length > 0 ? $" ({others})" : "")}",
+                same is null ? null : same.TimeOverNetGen >= goal));
+        }
+        Speedup("1", 2);
+        Speedup("2", 10);
+        Speedup("3", 5);
+        Speedup("4", 0.9);
+        targets.Add(new Target(
+            "4. dense 1024x1024, batch 256", "NetGen >= 60 % of the measured single-core FMA peak",
+            gflops is null ? "not measured" : $"{F(gflops.Value, 1)} GFLOP/s = {F(100 * efficiency!.Value, 1)} % of {F(peak1, 1)}",
+            efficiency is null ? null : efficiency >= 0.6));
+        foreach (string id in new[] { "1", "2" })
+        {
+            CaseResult c = cases.Single(x => x.Id == id);
+            Measurement? m = c.Measurements.Find(x => x.Name == "NetGen");
+            targets.Add(new Target(
+                $"{id}. {c.Title}", "0 bytes allocated per NetGen training step (after warm-up)",
+                m is null ? "not measured" : $"{F(m.AllocatedBytesPerIteration, 0)} B/step", m is null ? null : m.AllocatedBytesPerIteration == 0));
+        }
+
+        return new Report(
+            DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), RunCommand, machine, 1, 1, torchThreads, harness, peak, peak1,
+            cases, ratios, gflops, efficiency, targets);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    });
+
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# NetGen vs TorchSharp vs TensorPrimitives ({Date})");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Command: `{Command}` (see docs/performance.md).");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Machine: {Machine.Processor}, {Machine.LogicalCores} logical cores, Vector512 accelerated: {Machine.Vector512Accelerated}, " +
+            $"AVX-512F: {Machine.Avx512F}, Vector<float>: {Machine.VectorFloatLanes} lanes; {Machine.Os}; {Machine.DotNet}; " +
+            $"TorchSharp {Machine.TorchSharpVersion} (libtorch {Machine.LibTorchVersion}, default {Machine.TorchDefaultThreads} threads); " +
+            $"load average at start: {Machine.LoadAverageAtStart}.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Threads: NetGen {NetGenThreads} (its generated code is single-threaded), TensorPrimitives {TensorPrimitivesThreads}, " +
+            $"TorchSharp {string.Join(" and ", TorchSharpThreads)} (`torch.set_num_threads`). Timing: warm-up >= {Harness.WarmupIterations} iterations " +
+            $"and >= {F(Harness.WarmupMilliseconds, 0)} ms each, then {Harness.Samples} samples of k iterations (k chosen for about " +
+            $"{F(Harness.SampleMilliseconds, 0)} ms a sample), taken in interleaved rounds; medians of the time per iteration.");
+        md.AppendLine();
+
+        md.AppendLine("## FP32 FMA peak (measured)");
+        md.AppendLine();
+        md.AppendLine("| kernel | threads | median GFLOP/s | best GFLOP/s |");
+        md.AppendLine("|---|---:|---:|---:|");
+        foreach (PeakResult p in Peak)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Vector} FusedMultiplyAdd, {p.Chains} chains | {p.Threads} | {F(p.MedianGflops, 1)} | {F(p.BestGflops, 1)} |");
+        }
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Single-core peak used for the efficiency: **{F(PeakSingleThreadGflops, 1)} GFLOP/s** (the best repetition, so the efficiency is not flattered).");
+        md.AppendLine();
+
+        md.AppendLine("## Medians per iteration");
+        md.AppendLine();
+        var torchHeaders = TorchSharpThreads.Select(t => $"TorchSharp {t} thr").ToList();
+        md.AppendLine("| case | NetGen 1 thr | TensorPrimitives 1 thr | " + string.Join(" | ", torchHeaders) + " | " +
+            string.Join(" | ", TorchSharpThreads.Select(t => $"Torch {t} thr / NetGen")) + " | TensorPrimitives / NetGen |");
+        md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", 2 + 2 * TorchSharpThreads.Count + 1)));
+        foreach (CaseResult c in Cases)
+        {
+            if (!c.ChecksPass)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Id}. {c.Title} | {c.AbortReason} |");
+                continue;
+            }
+            string Time(string name, int threads)
+            {
+                Measurement? m = c.Measurements.Find(x => x.Name == name && x.Threads == threads);
+                return m is null ? "-" : Us(m.MedianMicroseconds) + (c.FlopsPerIteration is double f ? $" ({F(f / m.MedianMicroseconds / 1e3, 1)} GFLOP/s)" : "");
+            }
+            string R(string name, int threads)
+            {
+                Ratio? r = Ratios.FirstOrDefault(x => x.Case == c.Id && x.Against == name && x.Threads == threads);
+                return r is null ? "-" : $"{F(r.TimeOverNetGen, 2)}x";
+            }
+            md.AppendLine(
+                $"| {c.Id}. {c.Title} | {Time("NetGen", 1)} | {Time("TensorPrimitives", 1)} | " +
+                string.Join(" | ", TorchSharpThreads.Select(t => Time("TorchSharp", t))) + " | " +
+                string.Join(" | ", TorchSharpThreads.Select(t => R("TorchSharp", t))) + $" | {R("TensorPrimitives", 1)} |");
+        }
+        md.AppendLine();
+        md.AppendLine("Ratios are the other implementation's median over NetGen's: above 1, NetGen is that many times faster.");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Case 4 efficiency: NetGen {(Case4NetGenGflops is double g ? F(g, 1) : "-")} GFLOP/s = " +
+            $"**{(Case4Efficiency is double e ? F(100 * e, 1) + " %" : "-")}** of the measured single-core peak.");
+        md.AppendLine();
+
+        md.AppendLine("## Spread and allocations");
+        md.AppendLine();
+        md.AppendLine("| case | implementation | threads | median | min | max | samples x k | managed bytes allocated / iteration |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (CaseResult c in Cases)
+        {
+            foreach (Measurement m in c.Measurements)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {c.Id} | {m.Name} | {m.Threads} | {Us(m.MedianMicroseconds)} | {Us(m.MinMicroseconds)} | {Us(m.MaxMicroseconds)} | " +
+                    $"{m.Samples} x {m.IterationsPerSample} | {F(m.AllocatedBytesPerIteration, 0)} |");
+            }
+        }
+        md.AppendLine();
+        md.AppendLine("Allocations are `GC.GetAllocatedBytesForCurrentThread` after warm-up: managed bytes only (TorchSharp's native tensors are not counted).");
+        md.AppendLine();
+
+        md.AppendLine("## Agreement checks (before timing)");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"relative = max |other − NetGen| / max |NetGen| over the compared values; tolerance {CheckList.Tolerance:E0}. Gradients and updated parameters are compared layer by layer after one training step from the same parameters.");
+        md.AppendLine();
+        md.AppendLine("| case | what | against | relative | pass |");
+        md.AppendLine("|---|---|---|---:|---|");
+        foreach (CaseResult c in Cases)
+        {
+            foreach (Check k in c.Checks)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Id} | {k.What} | {k.Against} | {k.Relative:E1} | {(k.Pass ? "yes" : "**no**")} |");
+            }
+        }
+        md.AppendLine();
+
+        md.AppendLine("## Targets");
+        md.AppendLine();
+        md.AppendLine("| case | target | measured | met |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (Target t in Targets)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {t.Case} | {t.Goal} | {t.Measured} | {(t.Met is bool m ? (m ? "yes" : "**no**") : "-")} |");
+        }
+        return md.ToString();
+    }
+
+    private static string F(double value, int decimals) => value.ToString("N" + decimals, CultureInfo.InvariantCulture);
+
+    private static string Us(double microseconds) => microseconds >= 10_000
+        ? $"{F(microseconds / 1000, 2)} ms"
+        : $"{F(microseconds, microseconds >= 100 ? 0 : 1)} us";
+}
