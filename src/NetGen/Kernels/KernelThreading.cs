@@ -8,6 +8,8 @@ namespace NetGen;
 /// How many threads the dense kernels use. A large layer's product is split into contiguous ranges of units (or of
 /// samples), whole tiles of four each, computed by the calling thread and NetGen's worker threads; each output element is
 /// computed by one thread with the same tile as on one thread, so results are bit-identical whatever the thread count.
+/// The workers serve one caller at a time: a second thread calling meanwhile (another network, a replica) computes on its
+/// own thread.
 /// Below <see cref="MinimumWork"/> multiply-adds per product, waking a thread costs more than it saves and the caller
 /// computes alone. Nothing is allocated per call.
 /// </summary>
@@ -18,6 +20,7 @@ public static class KernelThreading
 
     private static int _threadCount = Math.Max(1, Environment.ProcessorCount);
     private static KernelWorker[] _workers = [];
+    private static int _inUse; // 1 while a caller has the workers: another caller then computes on its own thread
     private static readonly object Lock = new();
 
     /// <summary>
@@ -43,6 +46,24 @@ public static class KernelThreading
             DenseKernels.Execute<T>(job, 0, splitLength);
             return;
         }
+        Workers(_threadCount - 1); // created at the first large product, whoever gets to use them: never later, mid-training
+        if (Interlocked.CompareExchange(ref _inUse, 1, 0) != 0)
+        {
+            DenseKernels.Execute<T>(job, 0, splitLength);
+            return;
+        }
+        try
+        {
+            RunOnWorkers<T>(job, splitLength, parts);
+        }
+        finally
+        {
+            Volatile.Write(ref _inUse, 0);
+        }
+    }
+
+    private static void RunOnWorkers<T>(in DenseJob job, int splitLength, int parts) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         KernelWorker[] workers = Workers(parts - 1);
         // Whole tiles of four per part; the last part takes the remainder, as a single thread would.
         int tilesPerPart = splitLength / 4 / parts;
@@ -97,6 +118,8 @@ internal sealed class KernelWorker
     {
         var thread = new Thread(Loop) { IsBackground = true, Name = $"NetGen kernel worker {index + 1}" };
         thread.Start();
+        // The event allocates its lock the first time a waiter blocks; do it now, not during a training step.
+        _done.Wait(TimeSpan.FromMilliseconds(1));
     }
 
     public void Start(in DenseJob job, bool isDouble, int begin, int end)

@@ -1,5 +1,7 @@
 namespace NetGen.Tests.Networks;
 
+/// <summary>Alone, not beside other tests: they could hold the kernel threads during the warm-up (see KernelThreading).</summary>
+[Collection(nameof(IsolatedTests))]
 public class AllocationTests
 {
     [Fact]
