@@ -72,17 +72,20 @@ public static class Cases
         {
             new()
             {
-                Name = "NetGen", Threads = 1,
-                Prepare = () => initial.CopyTo(network.Parameters),
-                Run = k => { for (int i = 0; i < k; i++) { network.TrainStep(inputs, targets, batch, sgd); } },
-            },
-            new()
-            {
                 Name = "TensorPrimitives", Threads = 1,
                 Prepare = () => initial.CopyTo(baseline.Parameters, 0),
                 Run = k => { for (int i = 0; i < k; i++) { baseline.TrainStep(inputs, targets, batch, LearningRate); } },
             },
         };
+        foreach (int threads in torchThreads)
+        {
+            contenders.Insert(0, new()
+            {
+                Name = "NetGen", Threads = threads,
+                Prepare = () => { KernelThreading.ThreadCount = threads; initial.CopyTo(network.Parameters); },
+                Run = k => { for (int i = 0; i < k; i++) { network.TrainStep(inputs, targets, batch, sgd); } },
+            });
+        }
         foreach (int threads in torchThreads)
         {
             contenders.Add(new()
@@ -135,15 +138,19 @@ public static class Cases
         {
             new()
             {
-                Name = "NetGen", Threads = 1,
-                Run = k => { for (int i = 0; i < k; i++) { network.Forward(input, outputNetGen); } },
-            },
-            new()
-            {
                 Name = "TensorPrimitives", Threads = 1,
                 Run = k => { for (int i = 0; i < k; i++) { baseline.Forward(input, outputBaseline, 1); } },
             },
         };
+        foreach (int threads in torchThreads)
+        {
+            contenders.Insert(0, new()
+            {
+                Name = "NetGen", Threads = threads,
+                Prepare = () => { KernelThreading.ThreadCount = threads; },
+                Run = k => { for (int i = 0; i < k; i++) { network.Forward(input, outputNetGen); } },
+            });
+        }
         foreach (int threads in torchThreads)
         {
             contenders.Add(new()
@@ -208,15 +215,19 @@ public static class Cases
         {
             new()
             {
-                Name = "NetGen", Threads = 1,
-                Run = k => { for (int i = 0; i < k; i++) { network.Forward(inputs, outputNetGen, batch); } },
-            },
-            new()
-            {
                 Name = "TensorPrimitives", Threads = 1,
                 Run = k => { for (int i = 0; i < k; i++) { baseline.Forward(inputs, outputBaseline, batch); } },
             },
         };
+        foreach (int threads in torchThreads)
+        {
+            contenders.Insert(0, new()
+            {
+                Name = "NetGen", Threads = threads,
+                Prepare = () => { KernelThreading.ThreadCount = threads; },
+                Run = k => { for (int i = 0; i < k; i++) { network.Forward(inputs, outputNetGen, batch); } },
+            });
+        }
         foreach (int threads in torchThreads)
         {
             contenders.Add(new()

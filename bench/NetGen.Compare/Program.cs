@@ -38,7 +38,7 @@ for (int i = 0; i < args.Length; i++)
 MachineInfo machine = Machine();
 Console.WriteLine($"NetGen compare: {machine.Processor}, {machine.LogicalCores} cores, Vector512 {machine.Vector512Accelerated}, AVX-512F {machine.Avx512F}");
 Console.WriteLine($"{machine.DotNet}, TorchSharp {machine.TorchSharpVersion} (libtorch {machine.LibTorchVersion}), load average {machine.LoadAverageAtStart}");
-Console.WriteLine($"threads: NetGen 1, TensorPrimitives 1, TorchSharp {string.Join(" and ", torchThreads)}");
+Console.WriteLine($"threads: NetGen and TorchSharp {string.Join(" and ", torchThreads)} (KernelThreading.ThreadCount, torch.set_num_threads), TensorPrimitives 1");
 Console.WriteLine();
 
 Console.WriteLine("FMA peak probe (FP32, 12 independent FusedMultiplyAdd chains):");

@@ -262,17 +262,7 @@ public static class DenseKernels
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector512.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return Vector512.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
-        }
-        return a * b + c;
-    }
+        => Kernels.FusedMultiplyAdd(a, b, c);
 
     private static void CheckLengths(int xLength, int xExpected, int wLength, int wExpected, int zLength, int zExpected)
     {
