@@ -365,8 +365,12 @@ public sealed partial class NetworkGenerator
                     }
                 }
                 w.Line($"{t} loss = OutputLossAndGradient(targets, batchSize);");
-                w.Line("// Gradients accumulate: a residual block's input gets them from its branch and from its skip.");
-                w.Line("global::System.Array.Clear(_gradients);");
+                w.Line("// Dense layers write their parameters' gradients; normalizations and skip projections add to theirs.");
+                foreach (LayerSpec layer in spec.Layers.Where(layer => layer.Kind != LayerKind.Dense && layer.ParameterCount > 0))
+                {
+                    w.Line($"global::System.Array.Clear(_gradients, {layer.Name}WeightOffset, {Literals.Integer(layer.ParameterCount)});");
+                }
+                w.Line("// Input gradients accumulate: a residual block's input gets them from its branch and from its skip.");
                 foreach (LayerSpec layer in spec.Layers.Where(layer => Buffers.HasOutputGradient(layer, spec)))
                 {
                     w.Line($"global::System.Array.Clear(_da{layer.Number}, 0, batchSize * {Literals.Integer(layer.Units)});");

@@ -43,7 +43,7 @@ internal sealed class DenseWriter
         }
     }
 
-    /// <summary>From dz, accumulates ∂W += dzᵀ·x and ∂b += Σ dz over the batch, and adds dz·W to the input's gradient.</summary>
+    /// <summary>From dz, writes ∂W = dzᵀ·x and ∂b = Σ dz over the batch, and adds dz·W to the input's gradient.</summary>
     public void WriteBackward(LayerSpec layer)
     {
         int n = layer.Number;
@@ -51,7 +51,7 @@ internal sealed class DenseWriter
         string units = Literals.Integer(layer.Units);
         string? inputGradient = Buffers.InputGradient(layer);
         string flow = inputGradient is null ? "(the first layer: no gradient flows further)" : $"and d{inputGradient.TrimStart('_')} += dz{n}·W{n}";
-        _w.Line($"/// <summary>{layer.Name} backward: dz{n} from da{n}, then dW{n} += dz{n}ᵀ·x and db{n} += Σ dz{n} over the batch, {flow}.</summary>");
+        _w.Line($"/// <summary>{layer.Name} backward: dz{n} from da{n}, then dW{n} = dz{n}ᵀ·x and db{n} = Σ dz{n} over the batch, {flow}.</summary>");
         _w.Line(GeneratedCode.Attribute);
         using (_w.Block($"private void Backward{layer.Name}(global::System.ReadOnlySpan<{_t}> input, int batchSize)"))
         {
@@ -60,8 +60,8 @@ internal sealed class DenseWriter
                 new ActivationWriter(_w, _spec.Precision).WriteDerivative(layer, inPlace: false);
             }
             string dz = Literals.SpanOf(_t, $"_dz{n}", "0", $"batchSize * {units}");
-            _w.Line($"global::NetGen.DenseKernels.AccumulateParameterGradients<{_t}>({dz}, input.Slice(0, batchSize * {inputs}), " +
-                    $"{layer.Name}WeightGradients, {layer.Name}BiasGradients, batchSize, {inputs}, {units});");
+            _w.Line($"global::NetGen.DenseKernels.ParameterGradients<{_t}>({dz}, input.Slice(0, batchSize * {inputs}), " +
+                    $"{layer.Name}WeightGradients, {layer.Name}BiasGradients, batchSize, {inputs}, {units}, accumulate: false);");
             if (inputGradient is not null)
             {
                 _w.Line($"global::NetGen.DenseKernels.AccumulateInputGradients<{_t}>({dz}, {layer.Name}Weights, " +

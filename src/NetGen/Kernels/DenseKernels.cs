@@ -27,15 +27,18 @@ public static class DenseKernels
         }
     }
 
-    /// <summary><c>∂W[o, k] += Σ_s dz[s, o]·x[s, k]</c> and <c>∂b[o] += Σ_s dz[s, o]</c>, split over threads by units for large layers.</summary>
-    public static unsafe void AccumulateParameterGradients<T>(
-        ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weightGradients, Span<T> biasGradients, int batch, int inputs, int units)
+    /// <summary>
+    /// <c>∂W[o, k] = Σ_s dz[s, o]·x[s, k]</c> and <c>∂b[o] = Σ_s dz[s, o]</c>, or <c>+=</c> when <paramref name="accumulate"/>;
+    /// split over threads by units for large layers. Overwriting spares reading the old gradients, and clearing them first.
+    /// </summary>
+    public static unsafe void ParameterGradients<T>(
+        ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weightGradients, Span<T> biasGradients, int batch, int inputs, int units, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(x.Length, batch * inputs, weightGradients.Length, units * inputs, dz.Length, batch * units);
         fixed (T* pdz = dz, px = x, pg = weightGradients, pb = biasGradients)
         {
-            var job = new DenseJob(DenseOperation.ParameterGradients, (nint)pdz, (nint)px, (nint)pg, (nint)pb, 0, batch, inputs, units);
+            var job = new DenseJob(DenseOperation.ParameterGradients, (nint)pdz, (nint)px, (nint)pg, (nint)pb, accumulate ? 1 : 0, batch, inputs, units);
             KernelThreading.Run<T>(job, splitLength: units);
         }
     }
@@ -66,7 +69,7 @@ public static class DenseKernels
                 break;
             case DenseOperation.ParameterGradients:
                 ParameterGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
-                    ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end);
+                    ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end, accumulate: job.E != 0);
                 break;
             default:
                 InputGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
@@ -112,10 +115,15 @@ public static class DenseKernels
         }
     }
 
-    private static void ParameterGradientsRange<T>(ref T dz0, ref T x0, ref T g0, ref T bg0, int batch, int inputs, int units, int unitStart, int unitEnd)
+    private static void ParameterGradientsRange<T>(
+        ref T dz0, ref T x0, ref T g0, ref T bg0, int batch, int inputs, int units, int unitStart, int unitEnd, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<T> biasGradients = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref bg0, unitStart), unitEnd - unitStart);
+        if (!accumulate)
+        {
+            biasGradients.Clear();
+        }
         for (int s = 0; s < batch; s++)
         {
             Kernels.Add(biasGradients, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dz0, s * units + unitStart), unitEnd - unitStart), biasGradients);
@@ -126,11 +134,15 @@ public static class DenseKernels
             for (; o + 4 <= unitEnd; o += 4)
             {
                 // c(r, j) = dz[r, o + j]: along samples r by a row of dz, along units j by one.
-                OuterProductTile4(ref Unsafe.Add(ref dz0, o), rowStep: units, targetStep: 1, ref x0, batch, inputs, ref Unsafe.Add(ref g0, o * inputs));
+                OuterProductTile4(ref Unsafe.Add(ref dz0, o), rowStep: units, targetStep: 1, ref x0, batch, inputs, ref Unsafe.Add(ref g0, o * inputs), accumulate);
             }
         }
         for (; o < unitEnd; o++)
         {
+            if (!accumulate)
+            {
+                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref g0, o * inputs), inputs).Clear();
+            }
             for (int s = 0; s < batch; s++)
             {
                 Kernels.MultiplyAdd(ref Unsafe.Add(ref g0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), Unsafe.Add(ref dz0, s * units + o), inputs);
@@ -147,7 +159,7 @@ public static class DenseKernels
             for (; s + 4 <= sampleEnd; s += 4)
             {
                 // c(r, j) = dz[s + j, r]: along units r by one, along samples j by a row of dz.
-                OuterProductTile4(ref Unsafe.Add(ref dz0, s * units), rowStep: 1, targetStep: units, ref w0, units, inputs, ref Unsafe.Add(ref dx0, s * inputs));
+                OuterProductTile4(ref Unsafe.Add(ref dz0, s * units), rowStep: 1, targetStep: units, ref w0, units, inputs, ref Unsafe.Add(ref dx0, s * inputs), accumulate: true);
             }
         }
         for (; s < sampleEnd; s++)
@@ -212,18 +224,53 @@ public static class DenseKernels
     }
 
     /// <summary>
-    /// <c>target[j, k] += Σ_r c(r, j)·rows[r, k]</c> for four target rows j, over <paramref name="count"/> rows r, with
+    /// <c>target[j, k] += Σ_r c(r, j)·rows[r, k]</c> (or <c>=</c> unless <paramref name="accumulate"/>) for four target rows j, over <paramref name="count"/> rows r, with
     /// <c>c(r, j)</c> at <c>c + r·rowStep + j·targetStep</c>: the shape both backward products share. For the weight gradient
     /// the targets are four units' gradient rows and the rows the inputs; for the input gradient, four samples' gradient
     /// rows and the weights.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void OuterProductTile4<T>(ref T c, int rowStep, int targetStep, ref T rows, int count, int length, ref T target)
+    private static void OuterProductTile4<T>(ref T c, int rowStep, int targetStep, ref T rows, int count, int length, ref T target, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!accumulate)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, j * length), length).Clear();
+            }
+        }
         int rStep = rowStep, jStep = targetStep;
         ref T t1 = ref Unsafe.Add(ref target, length), t2 = ref Unsafe.Add(ref target, 2 * length), t3 = ref Unsafe.Add(ref target, 3 * length);
         int k = 0;
+        // Two vectors of each target row at a time: eight independent accumulators keep both FMA units busy (four would
+        // wait on the FMA latency), and each broadcast coefficient feeds two FMAs.
+        for (; k <= length - 2 * Vector512<T>.Count; k += 2 * Vector512<T>.Count)
+        {
+            nuint i = (nuint)k, i2 = (nuint)(k + Vector512<T>.Count);
+            Vector512<T> a0 = Vector512.LoadUnsafe(ref target, i), a1 = Vector512.LoadUnsafe(ref t1, i);
+            Vector512<T> a2 = Vector512.LoadUnsafe(ref t2, i), a3 = Vector512.LoadUnsafe(ref t3, i);
+            Vector512<T> b0 = Vector512.LoadUnsafe(ref target, i2), b1 = Vector512.LoadUnsafe(ref t1, i2);
+            Vector512<T> b2 = Vector512.LoadUnsafe(ref t2, i2), b3 = Vector512.LoadUnsafe(ref t3, i2);
+            ref T cr = ref c;
+            ref T row = ref rows;
+            for (int r = 0; r < count; r++)
+            {
+                Vector512<T> u = Vector512.LoadUnsafe(ref row, i), v = Vector512.LoadUnsafe(ref row, i2);
+                Vector512<T> c0 = Vector512.Create(cr), c1 = Vector512.Create(Unsafe.Add(ref cr, jStep));
+                Vector512<T> c2 = Vector512.Create(Unsafe.Add(ref cr, 2 * jStep)), c3 = Vector512.Create(Unsafe.Add(ref cr, 3 * jStep));
+                a0 = Fma(u, c0, a0); b0 = Fma(v, c0, b0);
+                a1 = Fma(u, c1, a1); b1 = Fma(v, c1, b1);
+                a2 = Fma(u, c2, a2); b2 = Fma(v, c2, b2);
+                a3 = Fma(u, c3, a3); b3 = Fma(v, c3, b3);
+                cr = ref Unsafe.Add(ref cr, rStep);
+                row = ref Unsafe.Add(ref row, length);
+            }
+            a0.StoreUnsafe(ref target, i); b0.StoreUnsafe(ref target, i2);
+            a1.StoreUnsafe(ref t1, i); b1.StoreUnsafe(ref t1, i2);
+            a2.StoreUnsafe(ref t2, i); b2.StoreUnsafe(ref t2, i2);
+            a3.StoreUnsafe(ref t3, i); b3.StoreUnsafe(ref t3, i2);
+        }
         for (; k <= length - Vector512<T>.Count; k += Vector512<T>.Count)
         {
             nuint i = (nuint)k;
