@@ -25,7 +25,7 @@ if (options is null)
 MnistData data;
 try
 {
-    data = options.DataDirectory is null ? EmbeddedMnist.Load() : Mnist.Load(options.DataDirectory);
+    data = options.DataDirectory is null ? Mnist.LoadEmbedded(typeof(Program).Assembly) : Mnist.Load(options.DataDirectory);
 }
 catch (Exception error) when (error is IOException or InvalidDataException)
 {

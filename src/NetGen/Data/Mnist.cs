@@ -40,6 +40,33 @@ public static class Mnist
         return new MnistData(training, test);
     }
 
+    /// <summary>
+    /// Loads the training and test sets from resources embedded in <paramref name="assembly"/>, named as the standard
+    /// files with <c>.gz</c> (<c>train-images-idx3-ubyte.gz</c>, ...): how a program ships a data set inside itself.
+    /// </summary>
+    /// <param name="assembly">The assembly holding the four resources.</param>
+    /// <returns>Both sets.</returns>
+    /// <exception cref="FileNotFoundException">A resource is missing; the message names it.</exception>
+    /// <exception cref="InvalidDataException">A resource is not valid, or images and labels do not match.</exception>
+    public static MnistData LoadEmbedded(System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return new MnistData(
+            LoadEmbeddedSet(assembly, TrainingImagesFileName, TrainingLabelsFileName, "embedded training"),
+            LoadEmbeddedSet(assembly, TestImagesFileName, TestLabelsFileName, "embedded test"));
+    }
+
+    private static MnistSet LoadEmbeddedSet(System.Reflection.Assembly assembly, string imagesFile, string labelsFile, string name)
+    {
+        using Stream images = OpenResource(assembly, imagesFile + ".gz");
+        using Stream labels = OpenResource(assembly, labelsFile + ".gz");
+        return Load(images, labels, name);
+    }
+
+    private static Stream OpenResource(System.Reflection.Assembly assembly, string resource) =>
+        assembly.GetManifestResourceStream(resource)
+        ?? throw new FileNotFoundException($"The resource '{resource}' is not embedded in {assembly.GetName().Name}; embed the four MNIST files, each named as the standard file with .gz.", resource);
+
     /// <summary>Loads a set from an image file and a label file.</summary>
     /// <param name="imagesPath">The IDX image file, gzip-compressed or not.</param>
     /// <param name="labelsPath">The IDX label file, gzip-compressed or not.</param>

@@ -99,3 +99,14 @@ public class MnistLoaderTests
         }
     }
 }
+
+public class MnistEmbeddedTests
+{
+    [Fact]
+    public void Missing_embedded_resources_are_named()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => Mnist.LoadEmbedded(typeof(MnistEmbeddedTests).Assembly));
+        Assert.Contains("train-images-idx3-ubyte.gz", error.Message);
+        Assert.Contains("NetGen.Tests", error.Message);
+    }
+}
