@@ -102,7 +102,15 @@ public static class DenseKernels
         }
         for (; s < batch; s++)
         {
-            for (int o = unitStart; o < unitEnd; o++)
+            int o = unitStart;
+            if (Vector512.IsHardwareAccelerated && inputs >= 2 * Vector512<T>.Count)
+            {
+                for (; o + 4 <= unitEnd; o += 4)
+                {
+                    ForwardTile1x4(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, o * inputs), inputs, ref Unsafe.Add(ref z0, s * units + o));
+                }
+            }
+            for (; o < unitEnd; o++)
             {
                 Unsafe.Add(ref z0, s * units + o) = Kernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), inputs);
             }
@@ -164,6 +172,11 @@ public static class DenseKernels
         }
         for (; s < sampleEnd; s++)
         {
+            if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
+            {
+                AccumulateWeightedRows(ref Unsafe.Add(ref dz0, s * units), ref w0, units, inputs, ref Unsafe.Add(ref dx0, s * inputs));
+                continue;
+            }
             for (int o = 0; o < units; o++)
             {
                 Kernels.MultiplyAdd(ref Unsafe.Add(ref dx0, s * inputs), ref Unsafe.Add(ref w0, o * inputs), Unsafe.Add(ref dz0, s * units + o), inputs);
@@ -200,6 +213,37 @@ public static class DenseKernels
         Store(ref Unsafe.Add(ref z, zStride), 0, a10, a11, a12, a13, ref x1, ref w, ref w1, ref w2, ref w3, k, inputs);
         Store(ref Unsafe.Add(ref z, 2 * zStride), 0, a20, a21, a22, a23, ref x2, ref w, ref w1, ref w2, ref w3, k, inputs);
         Store(ref Unsafe.Add(ref z, 3 * zStride), 0, a30, a31, a32, a33, ref x3, ref w, ref w1, ref w2, ref w3, k, inputs);
+    }
+
+    /// <summary>
+    /// One sample × four units, for the samples left over from tiles of four (a batch of one: inference, online learning):
+    /// each input vector feeds four units, two vectors at a time so that eight accumulators hide the FMA latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardTile1x4<T>(ref T x, ref T w, int inputs, ref T z) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector512<T> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
+        ref T w1 = ref Unsafe.Add(ref w, inputs), w2 = ref Unsafe.Add(ref w, 2 * inputs), w3 = ref Unsafe.Add(ref w, 3 * inputs);
+        int k = 0;
+        for (; k <= inputs - 2 * Vector512<T>.Count; k += 2 * Vector512<T>.Count)
+        {
+            nuint i = (nuint)k, j = (nuint)(k + Vector512<T>.Count);
+            Vector512<T> u = Vector512.LoadUnsafe(ref x, i), v = Vector512.LoadUnsafe(ref x, j);
+            a0 = Fma(u, Vector512.LoadUnsafe(ref w, i), a0); b0 = Fma(v, Vector512.LoadUnsafe(ref w, j), b0);
+            a1 = Fma(u, Vector512.LoadUnsafe(ref w1, i), a1); b1 = Fma(v, Vector512.LoadUnsafe(ref w1, j), b1);
+            a2 = Fma(u, Vector512.LoadUnsafe(ref w2, i), a2); b2 = Fma(v, Vector512.LoadUnsafe(ref w2, j), b2);
+            a3 = Fma(u, Vector512.LoadUnsafe(ref w3, i), a3); b3 = Fma(v, Vector512.LoadUnsafe(ref w3, j), b3);
+        }
+        for (; k <= inputs - Vector512<T>.Count; k += Vector512<T>.Count)
+        {
+            nuint i = (nuint)k;
+            Vector512<T> u = Vector512.LoadUnsafe(ref x, i);
+            a0 = Fma(u, Vector512.LoadUnsafe(ref w, i), a0);
+            a1 = Fma(u, Vector512.LoadUnsafe(ref w1, i), a1);
+            a2 = Fma(u, Vector512.LoadUnsafe(ref w2, i), a2);
+            a3 = Fma(u, Vector512.LoadUnsafe(ref w3, i), a3);
+        }
+        Store(ref z, 0, a0 + b0, a1 + b1, a2 + b2, a3 + b3, ref x, ref w, ref w1, ref w2, ref w3, k, inputs);
     }
 
     /// <summary>Reduces one sample's four accumulators, adds the inputs past the last whole vector, and stores four outputs.</summary>
@@ -304,6 +348,43 @@ public static class DenseKernels
                 Unsafe.Add(ref t2, k) += Unsafe.Add(ref cr, 2 * jStep) * value;
                 Unsafe.Add(ref t3, k) += Unsafe.Add(ref cr, 3 * jStep) * value;
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>target[k] += Σ_r c[r]·rows[r, k]</c>: one sample's input gradient (a batch of one). Each target vector is read and
+    /// written once, not once per row; four partial sums hide the FMA latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AccumulateWeightedRows<T>(ref T c, ref T rows, int count, int length, ref T target) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = 0;
+        for (; k <= length - Vector512<T>.Count; k += Vector512<T>.Count)
+        {
+            nuint i = (nuint)k;
+            Vector512<T> p0 = Vector512.LoadUnsafe(ref target, i), p1 = default, p2 = default, p3 = default;
+            int r = 0;
+            for (; r + 4 <= count; r += 4)
+            {
+                p0 = Fma(Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, r * length), i), Vector512.Create(Unsafe.Add(ref c, r)), p0);
+                p1 = Fma(Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, (r + 1) * length), i), Vector512.Create(Unsafe.Add(ref c, r + 1)), p1);
+                p2 = Fma(Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, (r + 2) * length), i), Vector512.Create(Unsafe.Add(ref c, r + 2)), p2);
+                p3 = Fma(Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, (r + 3) * length), i), Vector512.Create(Unsafe.Add(ref c, r + 3)), p3);
+            }
+            for (; r < count; r++)
+            {
+                p0 = Fma(Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, r * length), i), Vector512.Create(Unsafe.Add(ref c, r)), p0);
+            }
+            ((p0 + p1) + (p2 + p3)).StoreUnsafe(ref target, i);
+        }
+        for (; k < length; k++)
+        {
+            T sum = Unsafe.Add(ref target, k);
+            for (int r = 0; r < count; r++)
+            {
+                sum += Unsafe.Add(ref c, r) * Unsafe.Add(ref rows, r * length + k);
+            }
+            Unsafe.Add(ref target, k) = sum;
         }
     }
 
