@@ -2,17 +2,26 @@ using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Emit;
 
-/// <summary>Writes the element-wise activation loops that follow a normalization or a residual sum, and every layer's <c>dz = da ⊙ f'(z)</c>.</summary>
+/// <summary>Writes a layer's activation over the batch and its <c>dz = da ⊙ f'(z)</c>, as calls into <c>NetGen.ActivationKernels</c>.</summary>
 internal sealed class ActivationWriter
 {
     private readonly SourceWriter _w;
     private readonly PrecisionKind _precision;
+    private readonly string _t;
 
     public ActivationWriter(SourceWriter writer, PrecisionKind precision)
     {
         _w = writer;
         _precision = precision;
+        _t = Literals.ElementType(precision);
     }
+
+    private static string Kind(LayerSpec layer) => $"global::NetGen.Activation.{layer.Activation}";
+
+    /// <summary>LeakyReLU's slope or ELU's alpha, as a literal of the element type (0 for the others).</summary>
+    private string Parameter(LayerSpec layer) => Literals.Number(layer.ActivationParameter, _precision);
+
+    private string ReadOnly(string array, string count) => $"new global::System.ReadOnlySpan<{_t}>({array}, 0, {count})";
 
     /// <summary><c>a = f(z)</c> over the batch; nothing for Identity, whose output array is its pre-activation array.</summary>
     public void WriteApply(LayerSpec layer)
@@ -22,11 +31,10 @@ internal sealed class ActivationWriter
             return;
         }
         int n = layer.Number;
+        string count = $"batchSize * {Literals.Integer(layer.Units)}";
         _w.Line($"// a{n} = {Summary.Activation(layer)}(z{n})");
-        using (_w.Block($"for (int i = 0; i < batchSize * {Literals.Integer(layer.Units)}; i++)"))
-        {
-            _w.Line($"_a{n}[i] = {ActivationCode.Apply(layer, $"_z{n}[i]", _precision)};");
-        }
+        _w.Line($"global::NetGen.ActivationKernels.Apply({Kind(layer)}, {Parameter(layer)}, " +
+                $"{ReadOnly($"_z{n}", count)}, {Literals.SpanOf(_t, $"_a{n}", "0", count)});");
     }
 
     /// <summary>
@@ -40,11 +48,9 @@ internal sealed class ActivationWriter
         {
             return;
         }
+        string count = $"batchSize * {Literals.Integer(layer.Units)}";
         _w.Line($"// dz{n} = da{n} ⊙ {Summary.Activation(layer)}'(z{n})");
-        using (_w.Block($"for (int i = 0; i < batchSize * {Literals.Integer(layer.Units)}; i++)"))
-        {
-            string source = inPlace ? $"_dz{n}[i]" : $"_da{n}[i]";
-            _w.Line($"_dz{n}[i] = {source} * {ActivationCode.Derivative(layer, $"_z{n}[i]", _precision)};");
-        }
+        _w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative({Kind(layer)}, {Parameter(layer)}, " +
+                $"{ReadOnly(inPlace ? $"_dz{n}" : $"_da{n}", count)}, {ReadOnly($"_z{n}", count)}, {Literals.SpanOf(_t, $"_dz{n}", "0", count)});");
     }
 }

@@ -78,6 +78,8 @@ public static class DenseKernels
         }
     }
 
+    // Compiled fully optimized at once: with tiering, dynamic PGO made the generated layers' calls much slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRange<T>(ref T x0, ref T w0, ref T b0, ref T z0, int batch, int inputs, int units, int unitStart, int unitEnd)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -123,6 +125,8 @@ public static class DenseKernels
         }
     }
 
+    // Compiled fully optimized at once: with tiering, dynamic PGO made the generated layers' calls much slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParameterGradientsRange<T>(
         ref T dz0, ref T x0, ref T g0, ref T bg0, int batch, int inputs, int units, int unitStart, int unitEnd, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -158,6 +162,8 @@ public static class DenseKernels
         }
     }
 
+    // Compiled fully optimized at once: with tiering, dynamic PGO made the generated layers' calls much slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InputGradientsRange<T>(ref T dz0, ref T w0, ref T dx0, int batch, int inputs, int units, int sampleStart, int sampleEnd)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

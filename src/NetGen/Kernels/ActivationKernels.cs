@@ -1,0 +1,121 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen;
+
+/// <summary>
+/// A layer's activation over a whole batch, <c>a = f(z)</c>, and its derivative, <c>dz = da ⊙ f'(z)</c>: one call per
+/// layer from the generated code, the choice of function made once per call; ReLU vectorized.
+/// </summary>
+public static class ActivationKernels
+{
+    /// <summary>Writes <c>f(z)</c> to <paramref name="a"/>; <paramref name="parameter"/> is LeakyReLU's slope or ELU's alpha.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Apply<T>(Activation activation, T parameter, ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (a.Length < z.Length)
+        {
+            throw new ArgumentException($"The output holds {a.Length} values; the pre-activations {z.Length}.", nameof(a));
+        }
+        switch (activation)
+        {
+            case Activation.ReLU:
+                ReLU(z, a);
+                break;
+            case Activation.Sigmoid:
+                for (int i = 0; i < z.Length; i++) { a[i] = Activations.Sigmoid(z[i]); }
+                break;
+            case Activation.Tanh:
+                for (int i = 0; i < z.Length; i++) { a[i] = Activations.Tanh(z[i]); }
+                break;
+            case Activation.LeakyReLU:
+                for (int i = 0; i < z.Length; i++) { a[i] = Activations.LeakyReLU(z[i], parameter); }
+                break;
+            case Activation.ELU:
+                for (int i = 0; i < z.Length; i++) { a[i] = Activations.ELU(z[i], parameter); }
+                break;
+            case Activation.SELU:
+                for (int i = 0; i < z.Length; i++) { a[i] = Activations.SELU(z[i]); }
+                break;
+            default:
+                z.CopyTo(a);
+                break;
+        }
+    }
+
+    /// <summary>Writes <c>da ⊙ f'(z)</c> to <paramref name="dz"/> (which may be <paramref name="da"/>'s memory).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyByDerivative<T>(Activation activation, T parameter, ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (da.Length != z.Length || dz.Length < z.Length)
+        {
+            throw new ArgumentException($"The gradients hold {da.Length} and {dz.Length} values; the pre-activations {z.Length}.", nameof(dz));
+        }
+        switch (activation)
+        {
+            case Activation.ReLU:
+                ReLUDerivative(da, z, dz);
+                break;
+            case Activation.Sigmoid:
+                for (int i = 0; i < z.Length; i++) { dz[i] = da[i] * Activations.SigmoidDerivative(z[i]); }
+                break;
+            case Activation.Tanh:
+                for (int i = 0; i < z.Length; i++) { dz[i] = da[i] * Activations.TanhDerivative(z[i]); }
+                break;
+            case Activation.LeakyReLU:
+                for (int i = 0; i < z.Length; i++) { dz[i] = da[i] * Activations.LeakyReLUDerivative(z[i], parameter); }
+                break;
+            case Activation.ELU:
+                for (int i = 0; i < z.Length; i++) { dz[i] = da[i] * Activations.ELUDerivative(z[i], parameter); }
+                break;
+            case Activation.SELU:
+                for (int i = 0; i < z.Length; i++) { dz[i] = da[i] * Activations.SELUDerivative(z[i]); }
+                break;
+            default:
+                da.CopyTo(dz);
+                break;
+        }
+    }
+
+    private static void ReLU<T>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref T z0 = ref MemoryMarshal.GetReference(z);
+            ref T a0 = ref MemoryMarshal.GetReference(a);
+            for (; i <= z.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+            {
+                Vector512.Max(Vector512.LoadUnsafe(ref z0, (nuint)i), Vector512<T>.Zero).StoreUnsafe(ref a0, (nuint)i);
+            }
+        }
+        for (; i < z.Length; i++)
+        {
+            a[i] = Activations.ReLU(z[i]);
+        }
+    }
+
+    private static void ReLUDerivative<T>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref T da0 = ref MemoryMarshal.GetReference(da);
+            ref T z0 = ref MemoryMarshal.GetReference(z);
+            ref T dz0 = ref MemoryMarshal.GetReference(dz);
+            for (; i <= z.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+            {
+                Vector512<T> positive = Vector512.GreaterThan(Vector512.LoadUnsafe(ref z0, (nuint)i), Vector512<T>.Zero);
+                (Vector512.LoadUnsafe(ref da0, (nuint)i) & positive).StoreUnsafe(ref dz0, (nuint)i);
+            }
+        }
+        for (; i < z.Length; i++)
+        {
+            dz[i] = da[i] * Activations.ReLUDerivative(z[i]);
+        }
+    }
+}
