@@ -86,21 +86,25 @@ public static class DenseKernels
         int s = 0;
         if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
         {
-            for (; s + 4 <= batch; s += 4)
+            int tiledSamples = batch - batch % 4;
+            int o = unitStart;
+            // Units outer, samples inner: four weight rows stay in L1 while the batch's inputs stream past them from L2,
+            // so each weight is read from memory once per call (the other order rereads all weights for every four samples).
+            for (; o + 4 <= unitEnd; o += 4)
             {
-                int o = unitStart;
-                for (; o + 4 <= unitEnd; o += 4)
+                for (s = 0; s < tiledSamples; s += 4)
                 {
                     ForwardTile4x4(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, o * inputs), inputs, ref Unsafe.Add(ref z0, s * units + o), units);
                 }
-                for (; o < unitEnd; o++)
+            }
+            for (; o < unitEnd; o++)
+            {
+                for (s = 0; s < tiledSamples; s++)
                 {
-                    for (int i = 0; i < 4; i++)
-                    {
-                        Unsafe.Add(ref z0, (s + i) * units + o) = Kernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, (s + i) * inputs), inputs);
-                    }
+                    Unsafe.Add(ref z0, s * units + o) = Kernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), inputs);
                 }
             }
+            s = tiledSamples;
         }
         for (; s < batch; s++)
         {
