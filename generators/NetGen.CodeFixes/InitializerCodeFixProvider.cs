@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generators.Declarations;
+using NetGen.Generators.Health;
 using NetGen.Generators.Diagnostics;
 using NetGen.Generators.Model;
 
@@ -38,7 +39,7 @@ public sealed class InitializerCodeFixProvider : CodeFixProvider
         {
             return;
         }
-        string init = Fitting(dense.Activation.Value);
+        string init = GradientRules.Fitting(dense.Activation.Value);
         AttributeSyntax fixedAttribute = AttributeEditor.WithoutNamed(
             AttributeEditor.WithNamed(attribute, "Init", AttributeEditor.EnumMember("Init", init)), "InitValue");
         Document document = network.Document.WithSyntaxRoot(network.Root.ReplaceNode(attribute, fixedAttribute));
@@ -46,12 +47,4 @@ public sealed class InitializerCodeFixProvider : CodeFixProvider
             CodeAction.Create($"Use Init.{init}", _ => Task.FromResult(document), EquivalenceKey),
             context.Diagnostics);
     }
-
-    /// <summary>The initializer that keeps the signal's variance steady for the activation (as the rule's message says).</summary>
-    internal static string Fitting(ActivationKind activation) => activation switch
-    {
-        ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU => nameof(InitKind.HeNormal),
-        ActivationKind.SELU => nameof(InitKind.LeCunNormal),
-        _ => nameof(InitKind.GlorotUniform),
-    };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generators.Emit;
 using NetGen.Generators.Model;
@@ -28,13 +29,16 @@ public sealed partial class NetworkGenerator
                 w.Line($"namespace {spec.Namespace};");
                 w.Line();
             }
-            WriteClassDoc(w, spec);
+            // The mean-field prediction feeds the layer table (doc and Summary) and LayerInfo.PredictedGradient: computed once.
+            Health.GradientProfile profile = Health.GradientModel.Predict(spec);
+            IReadOnlyList<string> table = Summary.Table(spec, profile);
+            WriteClassDoc(w, spec, table);
             using (w.Block($"partial class {spec.ClassName} : {NetGenNamespace}INetwork<{t}>"))
             {
-                WriteConstants(w, spec);
+                WriteConstants(w, spec, table);
                 WriteFields(w, spec, t);
                 WriteConstructor(w, spec, t);
-                WriteProperties(w, spec, t);
+                WriteProperties(w, spec, t, profile);
                 WriteInitialize(w, spec);
                 WritePublicMethods(w, spec, t);
                 WriteForwardAndBackward(w, spec, t);
@@ -42,12 +46,12 @@ public sealed partial class NetworkGenerator
             return w.ToString();
         }
 
-        private static void WriteClassDoc(SourceWriter w, NetworkSpec spec)
+        private static void WriteClassDoc(SourceWriter w, NetworkSpec spec, IReadOnlyList<string> table)
         {
             w.Line("/// <remarks>");
             w.Line($"/// <para>{Literals.Xml(Summary.Headline(spec))}.</para>");
             w.Line("/// <code>");
-            foreach (string row in Summary.Table(spec))
+            foreach (string row in table)
             {
                 w.Line("/// " + Literals.Xml(row));
             }
@@ -56,7 +60,7 @@ public sealed partial class NetworkGenerator
             w.Line("/// </remarks>");
         }
 
-        private static void WriteConstants(SourceWriter w, NetworkSpec spec)
+        private static void WriteConstants(SourceWriter w, NetworkSpec spec, IReadOnlyList<string> table)
         {
             w.Line("/// <summary>The number of inputs of one sample.</summary>");
             w.Line($"public const int InputSize = {Literals.Integer(spec.Inputs)};");
@@ -71,7 +75,7 @@ public sealed partial class NetworkGenerator
             w.Line("public const int DefaultMaxBatchSize = 64;");
             w.Line();
             w.Line("/// <summary>The model summary: sizes, and a table of the layers with their shapes, activations, initializers and parameter counts.</summary>");
-            w.Line($"public const string Summary = {Literals.String(Summary.Text(spec))};");
+            w.Line($"public const string Summary = {Literals.String(Summary.Text(spec, table))};");
             w.Line();
             w.Line("// Where each layer's weights and biases start in the parameter array (a dense layer's weights are [units, inputs],");
             w.Line("// row-major; a normalization's are its scales γ and shifts β; a residual block's, its skip projection).");
@@ -184,10 +188,9 @@ public sealed partial class NetworkGenerator
             }
         }
 
-        private static void WriteProperties(SourceWriter w, NetworkSpec spec, string t)
+        private static void WriteProperties(SourceWriter w, NetworkSpec spec, string t, Health.GradientProfile profile)
         {
             string network = $"{NetGenNamespace}INetwork<{t}>";
-            Health.GradientProfile profile = Health.GradientModel.Predict(spec);
             w.Line("/// <summary>The layers, with their shapes and where their parameters are in <see cref=\"Parameters\"/>.</summary>");
             w.Line(GeneratedCode.Attribute);
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{NetGenNamespace}LayerInfo> Layers {{ get; }} = new {NetGenNamespace}LayerInfo[]");

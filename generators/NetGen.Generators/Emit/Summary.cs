@@ -11,10 +11,9 @@ internal static class Summary
         $"{spec.ClassName}: {Literals.Count(spec.Inputs)} inputs -> {Literals.Count(spec.Outputs)} outputs, " +
         $"{Literals.Count(spec.ParameterCount)} parameters ({Literals.ElementType(spec.Precision)}), loss {spec.Loss}";
 
-    /// <summary>The layer table, one line per row, columns padded to line up.</summary>
-    public static IReadOnlyList<string> Table(NetworkSpec spec)
+    /// <summary>The layer table, one line per row, columns padded to line up; the last column is the predicted gradient.</summary>
+    public static IReadOnlyList<string> Table(NetworkSpec spec, Health.GradientProfile profile)
     {
-        Health.GradientProfile profile = Health.GradientModel.Predict(spec);
         var rows = new List<string[]> { new[] { "Layer", "Type", "Shape", "Activation", "Weight init", "Bias init", "Parameters", "Gradient*" } };
         foreach (LayerSpec layer in spec.Layers)
         {
@@ -44,7 +43,7 @@ internal static class Summary
         "* Gradient: predicted at initialization, the root mean square of dLoss/dz per unit relative to the output layer's (mean-field model; see docs/gradient-analysis.md).";
 
     /// <summary>The headline, the table and its footnote as one text, lines separated by <c>\n</c>.</summary>
-    public static string Text(NetworkSpec spec) => Headline(spec) + "\n" + string.Join("\n", Table(spec)) + "\n" + GradientFootnote;
+    public static string Text(NetworkSpec spec, IReadOnlyList<string> table) => Headline(spec) + "\n" + string.Join("\n", table) + "\n" + GradientFootnote;
 
     public static string Activation(LayerSpec layer) => layer.Activation switch
     {

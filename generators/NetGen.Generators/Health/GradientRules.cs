@@ -119,7 +119,8 @@ internal static class GradientRules
         }
     }
 
-    private static string Fitting(ActivationKind activation) => activation switch
+    /// <summary>The initializer that keeps the signal's variance steady for the activation: what NG0103 recommends and its fix writes.</summary>
+    internal static string Fitting(ActivationKind activation) => activation switch
     {
         ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU => "HeNormal",
         ActivationKind.SELU => "LeCunNormal",

@@ -22,7 +22,7 @@ public static class DenseKernels
         CheckLengths(x.Length, batch * inputs, weights.Length, units * inputs, z.Length, batch * units);
         fixed (T* px = x, pw = weights, pb = biases, pz = z)
         {
-            var job = new DenseJob(DenseOperation.Forward, (nint)px, (nint)pw, (nint)pb, (nint)pz, 0, batch, inputs, units);
+            var job = new DenseJob(DenseOperation.Forward, (nint)px, (nint)pw, (nint)pb, (nint)pz, false, batch, inputs, units);
             KernelThreading.Run<T>(job, splitLength: units);
         }
     }
@@ -38,7 +38,7 @@ public static class DenseKernels
         CheckLengths(x.Length, batch * inputs, weightGradients.Length, units * inputs, dz.Length, batch * units);
         fixed (T* pdz = dz, px = x, pg = weightGradients, pb = biasGradients)
         {
-            var job = new DenseJob(DenseOperation.ParameterGradients, (nint)pdz, (nint)px, (nint)pg, (nint)pb, accumulate ? 1 : 0, batch, inputs, units);
+            var job = new DenseJob(DenseOperation.ParameterGradients, (nint)pdz, (nint)px, (nint)pg, (nint)pb, accumulate, batch, inputs, units);
             KernelThreading.Run<T>(job, splitLength: units);
         }
     }
@@ -53,7 +53,7 @@ public static class DenseKernels
         CheckLengths(dx.Length, batch * inputs, weights.Length, units * inputs, dz.Length, batch * units);
         fixed (T* pdz = dz, pw = weights, pdx = dx)
         {
-            var job = new DenseJob(DenseOperation.InputGradients, (nint)pdz, (nint)pw, (nint)pdx, 0, 0, batch, inputs, units);
+            var job = new DenseJob(DenseOperation.InputGradients, (nint)pdz, (nint)pw, (nint)pdx, 0, true, batch, inputs, units);
             KernelThreading.Run<T>(job, splitLength: batch);
         }
     }
@@ -69,7 +69,7 @@ public static class DenseKernels
                 break;
             case DenseOperation.ParameterGradients:
                 ParameterGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
-                    ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end, accumulate: job.E != 0);
+                    ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end, accumulate: job.Accumulate);
                 break;
             default:
                 InputGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
