@@ -357,8 +357,35 @@ public sealed partial class NetworkGenerator
             w.Line(GeneratedCode.Attribute);
             using (w.Block($"public {t} ComputeGradients({ReadOnlySpan}<{t}> inputs, {ReadOnlySpan}<{t}> targets, int batchSize)"))
             {
+                w.Line("return Backpropagate(inputs, targets, batchSize, optimizer: null);");
+            }
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line(GeneratedCode.Attribute);
+            using (w.Block($"public {t} TrainStep({ReadOnlySpan}<{t}> inputs, {ReadOnlySpan}<{t}> targets, int batchSize, {NetGenNamespace}IOptimizer<{t}> optimizer)"))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
+                using (w.Block($"if (optimizer is not {NetGenNamespace}IElementwiseOptimizer<{t}> elementwise)"))
+                {
+                    w.Line($"{t} loss = ComputeGradients(inputs, targets, batchSize);");
+                    w.Line("optimizer.Step(_parameters, _gradients);");
+                    w.Line("return loss;");
+                }
+                w.Line("// Fused: the dense layers are updated during the backward pass, each as its gradients are computed.");
+                w.Line("return Backpropagate(inputs, targets, batchSize, elementwise);");
+            }
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Forward and backward over the batch; returns its loss. Without an optimizer, writes every gradient to <see cref=\"Gradients\"/>.");
+            w.Line("/// With one, takes a step of it: the dense layers' parameters are updated as their gradients are computed, the others");
+            w.Line("/// (normalizations, skip projections) from their gradients at the end.");
+            w.Line("/// </summary>");
+            w.Line(GeneratedCode.Attribute);
+            using (w.Block($"private {t} Backpropagate({ReadOnlySpan}<{t}> inputs, {ReadOnlySpan}<{t}> targets, int batchSize, {NetGenNamespace}IElementwiseOptimizer<{t}>? optimizer)"))
+            {
                 w.Line(checkBatch("targets", "targets"));
                 WriteBatchNormCheck(w, spec, "batchSize");
+                w.Line("optimizer?.BeginStep(ParameterCount);");
                 w.Line("RunForward(inputs, batchSize);");
                 if (spec.HasBatchNorm)
                 {
@@ -368,8 +395,11 @@ public sealed partial class NetworkGenerator
                     }
                 }
                 w.Line($"{t} loss = OutputLossAndGradient(targets, batchSize);");
-                w.Line("// Dense layers write their parameters' gradients; normalizations and skip projections add to theirs.");
-                foreach (LayerSpec layer in spec.Layers.Where(layer => layer.Kind != LayerKind.Dense && layer.ParameterCount > 0))
+                var others = spec.Layers.Where(layer => layer.Kind != LayerKind.Dense && layer.ParameterCount > 0).ToList();
+                w.Line(others.Count > 0
+                    ? "// Dense layers write their parameters' gradients; normalizations and skip projections add to theirs."
+                    : "// Dense layers write their parameters' gradients.");
+                foreach (LayerSpec layer in others)
                 {
                     w.Line($"global::System.Array.Clear(_gradients, {layer.Name}WeightOffset, {Literals.Integer(layer.ParameterCount)});");
                 }
@@ -382,21 +412,23 @@ public sealed partial class NetworkGenerator
                 {
                     w.Line(layer.Kind switch
                     {
-                        LayerKind.Dense => $"Backward{layer.Name}({Buffers.Input(layer)}, batchSize);",
+                        LayerKind.Dense => $"Backward{layer.Name}({Buffers.Input(layer)}, batchSize, optimizer);",
                         LayerKind.Residual => $"Backward{layer.Name}({Buffers.Skip(layer)}, batchSize);",
                         _ => $"Backward{layer.Name}(batchSize);",
                     });
                 }
-                w.Line("return loss;");
-            }
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line(GeneratedCode.Attribute);
-            using (w.Block($"public {t} TrainStep({ReadOnlySpan}<{t}> inputs, {ReadOnlySpan}<{t}> targets, int batchSize, {NetGenNamespace}IOptimizer<{t}> optimizer)"))
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
-                w.Line($"{t} loss = ComputeGradients(inputs, targets, batchSize);");
-                w.Line("optimizer.Step(_parameters, _gradients);");
+                if (others.Count > 0)
+                {
+                    using (w.Block("if (optimizer is not null)"))
+                    {
+                        foreach (LayerSpec layer in others)
+                        {
+                            string count = Literals.Integer(layer.ParameterCount);
+                            w.Line($"optimizer.Update({layer.Name}WeightOffset, new {Span}<{t}>(_parameters, {layer.Name}WeightOffset, {count}), " +
+                                   $"new {ReadOnlySpan}<{t}>(_gradients, {layer.Name}WeightOffset, {count}));");
+                        }
+                    }
+                }
                 w.Line("return loss;");
             }
             w.Line();

@@ -43,29 +43,43 @@ internal sealed class DenseWriter
         }
     }
 
-    /// <summary>From dz, writes ∂W = dzᵀ·x and ∂b = Σ dz over the batch, and adds dz·W to the input's gradient.</summary>
+    /// <summary>
+    /// From dz, adds dz·W to the input's gradient, then writes ∂W = dzᵀ·x and ∂b = Σ dz over the batch, or, given an
+    /// optimizer (a fused training step), updates W and b from them at once. The input's gradient comes first: it needs W
+    /// as the forward pass used it.
+    /// </summary>
     public void WriteBackward(LayerSpec layer)
     {
         int n = layer.Number;
         string inputs = Literals.Integer(layer.Inputs);
         string units = Literals.Integer(layer.Units);
         string? inputGradient = Buffers.InputGradient(layer);
-        string flow = inputGradient is null ? "(the first layer: no gradient flows further)" : $"and d{inputGradient.TrimStart('_')} += dz{n}·W{n}";
-        _w.Line($"/// <summary>{layer.Name} backward: dz{n} from da{n}, then dW{n} = dz{n}ᵀ·x and db{n} = Σ dz{n} over the batch, {flow}.</summary>");
+        string flow = inputGradient is null ? " (the first layer: no gradient flows further)" : $", d{inputGradient.TrimStart('_')} += dz{n}·W{n}";
+        _w.Line($"/// <summary>{layer.Name} backward: dz{n} from da{n}{flow}, then dW{n} = dz{n}ᵀ·x and db{n} = Σ dz{n} over the batch, " +
+                $"or, given an optimizer, W{n} and b{n} updated from them at once.</summary>");
         _w.Line(GeneratedCode.Attribute);
-        using (_w.Block($"private void Backward{layer.Name}(global::System.ReadOnlySpan<{_t}> input, int batchSize)"))
+        using (_w.Block($"private void Backward{layer.Name}(global::System.ReadOnlySpan<{_t}> input, int batchSize, global::NetGen.IElementwiseOptimizer<{_t}>? optimizer)"))
         {
             if (Buffers.HasOutputGradient(layer, _spec))
             {
                 new ActivationWriter(_w, _spec.Precision).WriteDerivative(layer, inPlace: false);
             }
             string dz = Literals.SpanOf(_t, $"_dz{n}", "0", $"batchSize * {units}");
-            _w.Line($"global::NetGen.DenseKernels.ParameterGradients<{_t}>({dz}, input.Slice(0, batchSize * {inputs}), " +
-                    $"{layer.Name}WeightGradients, {layer.Name}BiasGradients, batchSize, {inputs}, {units}, accumulate: false);");
+            string x = $"input.Slice(0, batchSize * {inputs})";
             if (inputGradient is not null)
             {
                 _w.Line($"global::NetGen.DenseKernels.AccumulateInputGradients<{_t}>({dz}, {layer.Name}Weights, " +
                         $"{Literals.SpanOf(_t, inputGradient, "0", $"batchSize * {inputs}")}, batchSize, {inputs}, {units});");
+            }
+            using (_w.Block("if (optimizer is null)"))
+            {
+                _w.Line($"global::NetGen.DenseKernels.ParameterGradients<{_t}>({dz}, {x}, " +
+                        $"{layer.Name}WeightGradients, {layer.Name}BiasGradients, batchSize, {inputs}, {units}, accumulate: false);");
+            }
+            using (_w.Block("else"))
+            {
+                _w.Line($"global::NetGen.DenseKernels.UpdateParameters<{_t}>({dz}, {x}, {layer.Name}Weights, {layer.Name}Biases, batchSize, {inputs}, {units}, " +
+                        $"optimizer, {layer.Name}WeightOffset, {layer.Name}BiasOffset);");
             }
         }
     }

@@ -44,6 +44,42 @@ public static class DenseKernels
     }
 
     /// <summary>
+    /// The parameter gradients of <see cref="ParameterGradients"/> applied at once: computed a few weight rows at a time into
+    /// a buffer that stays in the cache, each piece handed to <paramref name="optimizer"/> as soon as it is complete, so that W
+    /// and b are updated in one pass and their gradients are never written to memory. Split over threads by units, as the
+    /// forward product is, so that each thread updates the weight rows it read in the forward pass. The results are those of
+    /// <see cref="ParameterGradients"/> followed by the optimizer's update of the same gradients, to the bit.
+    /// </summary>
+    /// <param name="dz">The gradient of the loss with respect to the layer's pre-activations, [batch, units].</param>
+    /// <param name="x">The layer's inputs, [batch, inputs].</param>
+    /// <param name="weights">The weights, [units, inputs], updated in place.</param>
+    /// <param name="biases">The biases, updated in place.</param>
+    /// <param name="batch">The number of samples.</param>
+    /// <param name="inputs">The number of inputs of the layer.</param>
+    /// <param name="units">The number of units of the layer.</param>
+    /// <param name="optimizer">The optimizer, its step begun (<see cref="IElementwiseOptimizer{T}.BeginStep"/>).</param>
+    /// <param name="weightOffset">Where the weights start among the optimizer's parameters.</param>
+    /// <param name="biasOffset">Where the biases start among the optimizer's parameters.</param>
+    public static unsafe void UpdateParameters<T>(
+        ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weights, Span<T> biases, int batch, int inputs, int units,
+        IElementwiseOptimizer<T> optimizer, int weightOffset, int biasOffset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        CheckLengths(x.Length, batch * inputs, weights.Length, units * inputs, dz.Length, batch * units);
+        if (biases.Length < units)
+        {
+            throw new ArgumentException($"The biases are too short for the layer: {biases.Length} (needs {units}).", nameof(biases));
+        }
+        fixed (T* pdz = dz, px = x, pw = weights, pb = biases)
+        {
+            var job = new DenseJob(DenseOperation.UpdateParameters, (nint)pdz, (nint)px, (nint)pw, (nint)pb, false, batch, inputs, units,
+                optimizer, weightOffset, biasOffset);
+            KernelThreading.Run<T>(job, splitLength: units);
+        }
+    }
+
+    /// <summary>
     /// <c>dx[s, k] += Σ_o dz[s, o]·W[o, k]</c>: the gradient flowing to the layer's input, added to what is there; split over
     /// threads by samples for large layers.
     /// </summary>
@@ -70,6 +106,11 @@ public static class DenseKernels
             case DenseOperation.ParameterGradients:
                 ParameterGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
                     ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end, accumulate: job.Accumulate);
+                break;
+            case DenseOperation.UpdateParameters:
+                UpdateParametersRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
+                    ref Unsafe.AsRef<T>((void*)job.D), job.Batch, job.Inputs, job.Units, start, end,
+                    (IElementwiseOptimizer<T>)job.Optimizer!, job.WeightOffset, job.BiasOffset);
                 break;
             default:
                 InputGradientsRange(ref Unsafe.AsRef<T>((void*)job.A), ref Unsafe.AsRef<T>((void*)job.B), ref Unsafe.AsRef<T>((void*)job.C),
@@ -135,34 +176,96 @@ public static class DenseKernels
         ref T dz0, ref T x0, ref T g0, ref T bg0, int batch, int inputs, int units, int unitStart, int unitEnd, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<T> biasGradients = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref bg0, unitStart), unitEnd - unitStart);
+        BiasGradients(ref dz0, batch, units, unitStart, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref bg0, unitStart), unitEnd - unitStart), accumulate);
+        for (int o = unitStart; o < unitEnd;)
+        {
+            int rows = WeightGradientRowsAt<T>(o, unitEnd, inputs);
+            WeightGradientRows(ref dz0, ref x0, batch, inputs, units, o, rows, 0, inputs, ref Unsafe.Add(ref g0, o * inputs), inputs, accumulate);
+            o += rows;
+        }
+    }
+
+    /// <summary>The widest piece of a weight row whose gradient <see cref="UpdateParametersRange"/> computes at once (a multiple of two vectors).</summary>
+    private const int UpdatePieceWidth = 512;
+
+    // Compiled fully optimized at once: with tiering, dynamic PGO made the generated layers' calls much slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static void UpdateParametersRange<T>(
+        ref T dz0, ref T x0, ref T w0, ref T b0, int batch, int inputs, int units, int unitStart, int unitEnd,
+        IElementwiseOptimizer<T> optimizer, int weightOffset, int biasOffset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Four rows of gradient pieces: 8 KB of floats or 16 KB of doubles, which stay in the L1 cache.
+        int width = Math.Min(inputs, UpdatePieceWidth);
+        Span<T> gradient = stackalloc T[4 * width];
+        for (int o = unitStart; o < unitEnd; o += gradient.Length)
+        {
+            int count = Math.Min(gradient.Length, unitEnd - o);
+            BiasGradients(ref dz0, batch, units, o, gradient[..count], accumulate: false);
+            optimizer.Update(biasOffset + o, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b0, o), count), gradient[..count]);
+        }
+        for (int o = unitStart; o < unitEnd;)
+        {
+            int rows = WeightGradientRowsAt<T>(o, unitEnd, inputs);
+            for (int k = 0; k < inputs; k += width)
+            {
+                int pieceWidth = Math.Min(width, inputs - k);
+                WeightGradientRows(ref dz0, ref x0, batch, inputs, units, o, rows, k, pieceWidth, ref MemoryMarshal.GetReference(gradient), pieceWidth, accumulate: false);
+                if (pieceWidth == inputs)
+                {
+                    // Whole rows: the rows' weights are contiguous, one update covers them.
+                    optimizer.Update(weightOffset + o * inputs, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref w0, o * inputs), rows * inputs), gradient[..(rows * inputs)]);
+                    continue;
+                }
+                for (int r = 0; r < rows; r++)
+                {
+                    int at = (o + r) * inputs + k;
+                    optimizer.Update(weightOffset + at, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref w0, at), pieceWidth), gradient.Slice(r * pieceWidth, pieceWidth));
+                }
+            }
+            o += rows;
+        }
+    }
+
+    /// <summary><c>∂b[o + j] = Σ_s dz[s, o + j]</c> (or <c>+=</c>) for the units of <paramref name="target"/>.</summary>
+    private static void BiasGradients<T>(ref T dz0, int batch, int units, int o, Span<T> target, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (!accumulate)
         {
-            biasGradients.Clear();
+            target.Clear();
         }
         for (int s = 0; s < batch; s++)
         {
-            Kernels.Add(biasGradients, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dz0, s * units + unitStart), unitEnd - unitStart), biasGradients);
+            Kernels.Add(target, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dz0, s * units + o), target.Length), target);
         }
-        int o = unitStart;
-        if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
+    }
+
+    /// <summary>How many weight rows, from unit <paramref name="o"/>, the next <see cref="WeightGradientRows"/> call takes: a tile of four, or one.</summary>
+    private static int WeightGradientRowsAt<T>(int o, int unitEnd, int inputs) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count && o + 4 <= unitEnd ? 4 : 1;
+
+    /// <summary>
+    /// <c>∂W[o + j, k..k + width] = Σ_s dz[s, o + j]·x[s, k..k + width]</c> (or <c>+=</c>) for <paramref name="rows"/> (four or
+    /// one) units, into rows <paramref name="targetStride"/> apart from <paramref name="target"/>.
+    /// </summary>
+    private static void WeightGradientRows<T>(
+        ref T dz0, ref T x0, int batch, int inputs, int units, int o, int rows, int k, int width, ref T target, int targetStride, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (rows == 4)
         {
-            for (; o + 4 <= unitEnd; o += 4)
-            {
-                // c(r, j) = dz[r, o + j]: along samples r by a row of dz, along units j by one.
-                OuterProductTile4(ref Unsafe.Add(ref dz0, o), rowStep: units, targetStep: 1, ref x0, batch, inputs, ref Unsafe.Add(ref g0, o * inputs), accumulate);
-            }
+            // c(r, j) = dz[r, o + j]: along samples r by a row of dz, along units j by one.
+            OuterProductTile4(ref Unsafe.Add(ref dz0, o), rowStep: units, targetStep: 1, ref Unsafe.Add(ref x0, k), inputs, batch, width, ref target, targetStride, accumulate);
+            return;
         }
-        for (; o < unitEnd; o++)
+        if (!accumulate)
         {
-            if (!accumulate)
-            {
-                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref g0, o * inputs), inputs).Clear();
-            }
-            for (int s = 0; s < batch; s++)
-            {
-                Kernels.MultiplyAdd(ref Unsafe.Add(ref g0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), Unsafe.Add(ref dz0, s * units + o), inputs);
-            }
+            MemoryMarshal.CreateSpan(ref target, width).Clear();
+        }
+        for (int s = 0; s < batch; s++)
+        {
+            Kernels.MultiplyAdd(ref target, ref Unsafe.Add(ref x0, s * inputs + k), Unsafe.Add(ref dz0, s * units + o), width);
         }
     }
 
@@ -177,7 +280,7 @@ public static class DenseKernels
             for (; s + 4 <= sampleEnd; s += 4)
             {
                 // c(r, j) = dz[s + j, r]: along units r by one, along samples j by a row of dz.
-                OuterProductTile4(ref Unsafe.Add(ref dz0, s * units), rowStep: 1, targetStep: units, ref w0, units, inputs, ref Unsafe.Add(ref dx0, s * inputs), accumulate: true);
+                OuterProductTile4(ref Unsafe.Add(ref dz0, s * units), rowStep: 1, targetStep: units, ref w0, inputs, units, inputs, ref Unsafe.Add(ref dx0, s * inputs), inputs, accumulate: true);
             }
         }
         for (; s < sampleEnd; s++)
@@ -278,24 +381,27 @@ public static class DenseKernels
     }
 
     /// <summary>
-    /// <c>target[j, k] += Σ_r c(r, j)·rows[r, k]</c> (or <c>=</c> unless <paramref name="accumulate"/>) for four target rows j, over <paramref name="count"/> rows r, with
+    /// <c>target[j, k] += Σ_r c(r, j)·rows[r, k]</c> (or <c>=</c> unless <paramref name="accumulate"/>) for four target rows j
+    /// (<paramref name="targetStride"/> apart) and <paramref name="length"/> columns k, over <paramref name="count"/> rows r
+    /// (<paramref name="rowStride"/> apart), with
     /// <c>c(r, j)</c> at <c>c + r·rowStep + j·targetStep</c>: the shape both backward products share. For the weight gradient
     /// the targets are four units' gradient rows and the rows the inputs; for the input gradient, four samples' gradient
     /// rows and the weights.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void OuterProductTile4<T>(ref T c, int rowStep, int targetStep, ref T rows, int count, int length, ref T target, bool accumulate)
+    private static void OuterProductTile4<T>(
+        ref T c, int rowStep, int targetStep, ref T rows, int rowStride, int count, int length, ref T target, int targetStride, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!accumulate)
         {
             for (int j = 0; j < 4; j++)
             {
-                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, j * length), length).Clear();
+                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, j * targetStride), length).Clear();
             }
         }
         int rStep = rowStep, jStep = targetStep;
-        ref T t1 = ref Unsafe.Add(ref target, length), t2 = ref Unsafe.Add(ref target, 2 * length), t3 = ref Unsafe.Add(ref target, 3 * length);
+        ref T t1 = ref Unsafe.Add(ref target, targetStride), t2 = ref Unsafe.Add(ref target, 2 * targetStride), t3 = ref Unsafe.Add(ref target, 3 * targetStride);
         int k = 0;
         // Two vectors of each target row at a time: eight independent accumulators keep both FMA units busy (four would
         // wait on the FMA latency), and each broadcast coefficient feeds two FMAs.
@@ -318,7 +424,7 @@ public static class DenseKernels
                 a2 = Fma(u, c2, a2); b2 = Fma(v, c2, b2);
                 a3 = Fma(u, c3, a3); b3 = Fma(v, c3, b3);
                 cr = ref Unsafe.Add(ref cr, rStep);
-                row = ref Unsafe.Add(ref row, length);
+                row = ref Unsafe.Add(ref row, rowStride);
             }
             a0.StoreUnsafe(ref target, i); b0.StoreUnsafe(ref target, i2);
             a1.StoreUnsafe(ref t1, i); b1.StoreUnsafe(ref t1, i2);
@@ -340,7 +446,7 @@ public static class DenseKernels
                 a2 = Fma(u, Vector512.Create(Unsafe.Add(ref cr, 2 * jStep)), a2);
                 a3 = Fma(u, Vector512.Create(Unsafe.Add(ref cr, 3 * jStep)), a3);
                 cr = ref Unsafe.Add(ref cr, rStep);
-                row = ref Unsafe.Add(ref row, length);
+                row = ref Unsafe.Add(ref row, rowStride);
             }
             a0.StoreUnsafe(ref target, i);
             a1.StoreUnsafe(ref t1, i);
@@ -351,7 +457,7 @@ public static class DenseKernels
         {
             for (int r = 0; r < count; r++)
             {
-                T value = Unsafe.Add(ref rows, r * length + k);
+                T value = Unsafe.Add(ref rows, r * rowStride + k);
                 ref T cr = ref Unsafe.Add(ref c, r * rStep);
                 Unsafe.Add(ref target, k) += cr * value;
                 Unsafe.Add(ref t1, k) += Unsafe.Add(ref cr, jStep) * value;

@@ -26,7 +26,8 @@ public abstract class GradientMonitor
 
     /// <summary>
     /// Measures the network's current <see cref="INetwork{T}.Gradients"/> and <see cref="INetwork{T}.PreActivations"/> (call it
-    /// after <see cref="INetwork{T}.ComputeGradients"/> or <see cref="INetwork{T}.TrainStep"/>), evaluates the rules, raises
+    /// after <see cref="INetwork{T}.ComputeGradients"/>: a fused <see cref="INetwork{T}.TrainStep"/> does not keep the dense
+    /// layers' gradients; <see cref="Trainer"/> does this for you), evaluates the rules, raises
     /// <see cref="Warning"/> for those that start to hold, and returns <see cref="Report"/>. Allocates nothing, except one
     /// <see cref="GradientWarning"/> per warning raised.
     /// </summary>

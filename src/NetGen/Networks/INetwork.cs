@@ -38,7 +38,11 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// </summary>
     Span<T> State { get; }
 
-    /// <summary>The gradient of the mean batch loss with respect to each parameter, laid out as <see cref="Parameters"/>.</summary>
+    /// <summary>
+    /// The gradient of the mean batch loss with respect to each parameter, laid out as <see cref="Parameters"/>, as the last
+    /// <see cref="ComputeGradients"/> left it. <see cref="TrainStep"/> with an <see cref="IElementwiseOptimizer{T}"/> (<see cref="Sgd{T}"/>,
+    /// <see cref="Adam{T}"/>, <see cref="AdamW{T}"/>) applies the dense layers' gradients as it computes them and does not store them here.
+    /// </summary>
     Span<T> Gradients { get; }
 
     /// <summary>
@@ -81,6 +85,13 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Runs forward and backward: overwrites <see cref="Gradients"/> with the gradient of the mean batch loss, and returns that loss.</summary>
     T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize);
 
-    /// <summary>One training step: <see cref="ComputeGradients"/>, then the optimizer updates <see cref="Parameters"/>. Returns the batch loss before the update.</summary>
+    /// <summary>
+    /// One training step: the gradients of <see cref="ComputeGradients"/>, then the optimizer's update of <see cref="Parameters"/>.
+    /// Returns the batch loss before the update. With an <see cref="IElementwiseOptimizer{T}"/> the step is fused: each dense
+    /// layer is updated during the backward pass, a few weight rows at a time as their gradients are computed, which gives
+    /// the same parameters to the bit in one pass over the weights instead of three; its gradients are then not kept in
+    /// <see cref="Gradients"/> (call <see cref="ComputeGradients"/> and the optimizer's <see cref="IOptimizer{T}.Step"/> to see them).
+    /// Any other optimizer gets <see cref="Gradients"/> whole through <see cref="IOptimizer{T}.Step"/>.
+    /// </summary>
     T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize, IOptimizer<T> optimizer);
 }

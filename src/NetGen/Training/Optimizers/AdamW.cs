@@ -16,12 +16,12 @@ namespace NetGen;
 /// Weight decay applies to every parameter, biases included, as PyTorch does for parameters without parameter groups.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-public sealed class AdamW<T> : ICheckpointableOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class AdamW<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly AdamUpdate<T> _update = new();
     private double _learningRate;
 
-    /// <summary>Creates the optimizer. Its state (two moments per parameter) is allocated at the first <see cref="Step"/>.</summary>
+    /// <summary>Creates the optimizer. Its state (two moments per parameter) is allocated at the first step.</summary>
     /// <param name="learningRate">The step size, greater than 0. Default 0.001, as in PyTorch and Keras.</param>
     /// <param name="beta1">The decay of the first-moment average, in [0, 1). Default 0.9, as in PyTorch and Keras.</param>
     /// <param name="beta2">The decay of the second-moment average, in [0, 1). Default 0.999, as in PyTorch and Keras.</param>
@@ -61,8 +61,19 @@ public sealed class AdamW<T> : ICheckpointableOptimizer<T> where T : unmanaged, 
     public double WeightDecay { get; }
 
     /// <inheritdoc/>
-    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients) =>
-        _update.Step(parameters, gradients, _learningRate, Beta1, Beta2, Epsilon, coupledDecay: 0, decoupledDecay: WeightDecay);
+    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
+    {
+        ParameterCountGuard.CheckLengths(parameters.Length, gradients.Length);
+        BeginStep(parameters.Length);
+        Update(0, parameters, gradients);
+    }
+
+    /// <inheritdoc/>
+    public void BeginStep(int parameterCount) =>
+        _update.BeginStep(parameterCount, _learningRate, Beta1, Beta2, Epsilon, coupledDecay: 0, decoupledDecay: WeightDecay);
+
+    /// <inheritdoc/>
+    public void Update(int offset, Span<T> parameters, ReadOnlySpan<T> gradients) => _update.Update(offset, parameters, gradients);
 
     /// <inheritdoc/>
     public long StepCount => _update.StepCount;

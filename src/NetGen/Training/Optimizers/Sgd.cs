@@ -18,7 +18,7 @@ namespace NetGen;
 /// Keras' SGD writes the momentum update differently (<c>v = μv − lr·g</c>); with a constant learning rate the two agree.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-public sealed class Sgd<T> : ICheckpointableOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private ParameterCountGuard _guard;
     private T[] _velocity = [];
@@ -27,7 +27,7 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T> where T : unmanaged, IF
     private readonly T _momentum;
     private readonly T _weightDecay;
 
-    /// <summary>Creates the optimizer. Its state (one velocity per parameter, when momentum is used) is allocated at the first <see cref="Step"/>.</summary>
+    /// <summary>Creates the optimizer. Its state (one velocity per parameter, when momentum is used) is allocated at the first step.</summary>
     /// <param name="learningRate">The step size, greater than 0. Required: PyTorch has no default; Keras defaults to 0.01.</param>
     /// <param name="momentum">The momentum factor μ in [0, 1). Default 0 (plain SGD), as in PyTorch and Keras.</param>
     /// <param name="nesterov">Whether to use Nesterov momentum; needs <paramref name="momentum"/> &gt; 0. Default false, as in PyTorch and Keras.</param>
@@ -68,20 +68,33 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T> where T : unmanaged, IF
     /// <inheritdoc/>
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
-        bool hasMomentum = Momentum != 0;
-        if (_guard.Check(parameters.Length, gradients.Length) && hasMomentum)
+        ParameterCountGuard.CheckLengths(parameters.Length, gradients.Length);
+        BeginStep(parameters.Length);
+        Update(0, parameters, gradients);
+    }
+
+    /// <inheritdoc/>
+    public void BeginStep(int parameterCount)
+    {
+        if (_guard.Check(parameterCount) && Momentum != 0)
         {
             // Zeros make the first step's v = μ·0 + g equal to g, which is PyTorch's first-step rule.
-            _velocity = new T[parameters.Length];
+            _velocity = new T[parameterCount];
         }
         _steps++;
+    }
 
+    /// <inheritdoc/>
+    public void Update(int offset, Span<T> parameters, ReadOnlySpan<T> gradients)
+    {
+        _guard.CheckSlice(offset, parameters.Length, gradients.Length);
+        bool hasMomentum = Momentum != 0;
         bool hasDecay = WeightDecay != 0;
         bool nesterov = Nesterov;
         T learningRate = T.CreateTruncating(_learningRate);
         T momentum = _momentum;
         T weightDecay = _weightDecay;
-        Span<T> velocity = _velocity;
+        Span<T> velocity = hasMomentum ? _velocity.AsSpan(offset, parameters.Length) : [];
         int i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && parameters.Length >= Vector<T>.Count)
         {

@@ -1,0 +1,31 @@
+using System;
+using System.Numerics;
+
+namespace NetGen;
+
+/// <summary>
+/// An optimizer whose update of a parameter depends only on that parameter, its gradient and its own state for it, so
+/// that a step can be applied slice by slice. A generated network's <c>TrainStep</c> uses this to update each dense layer
+/// as soon as a few of its gradient rows are computed, while they are still in the processor's cache, instead of writing
+/// every gradient to <see cref="INetwork{T}.Gradients"/> and reading it back. <see cref="Sgd{T}"/>, <see cref="Adam{T}"/>
+/// and <see cref="AdamW{T}"/> implement it.
+/// </summary>
+/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+public interface IElementwiseOptimizer<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>
+    /// Starts a step over <paramref name="parameterCount"/> parameters: checks the count against earlier steps, creates the
+    /// state at the first step, and advances the step count. Each parameter is then updated exactly once, by
+    /// <see cref="Update"/>, before the next step starts. <see cref="IOptimizer{T}.Step"/> is this and one
+    /// <see cref="Update"/> of everything.
+    /// </summary>
+    /// <exception cref="ArgumentException">The count differs from that of earlier steps.</exception>
+    void BeginStep(int parameterCount);
+
+    /// <summary>
+    /// Updates a slice of the parameters, the one starting at <paramref name="offset"/>, from its gradients. Several threads
+    /// may update disjoint slices of the same step at once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length, or the slice does not lie within the step's parameters.</exception>
+    void Update(int offset, Span<T> parameters, ReadOnlySpan<T> gradients);
+}
