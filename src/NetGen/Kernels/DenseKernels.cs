@@ -393,13 +393,6 @@ public static class DenseKernels
         ref T c, int rowStep, int targetStep, ref T rows, int rowStride, int count, int length, ref T target, int targetStride, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!accumulate)
-        {
-            for (int j = 0; j < 4; j++)
-            {
-                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, j * targetStride), length).Clear();
-            }
-        }
         int rStep = rowStep, jStep = targetStep;
         ref T t1 = ref Unsafe.Add(ref target, targetStride), t2 = ref Unsafe.Add(ref target, 2 * targetStride), t3 = ref Unsafe.Add(ref target, 3 * targetStride);
         int k = 0;
@@ -408,10 +401,14 @@ public static class DenseKernels
         for (; k <= length - 2 * Vector512<T>.Count; k += 2 * Vector512<T>.Count)
         {
             nuint i = (nuint)k, i2 = (nuint)(k + Vector512<T>.Count);
-            Vector512<T> a0 = Vector512.LoadUnsafe(ref target, i), a1 = Vector512.LoadUnsafe(ref t1, i);
-            Vector512<T> a2 = Vector512.LoadUnsafe(ref t2, i), a3 = Vector512.LoadUnsafe(ref t3, i);
-            Vector512<T> b0 = Vector512.LoadUnsafe(ref target, i2), b1 = Vector512.LoadUnsafe(ref t1, i2);
-            Vector512<T> b2 = Vector512.LoadUnsafe(ref t2, i2), b3 = Vector512.LoadUnsafe(ref t3, i2);
+            Vector512<T> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
+            if (accumulate)
+            {
+                a0 = Vector512.LoadUnsafe(ref target, i); a1 = Vector512.LoadUnsafe(ref t1, i);
+                a2 = Vector512.LoadUnsafe(ref t2, i); a3 = Vector512.LoadUnsafe(ref t3, i);
+                b0 = Vector512.LoadUnsafe(ref target, i2); b1 = Vector512.LoadUnsafe(ref t1, i2);
+                b2 = Vector512.LoadUnsafe(ref t2, i2); b3 = Vector512.LoadUnsafe(ref t3, i2);
+            }
             ref T cr = ref c;
             ref T row = ref rows;
             for (int r = 0; r < count; r++)
@@ -434,8 +431,12 @@ public static class DenseKernels
         for (; k <= length - Vector512<T>.Count; k += Vector512<T>.Count)
         {
             nuint i = (nuint)k;
-            Vector512<T> a0 = Vector512.LoadUnsafe(ref target, i), a1 = Vector512.LoadUnsafe(ref t1, i);
-            Vector512<T> a2 = Vector512.LoadUnsafe(ref t2, i), a3 = Vector512.LoadUnsafe(ref t3, i);
+            Vector512<T> a0 = default, a1 = default, a2 = default, a3 = default;
+            if (accumulate)
+            {
+                a0 = Vector512.LoadUnsafe(ref target, i); a1 = Vector512.LoadUnsafe(ref t1, i);
+                a2 = Vector512.LoadUnsafe(ref t2, i); a3 = Vector512.LoadUnsafe(ref t3, i);
+            }
             ref T cr = ref c;
             ref T row = ref rows;
             for (int r = 0; r < count; r++)
@@ -455,6 +456,10 @@ public static class DenseKernels
         }
         for (; k < length; k++)
         {
+            if (!accumulate)
+            {
+                Unsafe.Add(ref target, k) = Unsafe.Add(ref t1, k) = Unsafe.Add(ref t2, k) = Unsafe.Add(ref t3, k) = T.Zero;
+            }
             for (int r = 0; r < count; r++)
             {
                 T value = Unsafe.Add(ref rows, r * rowStride + k);

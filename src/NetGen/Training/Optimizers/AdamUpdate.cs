@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NetGen;
@@ -59,6 +60,8 @@ internal sealed class AdamUpdate<T> where T : unmanaged, IFloatingPointIeee754<T
     }
 
     /// <summary>Updates the slice of the parameters at <paramref name="offset"/>, with the constants of the step begun last.</summary>
+    // Compiled fully optimized at once, as the kernels are (see Sgd.Update).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int offset, Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         _guard.CheckSlice(offset, parameters.Length, gradients.Length);

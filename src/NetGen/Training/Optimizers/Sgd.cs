@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NetGen;
 
@@ -85,6 +87,9 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
     }
 
     /// <inheritdoc/>
+    // Compiled fully optimized at once, as the kernels are: a tiered, profile-guided version of these loops ran a fused
+    // two-thread step at half speed.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int offset, Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         _guard.CheckSlice(offset, parameters.Length, gradients.Length);
@@ -96,7 +101,12 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         T weightDecay = _weightDecay;
         Span<T> velocity = hasMomentum ? _velocity.AsSpan(offset, parameters.Length) : [];
         int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && parameters.Length >= Vector<T>.Count)
+        if (!hasDecay && !hasMomentum && Vector512.IsHardwareAccelerated)
+        {
+            // Plain SGD, the common case of a fused step's many small slices: the shortest loop, full-width vectors.
+            i = PlainStep(parameters, gradients, learningRate);
+        }
+        else if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && parameters.Length >= Vector<T>.Count)
         {
             ref T p = ref MemoryMarshal.GetReference(parameters);
             ref T g = ref MemoryMarshal.GetReference(gradients);
@@ -136,6 +146,21 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
             }
             parameters[i] -= learningRate * direction;
         }
+    }
+
+    /// <summary><c>p = p − lr·g</c> over whole <see cref="Vector512{T}"/> vectors; returns where the scalar remainder starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int PlainStep(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate)
+    {
+        ref T p = ref MemoryMarshal.GetReference(parameters);
+        ref T g = ref MemoryMarshal.GetReference(gradients);
+        var rate = Vector512.Create(learningRate);
+        int i = 0;
+        for (; i <= parameters.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+        {
+            (Vector512.LoadUnsafe(ref p, (nuint)i) - rate * Vector512.LoadUnsafe(ref g, (nuint)i)).StoreUnsafe(ref p, (nuint)i);
+        }
+        return i;
     }
 
     /// <inheritdoc/>
