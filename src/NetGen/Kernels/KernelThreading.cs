@@ -1,14 +1,20 @@
 using System;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace NetGen;
 
 /// <summary>
-/// How many threads the dense kernels use. A large layer's product is split into contiguous ranges of units (or of
-/// samples), whole tiles of four each, computed by the calling thread and NetGen's worker threads; each output element is
-/// computed by one thread with the same tile as on one thread, so results are bit-identical whatever the thread count.
+/// How many threads the dense kernels use. A large layer's products are split into the same contiguous ranges of units,
+/// whole tiles of four each, computed by the calling thread and NetGen's worker threads, so that each thread reads and
+/// updates only its own weight rows, which stay in its core's cache from step to step. The forward product, the parameter
+/// gradients and the fused update compute each output element on one thread with the same tile as on one thread: they are
+/// bit-identical whatever the thread count. The input gradient sums over the units, so each thread sums its own units and
+/// the partial sums are added in a fixed order: bit-identical from run to run for a given thread count, and within
+/// rounding of the single-thread result across thread counts.
 /// The workers serve one caller at a time: a second thread calling meanwhile (another network, a replica) computes on its
 /// own thread.
 /// Below <see cref="MinimumWork"/> multiply-adds per product, waking a thread costs more than it saves and the caller
@@ -21,6 +27,7 @@ public static class KernelThreading
 
     private static int _threadCount = Math.Max(1, Environment.ProcessorCount);
     private static KernelWorker[] _workers = [];
+    private static byte[][] _partialSums = []; // one pinned buffer per part, for the input gradient's partial sums
     private static int _inUse; // 1 while a caller has the workers: another caller then computes on its own thread
     private static readonly object Lock = new();
 
@@ -66,18 +73,56 @@ public static class KernelThreading
     private static void RunOnWorkers<T>(in DenseJob job, int splitLength, int parts) where T : unmanaged, IFloatingPointIeee754<T>
     {
         KernelWorker[] workers = Workers(parts - 1);
+        bool partial = job.Operation == DenseOperation.InputGradients;
+        int partialLength = job.Batch * job.Inputs;
+        if (partial)
+        {
+            PartialSums(parts, partialLength * Unsafe.SizeOf<T>());
+        }
         // Whole tiles of four per part; the last part takes the remainder, as a single thread would.
         int tilesPerPart = splitLength / 4 / parts;
         for (int i = 0; i < parts - 1; i++)
         {
-            workers[i].Start(job, typeof(T) == typeof(double), i * tilesPerPart * 4, (i + 1) * tilesPerPart * 4);
+            workers[i].Start(job, typeof(T) == typeof(double), i * tilesPerPart * 4, (i + 1) * tilesPerPart * 4, partial ? PartialSumsAddress(i) : 0);
         }
-        DenseKernels.Execute<T>(job, (parts - 1) * tilesPerPart * 4, splitLength);
+        DenseKernels.Execute<T>(job, (parts - 1) * tilesPerPart * 4, splitLength, partial ? PartialSumsAddress(parts - 1) : 0);
         for (int i = 0; i < parts - 1; i++)
         {
             workers[i].WaitUntilDone();
         }
+        if (partial)
+        {
+            AddPartialSums<T>(job.C, partialLength, parts);
+        }
     }
+
+    /// <summary>dx += the parts' partial sums, part after part.</summary>
+    private static unsafe void AddPartialSums<T>(nint dx, int length, int parts) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var target = new Span<T>((void*)dx, length);
+        for (int i = 0; i < parts; i++)
+        {
+            Kernels.Add(target, new ReadOnlySpan<T>((void*)PartialSumsAddress(i), length), target);
+        }
+    }
+
+    /// <summary>Makes the partial-sum buffers hold <paramref name="bytes"/> each, for <paramref name="parts"/> parts: grown, never per call once large enough.</summary>
+    private static void PartialSums(int parts, int bytes)
+    {
+        if (_partialSums.Length >= parts && _partialSums[parts - 1].Length >= bytes && _partialSums[0].Length >= bytes)
+        {
+            return;
+        }
+        var grown = new byte[Math.Max(parts, _partialSums.Length)][];
+        for (int i = 0; i < grown.Length; i++)
+        {
+            byte[]? old = i < _partialSums.Length ? _partialSums[i] : null;
+            grown[i] = old is not null && old.Length >= bytes ? old : GC.AllocateUninitializedArray<byte>(Math.Max(bytes, 64), pinned: true);
+        }
+        _partialSums = grown;
+    }
+
+    private static unsafe nint PartialSumsAddress(int part) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_partialSums[part]));
 
     private static KernelWorker[] Workers(int count)
     {
@@ -117,6 +162,7 @@ internal sealed class KernelWorker
     private DenseJob _job;
     private bool _isDouble;
     private int _begin, _end;
+    private nint _partialSums;
     private int _posted;    // jobs handed over so far
     private int _completed; // jobs finished so far
     private int _sleeping;  // 1 while the worker blocks (or is about to) on _wake
@@ -129,12 +175,13 @@ internal sealed class KernelWorker
         _wake.Wait(TimeSpan.FromMilliseconds(1));
     }
 
-    public void Start(in DenseJob job, bool isDouble, int begin, int end)
+    public void Start(in DenseJob job, bool isDouble, int begin, int end, nint partialSums)
     {
         _job = job;
         _isDouble = isDouble;
         _begin = begin;
         _end = end;
+        _partialSums = partialSums;
         // Full fences on both sides (here and in Loop) so that either the worker sees the job or this sees it sleeping.
         Interlocked.Increment(ref _posted);
         if (Volatile.Read(ref _sleeping) == 1)
@@ -162,11 +209,11 @@ internal sealed class KernelWorker
             seen = Volatile.Read(ref _posted);
             if (_isDouble)
             {
-                DenseKernels.Execute<double>(_job, _begin, _end);
+                DenseKernels.Execute<double>(_job, _begin, _end, _partialSums);
             }
             else
             {
-                DenseKernels.Execute<float>(_job, _begin, _end);
+                DenseKernels.Execute<float>(_job, _begin, _end, _partialSums);
             }
             Volatile.Write(ref _completed, seen);
         }

@@ -6,21 +6,59 @@ namespace NetGen.Tests.Kernels;
 [Dense(10)]
 public partial class ThreadedMlp;
 
+/// <summary>Alone, not beside other tests: they change the process-wide thread count, which other tests' bit-exact comparisons depend on.</summary>
+[Collection(nameof(IsolatedTests))]
 public class KernelThreadingTests
 {
     [Fact]
-    public void Training_gives_bit_identical_weights_with_one_thread_and_with_several()
+    public void Training_with_a_given_thread_count_is_bit_identical_from_run_to_run()
     {
         // 64 x 300 x 256 multiply-adds: above KernelThreading.MinimumWork, so the products are split when threads are allowed.
         Assert.True(64L * 300 * 256 >= KernelThreading.MinimumWork);
+        float[] first = WithThreads(3, Train);  // more parts than cores: still whole tiles
+        float[] second = WithThreads(3, Train);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Training_on_several_threads_agrees_with_one_thread_within_rounding()
+    {
+        float[] single = WithThreads(1, Train);
+        float[] threaded = WithThreads(3, Train);
+        // Only the input gradients' sums are split (the units' partial sums added per thread): the difference is rounding.
+        double largest = single.Max(Math.Abs);
+        double worst = single.Zip(threaded, (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(worst <= 1e-5 * largest, $"largest difference {worst:E2}, largest parameter {largest:E2}");
+        Assert.NotEqual(WithThreads(1, () => new ThreadedMlp(64, seed: 2).Parameters.ToArray()), single); // training moved them
+    }
+
+    [Fact]
+    public void Forward_and_parameter_gradients_are_bit_identical_whatever_the_thread_count()
+    {
+        var random = new SeededRandom(9);
+        float[] Random(int length) => Enumerable.Range(0, length).Select(_ => (float)random.NextGaussian()).ToArray();
+        float[] x = Random(64 * 300), w = Random(256 * 300), b = Random(256), dz = Random(64 * 256);
+        (float[] Z, float[] G, float[] Gb) Compute()
+        {
+            float[] z = new float[64 * 256], g = new float[256 * 300], gb = new float[256];
+            DenseKernels.Forward<float>(x, w, b, z, 64, 300, 256);
+            DenseKernels.ParameterGradients<float>(dz, x, g, gb, 64, 300, 256, accumulate: false);
+            return (z, g, gb);
+        }
+        var single = WithThreads(1, Compute);
+        var threaded = WithThreads(3, Compute);
+        Assert.Equal(single.Z, threaded.Z);
+        Assert.Equal(single.G, threaded.G);
+        Assert.Equal(single.Gb, threaded.Gb);
+    }
+
+    private static TResult WithThreads<TResult>(int threads, Func<TResult> action)
+    {
         int original = KernelThreading.ThreadCount;
         try
         {
-            KernelThreading.ThreadCount = 1;
-            float[] single = Train();
-            KernelThreading.ThreadCount = 3; // more parts than cores: still whole tiles, still the same sums
-            float[] threaded = Train();
-            Assert.Equal(single, threaded);
+            KernelThreading.ThreadCount = threads;
+            return action();
         }
         finally
         {
