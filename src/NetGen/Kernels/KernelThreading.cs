@@ -193,6 +193,13 @@ internal sealed class KernelWorker
     public void WaitUntilDone()
     {
         int posted = Volatile.Read(ref _posted);
+        // The worker's part is about as long as the caller's: spin tightly (a yield would cost more than the wait), and
+        // only if it is late (descheduled, say) give the processor away between checks.
+        long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
+        while (Volatile.Read(ref _completed) != posted && Stopwatch.GetTimestamp() < spinUntil)
+        {
+            Thread.SpinWait(1);
+        }
         var spinner = new SpinWait();
         while (Volatile.Read(ref _completed) != posted)
         {
@@ -226,7 +233,7 @@ internal sealed class KernelWorker
         {
             if (Stopwatch.GetTimestamp() < spinUntil)
             {
-                Thread.SpinWait(8);
+                Thread.SpinWait(1);
                 continue;
             }
             _wake.Reset();
