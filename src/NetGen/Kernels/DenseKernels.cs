@@ -130,6 +130,9 @@ public static class DenseKernels
         }
     }
 
+    /// <summary>How many bytes of inputs the forward product keeps in L1 at a time: with four weight rows beside them, within 48 KB.</summary>
+    private const int ForwardBlockBytes = 28 * 1024;
+
     // Compiled fully optimized at once: with tiering, dynamic PGO made the generated layers' calls much slower.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRange<T>(ref T x0, ref T w0, ref T b0, ref T z0, int batch, int inputs, int units, int unitStart, int unitEnd)
@@ -139,16 +142,28 @@ public static class DenseKernels
         if (Vector512.IsHardwareAccelerated && inputs >= Vector512<T>.Count)
         {
             int tiledSamples = batch - batch % 4;
-            int o = unitStart;
-            // Units outer, samples inner: four weight rows stay in L1 while the batch's inputs stream past them from L2,
-            // so each weight is read from memory once per call (the other order rereads all weights for every four samples).
-            for (; o + 4 <= unitEnd; o += 4)
+            // A block of samples whose inputs fit in L1 beside four weight rows, then every tile of four units: each weight
+            // row is read from L2 once per block and each input once per call. (Units outer rereads the whole batch's inputs
+            // from L2 for every four units; samples outer with tiles of four, the weights for every four samples.)
+            // When fewer than eight samples fit, a block would reread the weights too often: units outer over the whole batch.
+            int sampleBlock = ForwardBlockBytes / (inputs * Unsafe.SizeOf<T>()) / 4 * 4;
+            if (sampleBlock < 8)
             {
-                for (s = 0; s < tiledSamples; s += 4)
+                sampleBlock = tiledSamples;
+            }
+            int tiledUnitEnd = unitStart + (unitEnd - unitStart) / 4 * 4;
+            for (int blockStart = 0; blockStart < tiledSamples; blockStart += sampleBlock)
+            {
+                int blockEnd = Math.Min(blockStart + sampleBlock, tiledSamples);
+                for (int u = unitStart; u < tiledUnitEnd; u += 4)
                 {
-                    ForwardTile4x4(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, o * inputs), inputs, ref Unsafe.Add(ref z0, s * units + o), units);
+                    for (s = blockStart; s < blockEnd; s += 4)
+                    {
+                        ForwardTile4x4(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, s * units + u), units);
+                    }
                 }
             }
+            int o = tiledUnitEnd;
             for (; o < unitEnd; o++)
             {
                 for (s = 0; s < tiledSamples; s++)
