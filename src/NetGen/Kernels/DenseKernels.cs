@@ -133,6 +133,9 @@ public static class DenseKernels
     /// <summary>How many bytes of inputs the forward product keeps in L1 at a time: with four weight rows beside them, within 48 KB.</summary>
     private const int ForwardBlockBytes = 28 * 1024;
 
+    /// <summary>How many bytes of inputs the forward product keeps in L2 when they do not fit in L1: half of a 1 MB L2.</summary>
+    private const int ForwardL2BlockBytes = 512 * 1024;
+
     // Compiled fully optimized at once: with tiering, dynamic PGO made the generated layers' calls much slower.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRange<T>(ref T x0, ref T w0, ref T b0, ref T z0, int batch, int inputs, int units, int unitStart, int unitEnd)
@@ -145,11 +148,13 @@ public static class DenseKernels
             // A block of samples whose inputs fit in L1 beside four weight rows, then every tile of four units: each weight
             // row is read from L2 once per block and each input once per call. (Units outer rereads the whole batch's inputs
             // from L2 for every four units; samples outer with tiles of four, the weights for every four samples.)
-            // When fewer than eight samples fit, a block would reread the weights too often: units outer over the whole batch.
-            int sampleBlock = ForwardBlockBytes / (inputs * Unsafe.SizeOf<T>()) / 4 * 4;
+            // When fewer than eight samples fit, a block would reread the weights too often: units outer, over blocks of
+            // samples whose inputs fit in L2, so that the inputs reread for every four units come from L2, not from L3.
+            int sampleBytes = inputs * Unsafe.SizeOf<T>();
+            int sampleBlock = ForwardBlockBytes / sampleBytes / 4 * 4;
             if (sampleBlock < 8)
             {
-                sampleBlock = tiledSamples;
+                sampleBlock = Math.Max(4, ForwardL2BlockBytes / sampleBytes / 4 * 4);
             }
             int tiledUnitEnd = unitStart + (unitEnd - unitStart) / 4 * 4;
             for (int blockStart = 0; blockStart < tiledSamples; blockStart += sampleBlock)
