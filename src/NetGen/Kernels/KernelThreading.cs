@@ -27,7 +27,10 @@ public static class KernelThreading
 
     private static int _threadCount = Math.Max(1, Environment.ProcessorCount);
     private static KernelWorker[] _workers = [];
-    private static byte[][] _partialSums = []; // one pinned buffer per part, for the input gradient's partial sums
+    private static byte[][]? _partialSums; // one pinned buffer per part, for the input gradient's partial sums
+
+    [ThreadStatic]
+    private static byte[][]? t_partialSums; // the same, for a caller that computes its parts alone
     private static int _inUse; // 1 while a caller has the workers: another caller then computes on its own thread
     private static readonly object Lock = new();
 
@@ -57,7 +60,7 @@ public static class KernelThreading
         Workers(_threadCount - 1); // created at the first large product, whoever gets to use them: never later, mid-training
         if (Interlocked.CompareExchange(ref _inUse, 1, 0) != 0)
         {
-            DenseKernels.Execute<T>(job, 0, splitLength);
+            RunAlone<T>(job, splitLength, parts);
             return;
         }
         try
@@ -74,55 +77,81 @@ public static class KernelThreading
     {
         KernelWorker[] workers = Workers(parts - 1);
         bool partial = job.Operation == DenseOperation.InputGradients;
-        int partialLength = job.Batch * job.Inputs;
-        if (partial)
-        {
-            PartialSums(parts, partialLength * Unsafe.SizeOf<T>());
-        }
-        // Whole tiles of four per part; the last part takes the remainder, as a single thread would.
-        int tilesPerPart = splitLength / 4 / parts;
+        byte[][] buffers = partial ? _partialSums = PartialSums(_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>()) : [];
         for (int i = 0; i < parts - 1; i++)
         {
-            workers[i].Start(job, typeof(T) == typeof(double), i * tilesPerPart * 4, (i + 1) * tilesPerPart * 4, partial ? PartialSumsAddress(i) : 0);
+            (int begin, int end) = Part(i, parts, splitLength);
+            workers[i].Start(job, typeof(T) == typeof(double), begin, end, partial ? Address(buffers[i]) : 0);
         }
-        DenseKernels.Execute<T>(job, (parts - 1) * tilesPerPart * 4, splitLength, partial ? PartialSumsAddress(parts - 1) : 0);
+        (int callerBegin, int callerEnd) = Part(parts - 1, parts, splitLength);
+        DenseKernels.Execute<T>(job, callerBegin, callerEnd, partial ? Address(buffers[parts - 1]) : 0);
         for (int i = 0; i < parts - 1; i++)
         {
             workers[i].WaitUntilDone();
         }
         if (partial)
         {
-            AddPartialSums<T>(job.C, partialLength, parts);
+            AddPartialSums<T>(job, buffers, parts);
         }
+    }
+
+    /// <summary>
+    /// Another caller has the workers: the products whose result does not depend on the split run whole here; the input
+    /// gradient runs the same parts one after the other, into this thread's own buffers, so that its sums are those of the
+    /// split.
+    /// </summary>
+    private static void RunAlone<T>(in DenseJob job, int splitLength, int parts) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (job.Operation != DenseOperation.InputGradients)
+        {
+            DenseKernels.Execute<T>(job, 0, splitLength);
+            return;
+        }
+        byte[][] buffers = t_partialSums = PartialSums(t_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>());
+        for (int i = 0; i < parts; i++)
+        {
+            (int begin, int end) = Part(i, parts, splitLength);
+            DenseKernels.Execute<T>(job, begin, end, Address(buffers[i]));
+        }
+        AddPartialSums<T>(job, buffers, parts);
+    }
+
+    /// <summary>Part <paramref name="index"/> of <paramref name="parts"/>: whole tiles of four, the last part taking the remainder.</summary>
+    private static (int Begin, int End) Part(int index, int parts, int splitLength)
+    {
+        int tilesPerPart = splitLength / 4 / parts;
+        return (index * tilesPerPart * 4, index == parts - 1 ? splitLength : (index + 1) * tilesPerPart * 4);
     }
 
     /// <summary>dx += the parts' partial sums, part after part.</summary>
-    private static unsafe void AddPartialSums<T>(nint dx, int length, int parts) where T : unmanaged, IFloatingPointIeee754<T>
+    private static unsafe void AddPartialSums<T>(in DenseJob job, byte[][] buffers, int parts) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var target = new Span<T>((void*)dx, length);
+        int length = job.Batch * job.Inputs;
+        var target = new Span<T>((void*)job.C, length);
         for (int i = 0; i < parts; i++)
         {
-            Kernels.Add(target, new ReadOnlySpan<T>((void*)PartialSumsAddress(i), length), target);
+            Kernels.Add(target, new ReadOnlySpan<T>((void*)Address(buffers[i]), length), target);
         }
     }
 
-    /// <summary>Makes the partial-sum buffers hold <paramref name="bytes"/> each, for <paramref name="parts"/> parts: grown, never per call once large enough.</summary>
-    private static void PartialSums(int parts, int bytes)
+    /// <summary><paramref name="buffers"/>, or, if they are too few or too small, buffers grown to <paramref name="parts"/> pinned buffers of <paramref name="bytes"/> or more: never per call once large enough.</summary>
+    private static byte[][] PartialSums(byte[][]? buffers, int parts, int bytes)
     {
-        if (_partialSums.Length >= parts && _partialSums[parts - 1].Length >= bytes && _partialSums[0].Length >= bytes)
+        buffers ??= [];
+        if (buffers.Length >= parts && buffers[0].Length >= bytes)
         {
-            return;
+            return buffers;
         }
-        var grown = new byte[Math.Max(parts, _partialSums.Length)][];
+        var grown = new byte[Math.Max(parts, buffers.Length)][];
         for (int i = 0; i < grown.Length; i++)
         {
-            byte[]? old = i < _partialSums.Length ? _partialSums[i] : null;
+            byte[]? old = i < buffers.Length ? buffers[i] : null;
             grown[i] = old is not null && old.Length >= bytes ? old : GC.AllocateUninitializedArray<byte>(Math.Max(bytes, 64), pinned: true);
         }
-        _partialSums = grown;
+        return grown;
     }
 
-    private static unsafe nint PartialSumsAddress(int part) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_partialSums[part]));
+    private static unsafe nint Address(byte[] pinned) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 
     private static KernelWorker[] Workers(int count)
     {

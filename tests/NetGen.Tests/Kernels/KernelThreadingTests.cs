@@ -21,6 +21,23 @@ public class KernelThreadingTests
     }
 
     [Fact]
+    public void Callers_that_find_the_workers_busy_get_the_same_results_as_a_caller_alone()
+    {
+        // Two networks trained at once: one of them finds the kernel threads taken for most products and computes its
+        // parts alone; its input gradients must still be summed part by part as the threads would.
+        float[] alone = WithThreads(2, () => Train(steps: 20, start: null));
+        float[][] together = WithThreads(2, () =>
+        {
+            using var start = new Barrier(2);
+            var threads = new float[2][];
+            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => threads[i] = Train(steps: 20, start));
+            return threads;
+        });
+        Assert.Equal(alone, together[0]);
+        Assert.Equal(alone, together[1]);
+    }
+
+    [Fact]
     public void Training_on_several_threads_agrees_with_one_thread_within_rounding()
     {
         float[] single = WithThreads(1, Train);
@@ -72,7 +89,10 @@ public class KernelThreadingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelThreading.ThreadCount = 0);
     }
 
-    private static float[] Train()
+    private static float[] Train() => Train(steps: 5, start: null);
+
+    /// <summary>Trains a fresh ThreadedMlp; with <paramref name="start"/>, waits there first, so that two trainings overlap.</summary>
+    private static float[] Train(int steps, Barrier? start)
     {
         var network = new ThreadedMlp(maxBatchSize: 64, seed: 2);
         var random = new SeededRandom(3);
@@ -83,7 +103,8 @@ public class KernelThreadingTests
             targets[s * 10 + random.NextInt32(10)] = 1;
         }
         var optimizer = new Sgd<float>(0.05, momentum: 0.9);
-        for (int step = 0; step < 5; step++)
+        start?.SignalAndWait();
+        for (int step = 0; step < steps; step++)
         {
             network.TrainStep(inputs, targets, 64, optimizer);
         }
