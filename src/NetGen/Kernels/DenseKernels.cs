@@ -210,7 +210,7 @@ public static class DenseKernels
         BiasGradients(ref dz0, batch, units, unitStart, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref bg0, unitStart), unitEnd - unitStart), accumulate);
         for (int o = unitStart; o < unitEnd;)
         {
-            int rows = WeightGradientRowsAt<T>(o, unitEnd, inputs);
+            int rows = WeightGradientRowsAt<T>(o, unitEnd, inputs, batch);
             WeightGradientRows(ref dz0, ref x0, batch, inputs, units, o, rows, 0, inputs, ref Unsafe.Add(ref g0, o * inputs), inputs, accumulate);
             o += rows;
         }
@@ -238,7 +238,7 @@ public static class DenseKernels
         }
         for (int o = unitStart; o < unitEnd;)
         {
-            int rows = WeightGradientRowsAt<T>(o, unitEnd, inputs);
+            int rows = WeightGradientRowsAt<T>(o, unitEnd, inputs, batch);
             for (int k = 0; k < inputs; k += width)
             {
                 int pieceWidth = Math.Min(width, inputs - k);
@@ -272,9 +272,11 @@ public static class DenseKernels
         }
     }
 
-    /// <summary>How many weight rows, from unit <paramref name="o"/>, the next <see cref="WeightGradientRows"/> call takes: a tile of eight or four, or one.</summary>
-    private static int WeightGradientRowsAt<T>(int o, int unitEnd, int inputs) where T : unmanaged, IFloatingPointIeee754<T> =>
-        !Vector512.IsHardwareAccelerated || inputs < Vector512<T>.Count ? 1 : o + 8 <= unitEnd ? 8 : o + 4 <= unitEnd ? 4 : 1;
+    /// <summary>How many weight rows, from unit <paramref name="o"/>, the next <see cref="WeightGradientRows"/> call takes: a tile of eight (for batches of eight or more) or four, or one.</summary>
+    private static int WeightGradientRowsAt<T>(int o, int unitEnd, int inputs, int batch) where T : unmanaged, IFloatingPointIeee754<T> =>
+        !Vector512.IsHardwareAccelerated || inputs < Vector512<T>.Count ? 1
+        : o + 8 <= unitEnd && batch >= 8 ? 8 // eight rows pay off when the inputs are reread for many samples
+        : o + 4 <= unitEnd ? 4 : 1;
 
     /// <summary>
     /// <c>∂W[o + j, k..k + width] = Σ_s dz[s, o + j]·x[s, k..k + width]</c> (or <c>+=</c>) for <paramref name="rows"/> (eight, four or
