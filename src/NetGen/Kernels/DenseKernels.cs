@@ -500,37 +500,7 @@ public static class DenseKernels
             a2.StoreUnsafe(ref t2, i); b2.StoreUnsafe(ref t2, i2); d2.StoreUnsafe(ref t2, i3);
             a3.StoreUnsafe(ref t3, i); b3.StoreUnsafe(ref t3, i2); d3.StoreUnsafe(ref t3, i3);
         }
-        // Then two vectors at a time, then one.
-        for (; k <= length - 2 * Vector512<T>.Count; k += 2 * Vector512<T>.Count)
-        {
-            nuint i = (nuint)k, i2 = (nuint)(k + Vector512<T>.Count);
-            Vector512<T> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
-            if (accumulate)
-            {
-                a0 = Vector512.LoadUnsafe(ref target, i); a1 = Vector512.LoadUnsafe(ref t1, i);
-                a2 = Vector512.LoadUnsafe(ref t2, i); a3 = Vector512.LoadUnsafe(ref t3, i);
-                b0 = Vector512.LoadUnsafe(ref target, i2); b1 = Vector512.LoadUnsafe(ref t1, i2);
-                b2 = Vector512.LoadUnsafe(ref t2, i2); b3 = Vector512.LoadUnsafe(ref t3, i2);
-            }
-            ref T cr = ref c;
-            ref T row = ref rows;
-            for (int r = 0; r < count; r++)
-            {
-                Vector512<T> u = Vector512.LoadUnsafe(ref row, i), v = Vector512.LoadUnsafe(ref row, i2);
-                Vector512<T> c0 = Vector512.Create(cr), c1 = Vector512.Create(Unsafe.Add(ref cr, jStep));
-                Vector512<T> c2 = Vector512.Create(Unsafe.Add(ref cr, 2 * jStep)), c3 = Vector512.Create(Unsafe.Add(ref cr, 3 * jStep));
-                a0 = Fma(u, c0, a0); b0 = Fma(v, c0, b0);
-                a1 = Fma(u, c1, a1); b1 = Fma(v, c1, b1);
-                a2 = Fma(u, c2, a2); b2 = Fma(v, c2, b2);
-                a3 = Fma(u, c3, a3); b3 = Fma(v, c3, b3);
-                cr = ref Unsafe.Add(ref cr, rStep);
-                row = ref Unsafe.Add(ref row, rowStride);
-            }
-            a0.StoreUnsafe(ref target, i); b0.StoreUnsafe(ref target, i2);
-            a1.StoreUnsafe(ref t1, i); b1.StoreUnsafe(ref t1, i2);
-            a2.StoreUnsafe(ref t2, i); b2.StoreUnsafe(ref t2, i2);
-            a3.StoreUnsafe(ref t3, i); b3.StoreUnsafe(ref t3, i2);
-        }
+        // The last one or two whole vectors one at a time.
         for (; k <= length - Vector512<T>.Count; k += Vector512<T>.Count)
         {
             nuint i = (nuint)k;
