@@ -229,7 +229,7 @@ public static class DenseKernels
     {
         // Eight rows of gradient pieces: 16 KB of floats or 32 KB of doubles, which stay in the L1 cache.
         int width = Math.Min(inputs, UpdatePieceWidth);
-        Span<T> gradient = stackalloc T[8 * width];
+        Span<T> gradient = CacheLineAligned(stackalloc T[8 * width + 64 / Unsafe.SizeOf<T>()], 8 * width);
         for (int o = unitStart; o < unitEnd; o += gradient.Length)
         {
             int count = Math.Min(gradient.Length, unitEnd - o);
@@ -257,6 +257,13 @@ public static class DenseKernels
             }
             o += rows;
         }
+    }
+
+    /// <summary>The <paramref name="length"/> values of <paramref name="buffer"/> that start on a 64-byte boundary (the buffer holds 64 bytes more).</summary>
+    private static unsafe Span<T> CacheLineAligned<T>(Span<T> buffer, int length) where T : unmanaged
+    {
+        long misalignment = (long)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffer)) % 64;
+        return buffer.Slice(misalignment == 0 ? 0 : (int)(64 - misalignment) / sizeof(T), length);
     }
 
     /// <summary><c>∂b[o + j] = Σ_s dz[s, o + j]</c> (or <c>+=</c>) for the units of <paramref name="target"/>.</summary>
