@@ -27,10 +27,10 @@ public static class KernelThreading
 
     private static int _threadCount = Math.Max(1, Environment.ProcessorCount);
     private static KernelWorker[] _workers = [];
-    private static byte[][]? _partialSums; // one pinned buffer per part, for the input gradient's partial sums
+    private static AlignedBuffer<byte>[]? _partialSums; // one pinned buffer per part, for the input gradient's partial sums
 
     [ThreadStatic]
-    private static byte[][]? t_partialSums; // the same, for a caller that computes its parts alone
+    private static AlignedBuffer<byte>[]? t_partialSums; // the same, for a caller that computes its parts alone
     private static int _inUse; // 1 while a caller has the workers: another caller then computes on its own thread
     private static readonly object Lock = new();
 
@@ -77,7 +77,7 @@ public static class KernelThreading
     {
         KernelWorker[] workers = Workers(parts - 1);
         bool partial = job.Operation == DenseOperation.InputGradients;
-        byte[][] buffers = partial ? _partialSums = PartialSums(_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>()) : [];
+        AlignedBuffer<byte>[] buffers = partial ? _partialSums = PartialSums(_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>()) : [];
         for (int i = 0; i < parts - 1; i++)
         {
             (int begin, int end) = Part(i, parts, splitLength);
@@ -107,7 +107,7 @@ public static class KernelThreading
             DenseKernels.Execute<T>(job, 0, splitLength);
             return;
         }
-        byte[][] buffers = t_partialSums = PartialSums(t_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>());
+        AlignedBuffer<byte>[] buffers = t_partialSums = PartialSums(t_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>());
         for (int i = 0; i < parts; i++)
         {
             (int begin, int end) = Part(i, parts, splitLength);
@@ -124,7 +124,7 @@ public static class KernelThreading
     }
 
     /// <summary>dx += the parts' partial sums, part after part.</summary>
-    private static unsafe void AddPartialSums<T>(in DenseJob job, byte[][] buffers, int parts) where T : unmanaged, IFloatingPointIeee754<T>
+    private static unsafe void AddPartialSums<T>(in DenseJob job, AlignedBuffer<byte>[] buffers, int parts) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int length = job.Batch * job.Inputs;
         var target = new Span<T>((void*)job.C, length);
@@ -134,24 +134,24 @@ public static class KernelThreading
         }
     }
 
-    /// <summary><paramref name="buffers"/>, or, if they are too few or too small, buffers grown to <paramref name="parts"/> pinned buffers of <paramref name="bytes"/> or more: never per call once large enough.</summary>
-    private static byte[][] PartialSums(byte[][]? buffers, int parts, int bytes)
+    /// <summary><paramref name="buffers"/>, or, if they are too few or too small, buffers grown to <paramref name="parts"/> aligned, pinned buffers of <paramref name="bytes"/> or more: never per call once large enough.</summary>
+    private static AlignedBuffer<byte>[] PartialSums(AlignedBuffer<byte>[]? buffers, int parts, int bytes)
     {
         buffers ??= [];
         if (buffers.Length >= parts && buffers[0].Length >= bytes)
         {
             return buffers;
         }
-        var grown = new byte[Math.Max(parts, buffers.Length)][];
+        var grown = new AlignedBuffer<byte>[Math.Max(parts, buffers.Length)];
         for (int i = 0; i < grown.Length; i++)
         {
-            byte[]? old = i < buffers.Length ? buffers[i] : null;
-            grown[i] = old is not null && old.Length >= bytes ? old : GC.AllocateUninitializedArray<byte>(Math.Max(bytes, 64), pinned: true);
+            AlignedBuffer<byte>? old = i < buffers.Length ? buffers[i] : null;
+            grown[i] = old is not null && old.Length >= bytes ? old : new AlignedBuffer<byte>(Math.Max(bytes, 64));
         }
         return grown;
     }
 
-    private static unsafe nint Address(byte[] pinned) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+    private static unsafe nint Address(AlignedBuffer<byte> pinned) => (nint)Unsafe.AsPointer(ref pinned[0]);
 
     private static KernelWorker[] Workers(int count)
     {
