@@ -236,6 +236,14 @@ public static class DenseKernels
             BiasGradients(ref dz0, batch, units, o, gradient[..count], accumulate: false);
             optimizer.Update(biasOffset + o, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b0, o), count), gradient[..count]);
         }
+        if (batch == 1)
+        {
+            // One sample: the weight gradient is dz ⊗ x, which the optimizer can apply as it computes it.
+            optimizer.UpdateOuterProduct(weightOffset + unitStart * inputs,
+                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref w0, unitStart * inputs), (unitEnd - unitStart) * inputs),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dz0, unitStart), unitEnd - unitStart), MemoryMarshal.CreateReadOnlySpan(ref x0, inputs));
+            return;
+        }
         for (int o = unitStart; o < unitEnd;)
         {
             int rows = WeightGradientRowsAt<T>(o, unitEnd, inputs, batch);

@@ -28,4 +28,18 @@ public interface IElementwiseOptimizer<T> : IOptimizer<T> where T : unmanaged, I
     /// </summary>
     /// <exception cref="ArgumentException">The spans differ in length, or the slice does not lie within the step's parameters.</exception>
     void Update(int offset, Span<T> parameters, ReadOnlySpan<T> gradients);
+
+    /// <summary>
+    /// Updates rows of parameters whose gradients are an outer product, <c>g[r, c] = rowScales[r]·columns[c]</c>: the
+    /// gradient of a dense layer's weights for a single sample (its output gradient times its input). The same update as
+    /// <see cref="Update"/> of those gradients, to the bit; this default computes them a piece at a time and calls it, an
+    /// optimizer may apply them without writing them anywhere.
+    /// </summary>
+    /// <param name="offset">Where the rows start among the step's parameters.</param>
+    /// <param name="parameters">The rows, <c>rowScales.Length × columns.Length</c> values, row after row.</param>
+    /// <param name="rowScales">One factor per row.</param>
+    /// <param name="columns">One factor per column.</param>
+    /// <exception cref="ArgumentException">The parameters are not as many as rows times columns, or lie outside the step's parameters.</exception>
+    void UpdateOuterProduct(int offset, Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns) =>
+        OuterProducts.UpdateByPieces(this, offset, parameters, rowScales, columns);
 }

@@ -148,6 +148,41 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Plain SGD (no momentum, no weight decay) applies each gradient as it computes it, in one pass over the parameters.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void UpdateOuterProduct(int offset, Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns)
+    {
+        if (Momentum != 0 || WeightDecay != 0 || !Vector512.IsHardwareAccelerated)
+        {
+            OuterProducts.UpdateByPieces(this, offset, parameters, rowScales, columns);
+            return;
+        }
+        OuterProducts.CheckShape(parameters.Length, rowScales.Length, columns.Length);
+        _guard.CheckSlice(offset, parameters.Length, parameters.Length);
+        T learningRate = T.CreateTruncating(_learningRate);
+        var rate = Vector512.Create(learningRate);
+        ref T x = ref MemoryMarshal.GetReference(columns);
+        for (int r = 0; r < rowScales.Length; r++)
+        {
+            ref T p = ref MemoryMarshal.GetReference(parameters.Slice(r * columns.Length, columns.Length));
+            T rowScale = rowScales[r];
+            var scale = Vector512.Create(rowScale);
+            int c = 0;
+            for (; c <= columns.Length - Vector512<T>.Count; c += Vector512<T>.Count)
+            {
+                // The gradient as OuterProducts.ScaledRow computes it, then the update as PlainStep applies it.
+                Vector512<T> gradient = Kernels.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)c), scale, Vector512<T>.Zero);
+                (Vector512.LoadUnsafe(ref p, (nuint)c) - rate * gradient).StoreUnsafe(ref p, (nuint)c);
+            }
+            for (; c < columns.Length; c++)
+            {
+                T gradient = Unsafe.Add(ref x, c) * rowScale + T.Zero;
+                Unsafe.Add(ref p, c) -= learningRate * gradient;
+            }
+        }
+    }
+
     /// <summary><c>p = p − lr·g</c> over whole <see cref="Vector512{T}"/> vectors; returns where the scalar remainder starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PlainStep(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate)
