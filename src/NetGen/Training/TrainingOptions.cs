@@ -86,7 +86,7 @@ public sealed class TrainingOptions
 
     /// <summary>
     /// Measure with <see cref="Monitor"/> every this many mini-batches, counted across epochs; at least 1. Default 5: a
-    /// measured step of a 784-256-128-10 MLP with a batch of 64 on two threads costs about 19 % more than a plain one (the
+    /// measured step of a 784-256-128-10 MLP with a batch of 64 on two threads costs about 23 % more than a plain one (the
     /// measurement itself, and the gradients kept for it instead of the fused update), so every fifth step keeps the
     /// amortized cost under 5 % (docs/monitor.md).
     /// </summary>
