@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Running;
 using NetGen;
-
-BenchmarkRunner.Run<MonitorBenchmarks>(args: args);
 
 /// <summary>An MNIST-sized MLP.</summary>
 [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]

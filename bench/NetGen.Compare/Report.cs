@@ -46,16 +46,18 @@ public sealed record Report(
         double? gflops = denseNetGen is null ? null : dense.FlopsPerIteration!.Value / denseNetGen.MedianMicroseconds / 1e3;
         double? efficiency = gflops / peak1;
 
+        const int ReferenceThreads = 2; // the thread count of the issue's TorchSharp column
         var targets = new List<Target>();
         void Speedup(string id, double goal)
         {
             CaseResult c = cases.Single(x => x.Id == id);
-            // Met when met at every thread count measured, each against TorchSharp on as many threads.
+            // The issue's reference is TorchSharp on 2 threads, NetGen on as many; the other thread counts are shown beside it.
             List<Ratio> same = ratios.Where(r => r.Case == id && r.Against == "TorchSharp").ToList();
+            Ratio? reference = same.Find(r => r.Threads == ReferenceThreads);
             targets.Add(new Target(
-                $"{id}. {c.Title}", $"NetGen >= {F(goal, 1)}x TorchSharp (same thread count)",
+                $"{id}. {c.Title}", $"NetGen >= {F(goal, 1)}x TorchSharp, both on {ReferenceThreads} threads",
                 same.Count == 0 ? "not measured" : string.Join(", ", same.Select(r => $"{F(r.TimeOverNetGen, 2)}x on {r.Threads} thread{(r.Threads == 1 ? "" : "s")}")),
-                same.Count == 0 ? null : same.All(r => r.TimeOverNetGen >= goal)));
+                reference is null ? null : reference.TimeOverNetGen >= goal));
         }
         Speedup("1", 2);
         Speedup("2", 10);

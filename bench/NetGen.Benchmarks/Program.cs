@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromTypes([typeof(MonitorBenchmarks), typeof(KernelBenchmarks)]).Run(args);
