@@ -16,9 +16,10 @@ namespace NetGen;
 /// the partial sums are added in a fixed order: bit-identical from run to run for a given thread count, and within
 /// rounding of the single-thread result across thread counts.
 /// The workers serve one caller at a time: a second thread calling meanwhile (another network, a replica) computes on its
-/// own thread.
-/// Below <see cref="MinimumWork"/> multiply-adds per product, waking a thread costs more than it saves and the caller
-/// computes alone. Nothing is allocated per call.
+/// own thread, the same parts one after the other, so that its results are the same.
+/// Below <see cref="MinimumWork"/> multiply-adds per product, handing work over costs more than it saves and the caller
+/// computes alone. Between products a worker spins for about 100 µs before it blocks, so that the products of a training
+/// step start without a system call while an idle program costs no processor time. Nothing is allocated per call.
 /// </summary>
 public static class KernelThreading
 {
