@@ -1,23 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NetGen;
-
-/// <summary>The training network of docs/performance.md's cases 1 and 2: 784-256-256-10 ReLU, softmax cross-entropy.</summary>
-[Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
-[Dense(256, Activation.ReLU, Init = Init.HeNormal)]
-[Dense(256, Activation.ReLU, Init = Init.HeNormal)]
-[Dense(10)]
-public partial class KernelTrainingMlp;
-
-/// <summary>Case 3's network: 784-128-10 ReLU.</summary>
-[Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
-[Dense(128, Activation.ReLU, Init = Init.HeNormal)]
-[Dense(10)]
-public partial class KernelInferenceMlp;
-
-/// <summary>Case 4's layer: 1024 x 1024, identity.</summary>
-[Network(Inputs = 1024)]
-[Dense(1024)]
-public partial class KernelDenseLayer;
+using NetGen.Compare;
 
 /// <summary>
 /// The generated code in the four cases of the side-by-side comparison (docs/performance.md), on 1 and 2 kernel threads.
@@ -29,9 +12,9 @@ public partial class KernelDenseLayer;
 [InvocationCount(512)]
 public class KernelBenchmarks
 {
-    private KernelTrainingMlp _training = null!;
-    private KernelInferenceMlp _inference = null!;
-    private KernelDenseLayer _dense = null!;
+    private TrainingMlp _training = null!;
+    private InferenceMlp _inference = null!;
+    private DenseLayer _dense = null!;
     private Sgd<float> _sgd = null!;
     private float[] _inputs = null!, _targets = null!, _denseInputs = null!, _denseOutputs = null!, _output = null!;
     private float[] _initial = null!;
@@ -43,9 +26,9 @@ public class KernelBenchmarks
     public void Setup()
     {
         KernelThreading.ThreadCount = Threads;
-        _training = new KernelTrainingMlp(maxBatchSize: 64, seed: 1);
-        _inference = new KernelInferenceMlp(maxBatchSize: 1, seed: 1);
-        _dense = new KernelDenseLayer(maxBatchSize: 256, seed: 1);
+        _training = new TrainingMlp(maxBatchSize: 64, seed: 1);
+        _inference = new InferenceMlp(maxBatchSize: 1, seed: 1);
+        _dense = new DenseLayer(maxBatchSize: 256, seed: 1);
         _sgd = new Sgd<float>(0.01);
         var random = new Random(1);
         _inputs = [.. Enumerable.Range(0, 64 * 784).Select(_ => (float)random.NextDouble())];
