@@ -216,7 +216,7 @@ public static class DenseKernels
         }
     }
 
-    /// <summary>The widest piece of a weight row whose gradient <see cref="UpdateParametersRange"/> computes at once (a multiple of two vectors).</summary>
+    /// <summary>The widest piece of a weight row whose gradient <see cref="UpdateParametersRange"/> computes at once: a multiple of the vector width, so that every element is computed as in a whole row.</summary>
     private const int UpdatePieceWidth = 512;
 
     // Compiled fully optimized at once: with tiering, dynamic PGO made the generated layers' calls much slower.
