@@ -59,12 +59,7 @@ public sealed class Adam<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer
     public double WeightDecay { get; }
 
     /// <inheritdoc/>
-    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
-    {
-        ParameterCountGuard.CheckLengths(parameters.Length, gradients.Length);
-        BeginStep(parameters.Length);
-        Update(0, parameters, gradients);
-    }
+    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients) => WholeStep.Run(this, parameters, gradients);
 
     /// <inheritdoc/>
     public void BeginStep(int parameterCount) =>
