@@ -56,6 +56,8 @@ foreach (PeakResult p in peak)
 {
     Console.WriteLine($"  {p.Vector} x {p.Chains} chains, {p.Threads} thread(s): median {p.MedianGflops:F1} GFLOP/s, best {p.BestGflops:F1}");
 }
+double roundTripAtStart = CoreLatencyProbe.MedianRoundTripNanoseconds();
+Console.WriteLine($"core-to-core round trip: {roundTripAtStart:F0} ns");
 Console.WriteLine();
 
 var cases = new List<CaseResult>();
@@ -76,7 +78,8 @@ Run("2", () => Cases.Training("2", 1, torchThreads, options));
 Run("3", () => Cases.Inference("3", torchThreads, options));
 Run("4", () => Cases.Dense("4", torchThreads, options));
 
-Report report = Report.Build(machine, torchThreads, options, peak, cases);
+double roundTripAtEnd = CoreLatencyProbe.MedianRoundTripNanoseconds();
+Report report = Report.Build(machine, torchThreads, options, peak, (roundTripAtStart, roundTripAtEnd), cases);
 string markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (write)

@@ -17,14 +17,15 @@ public sealed record Target(string Case, string Goal, string Measured, bool? Met
 
 public sealed record Report(
     string Date, string Command, MachineInfo Machine, int TensorPrimitivesThreads, IReadOnlyList<int> TorchSharpThreads,
-    HarnessOptions Harness, IReadOnlyList<PeakResult> Peak, double PeakSingleThreadGflops, IReadOnlyList<CaseResult> Cases,
+    HarnessOptions Harness, IReadOnlyList<PeakResult> Peak, double PeakSingleThreadGflops,
+    double CoreRoundTripAtStartNanoseconds, double CoreRoundTripAtEndNanoseconds, IReadOnlyList<CaseResult> Cases,
     IReadOnlyList<Ratio> Ratios, double? Case4NetGenGflops, double? Case4Efficiency, IReadOnlyList<Target> Targets)
 {
     public const string RunCommand = "bench/compare.sh";
 
     public static Report Build(
         MachineInfo machine, IReadOnlyList<int> torchThreads, HarnessOptions harness, IReadOnlyList<PeakResult> peak,
-        IReadOnlyList<CaseResult> cases)
+        (double AtStart, double AtEnd) coreRoundTrip, IReadOnlyList<CaseResult> cases)
     {
         double peak1 = peak.Where(p => p.Threads == 1).Max(p => p.BestGflops);
         var ratios = new List<Ratio>();
@@ -78,7 +79,7 @@ public sealed record Report(
 
         return new Report(
             DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), RunCommand, machine, 1, torchThreads, harness, peak, peak1,
-            cases, ratios, gflops, efficiency, targets);
+            coreRoundTrip.AtStart, coreRoundTrip.AtEnd, cases, ratios, gflops, efficiency, targets);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions
@@ -120,6 +121,12 @@ public sealed record Report(
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Single-core peak used for the efficiency: **{F(PeakSingleThreadGflops, 1)} GFLOP/s** (the best repetition, so the efficiency is not flattered).");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Core-to-core round trip of a cache line (`CoreLatencyProbe`): **{F(CoreRoundTripAtStartNanoseconds, 0)} ns** at the start, " +
+            $"**{F(CoreRoundTripAtEndNanoseconds, 0)} ns** at the end. Every two-thread product pays a few of them: on the development VM " +
+            $"it is about 100 ns when the host places the two vCPUs near each other and about 370 ns when it does not, and the " +
+            $"two-thread one-sample cases (2 and 3) follow it.");
         md.AppendLine();
 
         md.AppendLine("## Medians per iteration");

@@ -86,10 +86,10 @@ public static class KernelThreading
         AlignedBuffer<byte>[] buffers = partial ? _partialSums = PartialSums(_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>()) : [];
         for (int i = 0; i < parts - 1; i++)
         {
-            (int begin, int end) = Part(i, parts, splitLength);
+            (int begin, int end) = Part(i, parts, splitLength, job);
             workers[i].Start(job, typeof(T) == typeof(double), begin, end, partial ? Address(buffers[i]) : 0);
         }
-        (int callerBegin, int callerEnd) = Part(parts - 1, parts, splitLength);
+        (int callerBegin, int callerEnd) = Part(parts - 1, parts, splitLength, job);
         DenseKernels.Execute<T>(job, callerBegin, callerEnd, partial ? Address(buffers[parts - 1]) : 0);
         for (int i = 0; i < parts - 1; i++)
         {
@@ -116,16 +116,31 @@ public static class KernelThreading
         AlignedBuffer<byte>[] buffers = t_partialSums = PartialSums(t_partialSums, parts, job.Batch * job.Inputs * Unsafe.SizeOf<T>());
         for (int i = 0; i < parts; i++)
         {
-            (int begin, int end) = Part(i, parts, splitLength);
+            (int begin, int end) = Part(i, parts, splitLength, job);
             DenseKernels.Execute<T>(job, begin, end, Address(buffers[i]));
         }
         AddPartialSums<T>(job, buffers, parts);
     }
 
-    /// <summary>Part <paramref name="index"/> of <paramref name="parts"/>: whole tiles of four, the last part taking the remainder.</summary>
-    private static (int Begin, int End) Part(int index, int parts, int splitLength)
+    /// <summary>
+    /// The multiply-adds' worth of work the calling thread takes beyond an equal part: it starts on its part at once, a
+    /// worker only once the job has crossed to its core, and the caller then waits for the worker's results to cross back.
+    /// One-sample inference of 784-128-10 on two threads, equal parts against this: 2.3 against 2.0 µs with the development
+    /// VM's cores 0.37 µs apart (round trip), 1.47 against 1.51 µs with them 0.1 µs apart. Large products hardly notice it.
+    /// </summary>
+    private const long CallerHeadStart = 10_000;
+
+    /// <summary>
+    /// Part <paramref name="index"/> of <paramref name="parts"/>: whole tiles of four units; the last part, the caller's,
+    /// takes the remainder and about <see cref="CallerHeadStart"/> multiply-adds more. A function of the job's shape and the
+    /// thread count only, so that the input gradient's partial sums, and so its result, are the same from run to run.
+    /// </summary>
+    private static (int Begin, int End) Part(int index, int parts, int splitLength, in DenseJob job)
     {
-        int tilesPerPart = splitLength / 4 / parts;
+        int tiles = splitLength / 4;
+        long workPerTile = job.Work / tiles;
+        int callerExtraTiles = (int)Math.Min(tiles / parts, CallerHeadStart / workPerTile);
+        int tilesPerPart = (tiles - callerExtraTiles) / parts;
         return (index * tilesPerPart * 4, index == parts - 1 ? splitLength : (index + 1) * tilesPerPart * 4);
     }
 
