@@ -232,7 +232,9 @@ internal sealed class KernelWorker
         _begin = begin;
         _end = end;
         _partialSums = partialSums;
-        // Full fences on both sides (here and in Loop) so that either the worker sees the job or this sees it sleeping.
+        // Full fences on both sides (here and in Loop) so that either the worker sees the job or this sees it sleeping. The
+        // locked increment also publishes the job at once: a plain store waited behind the caller's own part's loads
+        // (one-sample inference on two threads, cores 0.37 µs apart: 2.4 µs against 1.8).
         Interlocked.Increment(ref _posted);
         if (Volatile.Read(ref _sleeping) == 1)
         {
