@@ -8,7 +8,8 @@ namespace NetGen;
 
 /// <summary>
 /// How many threads the dense kernels use. A large layer's products are split into the same contiguous ranges of units,
-/// whole tiles of four each, computed by the calling thread and NetGen's worker threads, so that each thread reads and
+/// whole tiles of four each (the caller's a little larger: it starts first), computed by the calling thread and NetGen's
+/// worker threads, so that each thread reads and
 /// updates only its own weight rows, which stay in its core's cache from step to step. The forward product, the parameter
 /// gradients and the fused update compute each output element on one thread with the same tile as on one thread: they are
 /// bit-identical whatever the thread count. The input gradient sums over the units, so each thread sums its own units and
