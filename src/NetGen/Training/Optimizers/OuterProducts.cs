@@ -28,7 +28,7 @@ internal static class OuterProducts
     {
         CheckShape(parameters.Length, rowScales.Length, columns.Length);
         Span<T> gradient = stackalloc T[Math.Min(columns.Length, PieceLength)];
-        for (int r = 0; r < rowScales.Length; r++)
+        for (int r = rowScales.Length - 1; r >= 0; r--) // last row first, as Sgd's own outer-product update (see there)
         {
             for (int c = 0; c < columns.Length; c += gradient.Length)
             {
