@@ -38,6 +38,34 @@ public class KernelThreadingTests
     }
 
     [Fact]
+    public void Pauses_that_let_the_workers_block_do_not_change_the_results()
+    {
+        // After a pause longer than the workers spin, a product finds them blocked and computes alone (waking them when
+        // products come in a burst): an input gradient must still be summed part by part as the threads would.
+        var random = new SeededRandom(5);
+        float[] Random(int length) => Enumerable.Range(0, length).Select(_ => (float)random.NextGaussian()).ToArray();
+        float[] dz = Random(64 * 256), w = Random(256 * 300);
+        float[] InputGradient(bool pause)
+        {
+            float[] dx = new float[64 * 300];
+            for (int i = 0; i < 50; i++)
+            {
+                Array.Clear(dx);
+                DenseKernels.AccumulateInputGradients<float>(dz, w, dx, 64, 300, 256); // a burst: by its end the workers are awake
+            }
+            if (pause)
+            {
+                Thread.Sleep(5);
+                Array.Clear(dx);
+                DenseKernels.AccumulateInputGradients<float>(dz, w, dx, 64, 300, 256);
+            }
+            return dx;
+        }
+        Assert.Equal(WithThreads(2, () => InputGradient(pause: false)), WithThreads(2, () => InputGradient(pause: true)));
+        Assert.Equal(WithThreads(2, () => Train(steps: 8, start: null)), WithThreads(2, () => Train(steps: 8, start: null, pause: TimeSpan.FromMilliseconds(3))));
+    }
+
+    [Fact]
     public void Training_on_several_threads_agrees_with_one_thread_within_rounding()
     {
         float[] single = WithThreads(1, Train);
@@ -91,8 +119,11 @@ public class KernelThreadingTests
 
     private static float[] Train() => Train(steps: 5, start: null);
 
-    /// <summary>Trains a fresh ThreadedMlp; with <paramref name="start"/>, waits there first, so that two trainings overlap.</summary>
-    private static float[] Train(int steps, Barrier? start)
+    /// <summary>
+    /// Trains a fresh ThreadedMlp; with <paramref name="start"/>, waits there first, so that two trainings overlap; with
+    /// <paramref name="pause"/>, sleeps that long before every step, longer than the kernel workers spin.
+    /// </summary>
+    private static float[] Train(int steps, Barrier? start, TimeSpan? pause = null)
     {
         var network = new ThreadedMlp(maxBatchSize: 64, seed: 2);
         var random = new SeededRandom(3);
@@ -106,6 +137,10 @@ public class KernelThreadingTests
         start?.SignalAndWait();
         for (int step = 0; step < steps; step++)
         {
+            if (pause is { } sleep)
+            {
+                Thread.Sleep(sleep);
+            }
             network.TrainStep(inputs, targets, 64, optimizer);
         }
         return network.Parameters.ToArray();
