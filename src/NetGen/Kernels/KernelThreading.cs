@@ -20,8 +20,8 @@ namespace NetGen;
 /// Below <see cref="MinimumWork"/> multiply-adds per product, handing work over costs more than it saves and the caller
 /// computes alone. Between products a worker spins for about 100 µs before it blocks, so that the products of a training
 /// step start without a system call while an idle program costs no processor time. A product that finds a worker blocked
-/// computes alone, so that a call after a pause costs what it costs on one thread, not a wake-up; it wakes the worker when
-/// products come in a burst, for the rest of it.
+/// computes alone, unless it is large, so that a call after a pause costs what it costs on one thread, not a wake-up; it
+/// wakes the workers when products come in a burst, for the rest of it.
 /// Nothing is allocated per call.
 /// </summary>
 public static class KernelThreading
@@ -42,7 +42,7 @@ public static class KernelThreading
     [ThreadStatic]
     private static AlignedBuffer<byte>[]? t_partialSums; // the same, for a caller that computes its parts alone
     private static int _inUse; // 1 while a caller has the workers: another caller then computes on its own thread
-    private static long _lastSplitProduct; // when the last product large enough to split started (Stopwatch ticks)
+    private static long _lastAloneProductEnd; // when the last product that found a worker blocked ended (Stopwatch ticks)
     private static readonly object Lock = new();
 
     /// <summary>
@@ -76,19 +76,17 @@ public static class KernelThreading
         }
         try
         {
-            long now = Stopwatch.GetTimestamp();
-            bool inBurst = now - _lastSplitProduct < KernelWorker.SpinTicks;
-            _lastSplitProduct = now;
-            if (AnyBlocked(parts - 1))
+            if (job.Work < WaitForWakingWork && AnyBlocked(parts - 1))
             {
                 // Waking a blocked worker costs the caller a system call and the worker tens of µs (a one-sample inference
                 // after a pause took 25 µs waiting for it, 12 µs just waking it, 2.5 µs alone): compute alone, and wake the
-                // workers only when products follow each other closely, so that the rest of the burst is split again.
-                if (inBurst)
+                // workers only when such products follow each other closely, so that the rest of a burst is split again.
+                if (Stopwatch.GetTimestamp() - _lastAloneProductEnd < KernelWorker.SpinTicks)
                 {
                     WakeBlocked(parts - 1);
                 }
                 RunAlone<T>(job, splitLength, parts);
+                _lastAloneProductEnd = Stopwatch.GetTimestamp();
                 return;
             }
             RunOnWorkers<T>(job, splitLength, parts);
@@ -98,6 +96,12 @@ public static class KernelThreading
             Volatile.Write(ref _inUse, 0);
         }
     }
+
+    /// <summary>
+    /// Products of this many multiply-adds or more (40 µs or more on one core here) wait for a blocked worker to wake, which
+    /// takes about 25 µs, rather than compute alone: splitting them saves more than that.
+    /// </summary>
+    private const long WaitForWakingWork = 8L << 20;
 
     /// <summary>Whether any of the first <paramref name="count"/> workers blocks (or is about to).</summary>
     private static bool AnyBlocked(int count)
