@@ -9,12 +9,11 @@ namespace NetGen;
 /// <summary>
 /// How many threads the dense kernels use. A large layer's products are split into the same contiguous ranges of units,
 /// whole tiles of four each (the caller's a little larger: it starts first), computed by the calling thread and NetGen's
-/// worker threads, so that each thread reads and
-/// updates only its own weight rows, which stay in its core's cache from step to step. The forward product, the parameter
-/// gradients and the fused update compute each output element on one thread with the same tile as on one thread: they are
-/// bit-identical whatever the thread count. The input gradient sums over the units, so each thread sums its own units and
-/// the partial sums are added in a fixed order: bit-identical from run to run for a given thread count, and within
-/// rounding of the single-thread result across thread counts.
+/// worker threads, so that each thread reads and updates only its own weight rows, which stay in its core's cache from
+/// step to step. The forward product, the parameter gradients and the fused update compute each output element on one
+/// thread with the same tile as on one thread: they are bit-identical whatever the thread count. The input gradient sums
+/// over the units, so each thread sums its own units and the partial sums are added in a fixed order: bit-identical from
+/// run to run for a given thread count, and within rounding of the single-thread result across thread counts.
 /// The workers serve one caller at a time: a second thread calling meanwhile (another network, a replica) computes on its
 /// own thread, the same parts one after the other, so that its results are the same.
 /// Below <see cref="MinimumWork"/> multiply-adds per product, handing work over costs more than it saves and the caller
