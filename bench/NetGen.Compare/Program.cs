@@ -65,7 +65,18 @@ void Run(string id, Func<CaseResult> run)
 {
     if (selected.Contains(id))
     {
-        cases.Add(run());
+        try
+        {
+            cases.Add(run());
+        }
+        catch (Exception e)
+        {
+            // A contender failing (libtorch once threw from inside SGD.step here) costs its case, not the whole run.
+            string reason = $"case {id} failed: {e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
+            Console.Error.WriteLine(e);
+            Console.WriteLine($"  {reason}");
+            cases.Add(new CaseResult(id, $"case {id}", "failed", null, [], false, reason, []));
+        }
         Console.WriteLine();
     }
     else
@@ -94,7 +105,7 @@ if (write)
 bool agree = cases.Where(c => c.AbortReason is null || !c.AbortReason.StartsWith("not run", StringComparison.Ordinal)).All(c => c.ChecksPass);
 if (!agree)
 {
-    Console.Error.WriteLine("some cases were aborted: the implementations disagree (see the FAIL lines)");
+    Console.Error.WriteLine("some cases were aborted: the implementations disagree (see the FAIL lines) or one of them failed");
 }
 return agree ? 0 : 1;
 
