@@ -158,24 +158,25 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         T learningRate = T.CreateTruncating(_learningRate);
         var rate = Vector512.Create(learningRate);
         ref T x = ref MemoryMarshal.GetReference(columns);
-        // Last row first: the forward pass read the rows first to last, so the last ones are the likeliest still in the cache
-        // (a network's weights can outgrow a core's L2; 784-256-256-10 on one thread: batch-1 step 18.2 -> 16.3 µs).
+        // From the last value to the first: the forward pass read the rows first to last, so the last ones are the likeliest
+        // still in the cache (a network's weights can outgrow a core's L2; 784-256-256-10 on one thread: batch-1 step 18.2
+        // -> 16.3 µs with the rows last first, -> 15.4 µs with each row last first too, one stream backwards).
         for (int r = rowScales.Length - 1; r >= 0; r--)
         {
             ref T p = ref MemoryMarshal.GetReference(parameters.Slice(r * columns.Length, columns.Length));
             T rowScale = rowScales[r];
             var scale = Vector512.Create(rowScale);
-            int c = 0;
-            for (; c <= columns.Length - Vector512<T>.Count; c += Vector512<T>.Count)
+            int whole = columns.Length - columns.Length % Vector512<T>.Count;
+            for (int c = columns.Length - 1; c >= whole; c--)
+            {
+                T gradient = Unsafe.Add(ref x, c) * rowScale + T.Zero;
+                Unsafe.Add(ref p, c) -= learningRate * gradient;
+            }
+            for (int c = whole - Vector512<T>.Count; c >= 0; c -= Vector512<T>.Count)
             {
                 // The gradient as OuterProducts.ScaledRow computes it, then the update as PlainStep applies it.
                 Vector512<T> gradient = Kernels.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)c), scale, Vector512<T>.Zero);
                 (Vector512.LoadUnsafe(ref p, (nuint)c) - rate * gradient).StoreUnsafe(ref p, (nuint)c);
-            }
-            for (; c < columns.Length; c++)
-            {
-                T gradient = Unsafe.Add(ref x, c) * rowScale + T.Zero;
-                Unsafe.Add(ref p, c) -= learningRate * gradient;
             }
         }
     }
