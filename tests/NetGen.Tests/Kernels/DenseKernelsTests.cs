@@ -10,7 +10,7 @@ namespace NetGen.Tests.Kernels;
 public class DenseKernelsTests
 {
     private static readonly int[] Batches = [1, 2, 3, 4, 5, 8, 9, 13];
-    private static readonly int[] InputSizes = [1, 7, 16, 17, 127, 128, 129, 300, 784];
+    private static readonly int[] InputSizes = [1, 7, 16, 17, 127, 128, 129, 250, 300, 784];
     private static readonly int[] UnitCounts = [1, 3, 4, 5, 9, 130];
     private static readonly int[] Misalignments = [0, 1]; // values from a cache line boundary
 
@@ -108,6 +108,60 @@ public class DenseKernelsTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Products_write_nothing_outside_their_outputs()
+    {
+        // The kernels write through raw pointers: a write past an output's end would land in whatever the heap holds next.
+        foreach ((int batch, int inputs, int units) in Shapes())
+        {
+            var data = new Operands(batch, inputs, units, misalignment: 1);
+            var z = new Guarded(batch * units);
+            var weightGradients = new Guarded(units * inputs);
+            var biasGradients = new Guarded(units);
+            var dx = new Guarded(batch * inputs);
+            var weights = new Guarded(data.Weights);
+            var biases = new Guarded(data.Biases);
+            DenseKernels.Forward<float>(data.X, data.Weights, data.Biases, z.Inner.Span, batch, inputs, units);
+            DenseKernels.ParameterGradients<float>(data.Dz, data.X, weightGradients.Inner.Span, biasGradients.Inner.Span, batch, inputs, units, accumulate: true);
+            DenseKernels.AccumulateInputGradients<float>(data.Dz, data.Weights, dx.Inner.Span, batch, inputs, units);
+            foreach (IElementwiseOptimizer<float> optimizer in new IElementwiseOptimizer<float>[] { new Sgd<float>(0.1), new Sgd<float>(0.1, momentum: 0.9), new Adam<float>(0.01) })
+            {
+                optimizer.BeginStep(units * inputs + units);
+                DenseKernels.UpdateParameters(data.Dz, data.X, weights.Inner.Span, biases.Inner.Span, batch, inputs, units, optimizer, 0, units * inputs);
+            }
+            string shape = $"batch {batch} x inputs {inputs} x units {units}";
+            Assert.True(z.GuardsIntact, $"forward, {shape}");
+            Assert.True(weightGradients.GuardsIntact && biasGradients.GuardsIntact, $"parameter gradients, {shape}");
+            Assert.True(dx.GuardsIntact, $"input gradients, {shape}");
+            Assert.True(weights.GuardsIntact && biases.GuardsIntact, $"fused update, {shape}");
+        }
+    }
+
+    /// <summary>Values with a stretch of sentinels on either side, to catch writes outside them.</summary>
+    private sealed class Guarded
+    {
+        private const int Guard = 64;
+        private const float Sentinel = 12345.678f;
+        private readonly float[] _values;
+
+        public Guarded(int length) : this(new float[length])
+        {
+        }
+
+        public Guarded(float[] initial)
+        {
+            _values = new float[initial.Length + 2 * Guard];
+            _values.AsSpan().Fill(Sentinel);
+            initial.CopyTo(_values, Guard);
+            Inner = new Memory<float>(_values, Guard, initial.Length);
+        }
+
+        public Memory<float> Inner { get; }
+
+        public bool GuardsIntact =>
+            _values.AsSpan(0, Guard).IndexOfAnyExcept(Sentinel) < 0 && _values.AsSpan(Guard + Inner.Length).IndexOfAnyExcept(Sentinel) < 0;
     }
 
     private static IEnumerable<(int Batch, int Inputs, int Units)> Shapes() =>
