@@ -287,6 +287,14 @@ public static class Cases
         return new CaseResult(id, title, title, flops, checks.Checks, false, reason, []);
     }
 
+    private static List<Measurement> MeasureWithRoundTrip(List<Contender> contenders, HarnessOptions options)
+    {
+        double before = CoreLatencyProbe.MedianRoundTripNanoseconds();
+        List<Measurement> measurements = Harness.Measure(contenders, options);
+        double after = CoreLatencyProbe.MedianRoundTripNanoseconds();
+        return [.. measurements.Select(m => m with { CoreRoundTrip = new CoreRoundTrip(before, after) })];
+    }
+
     private static CaseResult Timed(string id, string title, double? flops, CheckList checks, List<Contender> contenders, HarnessOptions options)
     {
         Console.WriteLine("    checks pass; timing ...");
@@ -294,11 +302,13 @@ public static class Cases
         // TorchSharp is measured after them, on its own: switching libtorch's thread count between samples made its
         // 2-thread training step up to 100 times slower here (176 ms instead of 0.8 ms a step; on a loaded 2-core
         // machine the 2-thread figures vary that much anyway, as the second OpenMP thread waits for a core).
+        // Each block of samples carries the cores' round trip before and after it: the host can move the two vCPUs in
+        // between, and the two-thread figures of the blocks are comparable only if it did not (docs/performance.md).
         int firstThreads = contenders.First(c => c.Name == "TorchSharp").Threads;
-        List<Measurement> measurements = Harness.Measure([.. contenders.Where(c => c.Name != "TorchSharp" || c.Threads == firstThreads)], options);
+        List<Measurement> measurements = MeasureWithRoundTrip([.. contenders.Where(c => c.Name != "TorchSharp" || c.Threads == firstThreads)], options);
         foreach (Contender other in contenders.Where(c => c.Name == "TorchSharp" && c.Threads != firstThreads))
         {
-            measurements.AddRange(Harness.Measure([other], options));
+            measurements.AddRange(MeasureWithRoundTrip([other], options));
         }
         foreach (Measurement m in measurements)
         {

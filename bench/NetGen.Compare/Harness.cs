@@ -21,9 +21,13 @@ public sealed class Contender
 }
 
 /// <summary>Time per iteration of one contender: the median, min and max over the samples.</summary>
+/// <summary>One implementation's timing, with the cores' round trip just before and just after its samples were taken.</summary>
 public sealed record Measurement(
     string Name, int Threads, double MedianMicroseconds, double MinMicroseconds, double MaxMicroseconds, int Samples,
-    int IterationsPerSample, double AllocatedBytesPerIteration);
+    int IterationsPerSample, double AllocatedBytesPerIteration, CoreRoundTrip? CoreRoundTrip = null);
+
+/// <summary>The core-to-core round trip of a cache line (<see cref="CoreLatencyProbe"/>) before and after a block of samples.</summary>
+public sealed record CoreRoundTrip(double BeforeNanoseconds, double AfterNanoseconds);
 
 public sealed record HarnessOptions(int WarmupIterations, double WarmupMilliseconds, int Samples, double SampleMilliseconds);
 

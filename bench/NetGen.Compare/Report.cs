@@ -166,15 +166,16 @@ public sealed record Report(
 
         md.AppendLine("## Spread and allocations");
         md.AppendLine();
-        md.AppendLine("| case | implementation | threads | median | min | max | samples x k | managed bytes allocated / iteration |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| case | implementation | threads | median | min | max | samples x k | managed bytes allocated / iteration | core round trip before / after (ns) |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (CaseResult c in Cases)
         {
             foreach (Measurement m in c.Measurements)
             {
                 md.AppendLine(CultureInfo.InvariantCulture,
                     $"| {c.Id} | {m.Name} | {m.Threads} | {Us(m.MedianMicroseconds)} | {Us(m.MinMicroseconds)} | {Us(m.MaxMicroseconds)} | " +
-                    $"{m.Samples} x {m.IterationsPerSample} | {F(m.AllocatedBytesPerIteration, 0)} |");
+                    $"{m.Samples} x {m.IterationsPerSample} | {F(m.AllocatedBytesPerIteration, 0)} | " +
+                    $"{(m.CoreRoundTrip is { } trip ? $"{F(trip.BeforeNanoseconds, 0)} / {F(trip.AfterNanoseconds, 0)}" : "-")} |");
             }
         }
         md.AppendLine();
