@@ -229,16 +229,13 @@ public static class DenseKernels
         {
             // One sample: the weight gradient is dz ⊗ x, which the optimizer can apply as it computes it. x is read once per
             // row, aligned as in the forward product (784-256-256-10, one thread: batch-1 step 19.6 -> 17.9 µs).
-            scoped ReadOnlySpan<T> x = MemoryMarshal.CreateReadOnlySpan(ref x0, inputs);
-            if (inputs * Unsafe.SizeOf<T>() <= AlignedSampleBytes && !IsCacheLineAligned(ref x0))
-            {
-                Span<T> aligned = CacheLineAligned(stackalloc T[inputs + 64 / Unsafe.SizeOf<T>()], inputs);
-                x.CopyTo(aligned);
-                x = aligned;
-            }
+            Span<T> scratch = inputs * Unsafe.SizeOf<T>() <= AlignedSampleBytes
+                ? CacheLineAligned(stackalloc T[inputs + 64 / Unsafe.SizeOf<T>()], inputs)
+                : default;
+            scoped ref T x = ref OnCacheLine(ref x0, inputs, scratch);
             optimizer.UpdateOuterProduct(weightOffset + unitStart * inputs,
                 MemoryMarshal.CreateSpan(ref Unsafe.Add(ref w0, unitStart * inputs), (unitEnd - unitStart) * inputs),
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dz0, unitStart), unitEnd - unitStart), x);
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dz0, unitStart), unitEnd - unitStart), MemoryMarshal.CreateReadOnlySpan(ref x, inputs));
             return;
         }
         for (int o = unitStart; o < unitEnd;)
@@ -264,7 +261,20 @@ public static class DenseKernels
         }
     }
 
-    private static unsafe bool IsCacheLineAligned<T>(ref T value) => (nuint)Unsafe.AsPointer(ref value) % 64 == 0;
+    /// <summary>
+    /// <paramref name="x"/>, or, when its <paramref name="length"/> values do not start on a 64-byte boundary (a caller's array)
+    /// and <paramref name="scratch"/> (from <see cref="CacheLineAligned"/>) can hold them, their copy there: the one-sample
+    /// kernels load each input vector once per unit, and a load that straddles two cache lines costs two.
+    /// </summary>
+    private static unsafe ref T OnCacheLine<T>(ref T x, int length, Span<T> scratch) where T : unmanaged
+    {
+        if (scratch.Length < length || (nuint)Unsafe.AsPointer(ref x) % 64 == 0)
+        {
+            return ref x;
+        }
+        MemoryMarshal.CreateReadOnlySpan(ref x, length).CopyTo(scratch);
+        return ref MemoryMarshal.GetReference(scratch);
+    }
 
     /// <summary>The <paramref name="length"/> values of <paramref name="buffer"/> that start on a 64-byte boundary (the buffer holds 64 bytes more).</summary>
     private static unsafe Span<T> CacheLineAligned<T>(Span<T> buffer, int length) where T : unmanaged
@@ -383,7 +393,7 @@ public static class DenseKernels
         Store(ref Unsafe.Add(ref z, 3 * zStride), 0, a30, a31, a32, a33, ref x3, ref w, ref w1, ref w2, ref w3, k, inputs);
     }
 
-    /// <summary>The largest input row <see cref="ForwardSamplesByRows"/> copies to the stack to align it: 16 KB.</summary>
+    /// <summary>The largest input row the one-sample kernels copy to the stack to align it (<see cref="OnCacheLine"/>): 16 KB.</summary>
     private const int AlignedSampleBytes = 16 * 1024;
 
     /// <summary>
@@ -393,22 +403,18 @@ public static class DenseKernels
     /// with it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // the scratch row is written before it is read: clearing it cost every call
     private static unsafe void ForwardSamplesByRows<T>(
         ref T x0, ref T w0, ref T z0, int s, int batch, int inputs, int units, int unitStart, int unitEnd)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool wide = Vector512.IsHardwareAccelerated && inputs >= 8 * Vector512<T>.Count;
-        Span<T> aligned = wide && inputs * sizeof(T) <= AlignedSampleBytes
+        Span<T> scratch = wide && inputs * sizeof(T) <= AlignedSampleBytes
             ? CacheLineAligned(stackalloc T[inputs + 64 / sizeof(T)], inputs)
             : default;
         for (; s < batch; s++)
         {
-            scoped ref T sample = ref Unsafe.Add(ref x0, s * inputs);
-            if (!aligned.IsEmpty && !IsCacheLineAligned(ref sample))
-            {
-                MemoryMarshal.CreateReadOnlySpan(ref sample, inputs).CopyTo(aligned);
-                sample = ref MemoryMarshal.GetReference(aligned);
-            }
+            scoped ref T sample = ref OnCacheLine(ref Unsafe.Add(ref x0, s * inputs), inputs, scratch);
             for (int o = unitStart; o < unitEnd; o++)
             {
                 ref T row = ref Unsafe.Add(ref w0, o * inputs);
