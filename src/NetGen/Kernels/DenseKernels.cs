@@ -21,6 +21,7 @@ public static class DenseKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(x.Length, batch * inputs, weights.Length, units * inputs, z.Length, batch * units);
+        CheckBiases(biases.Length, units, nameof(biases));
         fixed (T* px = x, pw = weights, pb = biases, pz = z)
         {
             var job = new DenseJob(DenseOperation.Forward, (nint)px, (nint)pw, (nint)pb, (nint)pz, false, batch, inputs, units);
@@ -37,6 +38,7 @@ public static class DenseKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(x.Length, batch * inputs, weightGradients.Length, units * inputs, dz.Length, batch * units);
+        CheckBiases(biasGradients.Length, units, nameof(biasGradients));
         fixed (T* pdz = dz, px = x, pg = weightGradients, pb = biasGradients)
         {
             var job = new DenseJob(DenseOperation.ParameterGradients, (nint)pdz, (nint)px, (nint)pg, (nint)pb, accumulate, batch, inputs, units);
@@ -68,10 +70,7 @@ public static class DenseKernels
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         CheckLengths(x.Length, batch * inputs, weights.Length, units * inputs, dz.Length, batch * units);
-        if (biases.Length < units)
-        {
-            throw new ArgumentException($"The biases are too short for the layer: {biases.Length} (needs {units}).", nameof(biases));
-        }
+        CheckBiases(biases.Length, units, nameof(biases));
         fixed (T* pdz = dz, px = x, pw = weights, pb = biases)
         {
             var job = new DenseJob(DenseOperation.UpdateParameters, (nint)pdz, (nint)px, (nint)pw, (nint)pb, false, batch, inputs, units,
@@ -769,6 +768,14 @@ public static class DenseKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c) where T : unmanaged, IFloatingPointIeee754<T>
         => Kernels.FusedMultiplyAdd(a, b, c);
+
+    private static void CheckBiases(int length, int expected, string name)
+    {
+        if (length < expected)
+        {
+            throw new ArgumentException($"The biases are too short for the layer: {length} (needs {expected}).", name);
+        }
+    }
 
     private static void CheckLengths(int xLength, int xExpected, int wLength, int wExpected, int zLength, int zExpected)
     {

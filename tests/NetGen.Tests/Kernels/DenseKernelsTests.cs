@@ -111,6 +111,22 @@ public class DenseKernelsTests
     }
 
     [Fact]
+    public void Biases_shorter_than_the_units_are_refused_before_anything_is_read()
+    {
+        // Before the check, the forward product read the bias of unit 5 from beyond the span: a silently wrong output.
+        float[] x = new float[8], weights = new float[6 * 8], shortBiases = new float[5], z = new float[6];
+        var forward = Assert.Throws<ArgumentException>(() => DenseKernels.Forward<float>(x, weights, shortBiases, z, 1, 8, 6));
+        Assert.Equal("biases", forward.ParamName);
+        Assert.Contains("5 (needs 6)", forward.Message);
+        var gradients = Assert.Throws<ArgumentException>(
+            () => DenseKernels.ParameterGradients<float>(z, x, new float[6 * 8], shortBiases, 1, 8, 6, accumulate: false));
+        Assert.Equal("biasGradients", gradients.ParamName);
+        var update = Assert.Throws<ArgumentException>(
+            () => DenseKernels.UpdateParameters<float>(z, x, weights, shortBiases, 1, 8, 6, new Sgd<float>(0.1), 0, 48));
+        Assert.Equal("biases", update.ParamName);
+    }
+
+    [Fact]
     public void Products_write_nothing_outside_their_outputs()
     {
         // The kernels write through raw pointers: a write past an output's end would land in whatever the heap holds next.
