@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Numerics;
 
 namespace NetGen;
@@ -16,11 +15,8 @@ namespace NetGen;
 /// Weight decay applies to every parameter, biases included, as PyTorch does for parameters without parameter groups.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-public sealed class AdamW<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class AdamW<T> : AdamBase<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly AdamUpdate<T> _update = new();
-    private double _learningRate;
-
     /// <summary>Creates the optimizer. Its state (two moments per parameter) is allocated at the first step.</summary>
     /// <param name="learningRate">The step size, greater than 0. Default 0.001, as in PyTorch and Keras.</param>
     /// <param name="beta1">The decay of the first-moment average, in [0, 1). Default 0.9, as in PyTorch and Keras.</param>
@@ -32,53 +28,7 @@ public sealed class AdamW<T> : ICheckpointableOptimizer<T>, IElementwiseOptimize
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
     public AdamW(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0.01)
+        : base(learningRate, beta1, beta2, epsilon, weightDecay, decoupledWeightDecay: true)
     {
-        _learningRate = HyperParameters.Positive(learningRate, nameof(learningRate));
-        Beta1 = HyperParameters.UnitInterval(beta1, nameof(beta1));
-        Beta2 = HyperParameters.UnitInterval(beta2, nameof(beta2));
-        Epsilon = HyperParameters.Positive(epsilon, nameof(epsilon));
-        WeightDecay = HyperParameters.NonNegative(weightDecay, nameof(weightDecay));
     }
-
-    /// <summary>The step size, greater than 0. It may be changed between steps (for a learning-rate schedule).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not greater than 0.</exception>
-    public double LearningRate
-    {
-        get => _learningRate;
-        set => _learningRate = HyperParameters.Positive(value, nameof(LearningRate));
-    }
-
-    /// <summary>The decay of the first-moment (mean) average, in [0, 1).</summary>
-    public double Beta1 { get; }
-
-    /// <summary>The decay of the second-moment (uncentered variance) average, in [0, 1).</summary>
-    public double Beta2 { get; }
-
-    /// <summary>The term added to the denominator for numerical stability.</summary>
-    public double Epsilon { get; }
-
-    /// <summary>The decoupled decay factor: each step multiplies every parameter by <c>1 − LearningRate · WeightDecay</c>.</summary>
-    public double WeightDecay { get; }
-
-    /// <inheritdoc/>
-    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients) => WholeStep.Run(this, parameters, gradients);
-
-    /// <inheritdoc/>
-    public void BeginStep(int parameterCount) =>
-        _update.BeginStep(parameterCount, _learningRate, Beta1, Beta2, Epsilon, coupledDecay: 0, decoupledDecay: WeightDecay);
-
-    /// <inheritdoc/>
-    public void Update(int offset, Span<T> parameters, ReadOnlySpan<T> gradients) => _update.Update(offset, parameters, gradients);
-
-    /// <inheritdoc/>
-    public long StepCount => _update.StepCount;
-
-    /// <summary>The first and second moments, <c>exp_avg</c> and <c>exp_avg_sq</c> (PyTorch's names).</summary>
-    public IReadOnlyList<string> StateNames => AdamUpdate<T>.StateNames;
-
-    /// <inheritdoc/>
-    public IReadOnlyDictionary<string, T[]> ExportState() => _update.ExportState();
-
-    /// <inheritdoc/>
-    public void ImportState(IReadOnlyDictionary<string, T[]> tensors, long stepCount) => _update.ImportState(tensors, stepCount);
 }
