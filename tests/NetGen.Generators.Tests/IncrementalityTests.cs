@@ -107,7 +107,7 @@ public class IncrementalityTests
         ISymbol symbol = Compilations.Create(Network).GetTypeByMetadataName("Samples.Digits")!;
         var holder = new { Inner = new { Items = new object[] { 1, symbol } } };
 
-        Assert.ThrowsAny<Exception>(() => AssertHoldsNoCompilationObject(holder, "test", new HashSet<object>(ReferenceEqualityComparer.Instance)));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertHoldsNoCompilationObject(holder, "test", new HashSet<object>(ReferenceEqualityComparer.Instance)));
     }
 
     /// <summary>Runs the driver on <paramref name="first"/>, then on <paramref name="second"/>; returns the second run.</summary>

@@ -4,7 +4,8 @@ namespace NetGen.Tests.GradientPrediction;
 
 /// <summary>
 /// The gradient profile NetGen predicts at compile time (LayerInfo.PredictedGradient) against the monitor's measurement
-/// at initialization: the first dense layer's gradient relative to the output layer's, within a factor of 3.
+/// at initialization: the first dense layer's gradient relative to the output layer's, within a factor of 2 (seen: 0.92 to
+/// 1.63, the widest for ten ReLU layers with He init, where the mean-field model ignores the finite width).
 /// </summary>
 public class PredictionAgreementTests(ITestOutputHelper output)
 {
@@ -16,7 +17,7 @@ public class PredictionAgreementTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void Predicted_first_to_last_ratio_is_within_3x_of_the_measured_one(string name)
+    public void Predicted_first_to_last_ratio_is_within_2x_of_the_measured_one(string name)
     {
         Type type = NetworkTypes().Single(t => t.Name == name);
         var first = (INetwork<double>)Activator.CreateInstance(type, BatchSize, 0)!;
@@ -55,7 +56,7 @@ public class PredictionAgreementTests(ITestOutputHelper output)
         double measured = Math.Sqrt(firstSquare / outputSquare);
 
         output.WriteLine($"{name}: predicted {predicted:E2}, measured {measured:E2}, ratio {predicted / measured:F2}");
-        Assert.InRange(predicted / measured, 1.0 / 3, 3.0);
+        Assert.InRange(predicted / measured, 1.0 / 2, 2.0);
     }
 
     private static int IndexOfFirstDense(INetwork<double> network)

@@ -29,6 +29,7 @@ public class DeepTrainingTests(ITestOutputHelper output)
             $"deep sigmoid: test accuracy {result.FinalAccuracy:P1} after {Epochs} epochs on the embedded subset, expected near chance (<= 20 %)");
         Assert.Contains("NGM01", result.Warnings.Select(w => w.RuleId));
         // The monitor's per-step norms show the same gap as the speed of learning: 20 layers, ten orders of magnitude.
+        Assert.NotEmpty(result.Gradients);
         Assert.All(result.Gradients, g => Assert.True(g.WeightGradientNorms[^1] / g.WeightGradientNorms[0] > 1e6, $"step {g.Step}"));
     }
 
