@@ -83,14 +83,30 @@ public static class ActivationKernels
 
     private static void ReLU<T>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int i = 0;
         if (Vector512.IsHardwareAccelerated)
+        {
+            ReLU<T, Simd512<T>>(z, a);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ReLU<T, Simd256<T>>(z, a);
+        }
+        else
+        {
+            ReLU<T, Simd128<T>>(z, a);
+        }
+    }
+
+    private static void ReLU<T, V>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
+    {
+        int i = 0;
+        if (V.IsAccelerated)
         {
             ref T z0 = ref MemoryMarshal.GetReference(z);
             ref T a0 = ref MemoryMarshal.GetReference(a);
-            for (; i <= z.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+            for (; i <= z.Length - V.Count; i += V.Count)
             {
-                Vector512.Max(Vector512.LoadUnsafe(ref z0, (nuint)i), Vector512<T>.Zero).StoreUnsafe(ref a0, (nuint)i);
+                V.Store(V.Max(V.Load(ref z0, (nuint)i), default), ref a0, (nuint)i);
             }
         }
         for (; i < z.Length; i++)
@@ -101,16 +117,33 @@ public static class ActivationKernels
 
     private static void ReLUDerivative<T>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int i = 0;
         if (Vector512.IsHardwareAccelerated)
+        {
+            ReLUDerivative<T, Simd512<T>>(da, z, dz);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ReLUDerivative<T, Simd256<T>>(da, z, dz);
+        }
+        else
+        {
+            ReLUDerivative<T, Simd128<T>>(da, z, dz);
+        }
+    }
+
+    private static void ReLUDerivative<T, V>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz)
+        where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
+    {
+        int i = 0;
+        if (V.IsAccelerated)
         {
             ref T da0 = ref MemoryMarshal.GetReference(da);
             ref T z0 = ref MemoryMarshal.GetReference(z);
             ref T dz0 = ref MemoryMarshal.GetReference(dz);
-            for (; i <= z.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+            for (; i <= z.Length - V.Count; i += V.Count)
             {
-                Vector512<T> positive = Vector512.GreaterThan(Vector512.LoadUnsafe(ref z0, (nuint)i), Vector512<T>.Zero);
-                (Vector512.LoadUnsafe(ref da0, (nuint)i) & positive).StoreUnsafe(ref dz0, (nuint)i);
+                V positive = V.GreaterThan(V.Load(ref z0, (nuint)i), default);
+                V.Store(V.Load(ref da0, (nuint)i) & positive, ref dz0, (nuint)i);
             }
         }
         for (; i < z.Length; i++)

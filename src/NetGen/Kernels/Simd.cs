@@ -34,7 +34,19 @@ internal interface ISimd<TSelf, T>
     /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TSelf value);
 
+    /// <summary>The larger of each pair of lanes.</summary>
+    static abstract TSelf Max(TSelf a, TSelf b);
+
+    /// <summary>All bits set in the lanes where <c>a &gt; b</c>, none elsewhere.</summary>
+    static abstract TSelf GreaterThan(TSelf a, TSelf b);
+
     static abstract TSelf operator +(TSelf a, TSelf b);
+
+    static abstract TSelf operator -(TSelf a, TSelf b);
+
+    static abstract TSelf operator *(TSelf a, TSelf b);
+
+    static abstract TSelf operator &(TSelf a, TSelf b);
 }
 
 /// <summary>512 bits: 16 floats or 8 doubles.</summary>
@@ -63,6 +75,21 @@ internal readonly struct Simd512<T>(Vector512<T> value) : ISimd<Simd512<T>, T> w
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512<T> operator +(Simd512<T> a, Simd512<T> b) => new(a.Value + b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512<T> operator -(Simd512<T> a, Simd512<T> b) => new(a.Value - b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512<T> operator *(Simd512<T> a, Simd512<T> b) => new(a.Value * b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512<T> operator &(Simd512<T> a, Simd512<T> b) => new(a.Value & b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512<T> Max(Simd512<T> a, Simd512<T> b) => new(Vector512.Max(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512<T> GreaterThan(Simd512<T> a, Simd512<T> b) => new(Vector512.GreaterThan(a.Value, b.Value));
 }
 
 /// <summary>256 bits: 8 floats or 4 doubles.</summary>
@@ -102,6 +129,21 @@ internal readonly struct Simd256<T>(Vector256<T> value) : ISimd<Simd256<T>, T> w
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd256<T> operator +(Simd256<T> a, Simd256<T> b) => new(a.Value + b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256<T> operator -(Simd256<T> a, Simd256<T> b) => new(a.Value - b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256<T> operator *(Simd256<T> a, Simd256<T> b) => new(a.Value * b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256<T> operator &(Simd256<T> a, Simd256<T> b) => new(a.Value & b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256<T> Max(Simd256<T> a, Simd256<T> b) => new(Vector256.Max(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256<T> GreaterThan(Simd256<T> a, Simd256<T> b) => new(Vector256.GreaterThan(a.Value, b.Value));
 }
 
 /// <summary>128 bits: 4 floats or 2 doubles.</summary>
@@ -141,4 +183,19 @@ internal readonly struct Simd128<T>(Vector128<T> value) : ISimd<Simd128<T>, T> w
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd128<T> operator +(Simd128<T> a, Simd128<T> b) => new(a.Value + b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128<T> operator -(Simd128<T> a, Simd128<T> b) => new(a.Value - b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128<T> operator *(Simd128<T> a, Simd128<T> b) => new(a.Value * b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128<T> operator &(Simd128<T> a, Simd128<T> b) => new(a.Value & b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128<T> Max(Simd128<T> a, Simd128<T> b) => new(Vector128.Max(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128<T> GreaterThan(Simd128<T> a, Simd128<T> b) => new(Vector128.GreaterThan(a.Value, b.Value));
 }

@@ -44,18 +44,35 @@ internal static class OuterProducts
     /// <c>gradient[c] = columns[c]·scale + 0</c>: a fused multiply-add onto zero, as the gradient kernels accumulate from zero,
     /// so that a product of −0 gives +0 here as there.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaledRow<T>(ReadOnlySpan<T> columns, T scale, Span<T> gradient) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ScaledRow<T, Simd512<T>>(columns, scale, gradient);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ScaledRow<T, Simd256<T>>(columns, scale, gradient);
+        }
+        else
+        {
+            ScaledRow<T, Simd128<T>>(columns, scale, gradient);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScaledRow<T, V>(ReadOnlySpan<T> columns, T scale, Span<T> gradient)
+        where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
     {
         ref T x = ref MemoryMarshal.GetReference(columns);
         ref T g = ref MemoryMarshal.GetReference(gradient);
         int c = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (V.IsAccelerated)
         {
-            var factor = Vector512.Create(scale);
-            for (; c <= columns.Length - Vector512<T>.Count; c += Vector512<T>.Count)
+            V factor = V.Broadcast(scale);
+            for (; c <= columns.Length - V.Count; c += V.Count)
             {
-                Kernels.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)c), factor, Vector512<T>.Zero).StoreUnsafe(ref g, (nuint)c);
+                V.Store(V.MultiplyAdd(V.Load(ref x, (nuint)c), factor, default), ref g, (nuint)c);
             }
         }
         for (; c < columns.Length; c++)

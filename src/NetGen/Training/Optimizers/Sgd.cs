@@ -96,10 +96,12 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         T weightDecay = _weightDecay;
         Span<T> velocity = hasMomentum ? _velocity.AsSpan(offset, parameters.Length) : [];
         int i = 0;
-        if (!hasDecay && !hasMomentum && Vector512.IsHardwareAccelerated)
+        if (!hasDecay && !hasMomentum)
         {
             // Plain SGD, the common case of a fused step's many small slices: the shortest loop, full-width vectors.
-            i = PlainStep(parameters, gradients, learningRate);
+            i = Vector512.IsHardwareAccelerated ? PlainStep<Simd512<T>>(parameters, gradients, learningRate)
+                : Vector256.IsHardwareAccelerated ? PlainStep<Simd256<T>>(parameters, gradients, learningRate)
+                : PlainStep<Simd128<T>>(parameters, gradients, learningRate);
         }
         else if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && parameters.Length >= Vector<T>.Count)
         {
@@ -145,19 +147,40 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
 
     /// <inheritdoc/>
     /// <remarks>Plain SGD (no momentum, no weight decay) applies each gradient as it computes it, in one pass over the parameters.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void UpdateOuterProduct(int offset, Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns)
     {
-        if (Momentum != 0 || WeightDecay != 0 || !Vector512.IsHardwareAccelerated)
+        if (Momentum != 0 || WeightDecay != 0)
         {
             OuterProducts.UpdateByPieces(this, offset, parameters, rowScales, columns);
             return;
         }
         OuterProducts.CheckShape(parameters.Length, rowScales.Length, columns.Length);
         _guard.CheckSlice(offset, parameters.Length, parameters.Length);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            PlainOuterProductStep<Simd512<T>>(parameters, rowScales, columns);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            PlainOuterProductStep<Simd256<T>>(parameters, rowScales, columns);
+        }
+        else
+        {
+            PlainOuterProductStep<Simd128<T>>(parameters, rowScales, columns);
+        }
+    }
+
+    /// <summary>
+    /// <c>p[r, c] −= lr·(rowScales[r]·columns[c])</c>, each gradient as <c>OuterProducts.ScaledRow</c> computes it and
+    /// applied as <c>PlainStep</c> applies it, so that the results are those of the unfused step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PlainOuterProductStep<V>(Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns) where V : struct, ISimd<V, T>
+    {
         T learningRate = T.CreateTruncating(_learningRate);
-        var rate = Vector512.Create(learningRate);
+        V rate = V.Broadcast(learningRate);
         ref T x = ref MemoryMarshal.GetReference(columns);
+        int whole = V.IsAccelerated ? columns.Length - columns.Length % V.Count : 0;
         // From the last value to the first: the forward pass read the rows first to last, so the last ones are the likeliest
         // still in the cache (a network's weights can outgrow a core's L2; 784-256-256-10 on one thread: batch-1 step 18.2
         // -> 16.3 µs with the rows last first, -> 15.4 µs with each row last first too, one stream backwards).
@@ -165,33 +188,35 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         {
             ref T p = ref MemoryMarshal.GetReference(parameters.Slice(r * columns.Length, columns.Length));
             T rowScale = rowScales[r];
-            var scale = Vector512.Create(rowScale);
-            int whole = columns.Length - columns.Length % Vector512<T>.Count;
+            V scale = V.Broadcast(rowScale);
             for (int c = columns.Length - 1; c >= whole; c--)
             {
                 T gradient = Unsafe.Add(ref x, c) * rowScale + T.Zero;
                 Unsafe.Add(ref p, c) -= learningRate * gradient;
             }
-            for (int c = whole - Vector512<T>.Count; c >= 0; c -= Vector512<T>.Count)
+            for (int c = whole - V.Count; c >= 0; c -= V.Count)
             {
-                // The gradient as OuterProducts.ScaledRow computes it, then the update as PlainStep applies it.
-                Vector512<T> gradient = Kernels.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)c), scale, Vector512<T>.Zero);
-                (Vector512.LoadUnsafe(ref p, (nuint)c) - rate * gradient).StoreUnsafe(ref p, (nuint)c);
+                V gradient = V.MultiplyAdd(V.Load(ref x, (nuint)c), scale, default);
+                V.Store(V.Load(ref p, (nuint)c) - rate * gradient, ref p, (nuint)c);
             }
         }
     }
 
-    /// <summary><c>p = p − lr·g</c> over whole <see cref="Vector512{T}"/> vectors; returns where the scalar remainder starts.</summary>
+    /// <summary><c>p = p − lr·g</c> over whole vectors; returns where the scalar remainder starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int PlainStep(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate)
+    private static int PlainStep<V>(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate) where V : struct, ISimd<V, T>
     {
+        if (!V.IsAccelerated)
+        {
+            return 0;
+        }
         ref T p = ref MemoryMarshal.GetReference(parameters);
         ref T g = ref MemoryMarshal.GetReference(gradients);
-        var rate = Vector512.Create(learningRate);
+        V rate = V.Broadcast(learningRate);
         int i = 0;
-        for (; i <= parameters.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+        for (; i <= parameters.Length - V.Count; i += V.Count)
         {
-            (Vector512.LoadUnsafe(ref p, (nuint)i) - rate * Vector512.LoadUnsafe(ref g, (nuint)i)).StoreUnsafe(ref p, (nuint)i);
+            V.Store(V.Load(ref p, (nuint)i) - rate * V.Load(ref g, (nuint)i), ref p, (nuint)i);
         }
         return i;
     }
