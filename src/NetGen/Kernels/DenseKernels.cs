@@ -183,7 +183,15 @@ public static class DenseKernels
                 {
                     for (s = blockStart; s < blockEnd; s += 4)
                     {
-                        ForwardTile4x4<T, V>(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, s * units + u), units);
+                        if (Unsafe.SizeOf<V>() >= 64)
+                        {
+                            ForwardTile4x4<T, V>(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, s * units + u), units);
+                        }
+                        else
+                        {
+                            ForwardTile2x4<T, V>(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, s * units + u), units);
+                            ForwardTile2x4<T, V>(ref Unsafe.Add(ref x0, (s + 2) * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, (s + 2) * units + u), units);
+                        }
                     }
                 }
             }
@@ -410,6 +418,32 @@ public static class DenseKernels
         Store<T, V>(ref Unsafe.Add(ref z, zStride), 0, a10, a11, a12, a13, ref x1, ref w, ref w1, ref w2, ref w3, k, inputs);
         Store<T, V>(ref Unsafe.Add(ref z, 2 * zStride), 0, a20, a21, a22, a23, ref x2, ref w, ref w1, ref w2, ref w3, k, inputs);
         Store<T, V>(ref Unsafe.Add(ref z, 3 * zStride), 0, a30, a31, a32, a33, ref x3, ref w, ref w1, ref w2, ref w3, k, inputs);
+    }
+
+    /// <summary>
+    /// Two samples × four units, for vectors narrower than 512 bits: with AVX2's sixteen registers, the sixteen accumulators
+    /// of <see cref="ForwardTile4x4"/> and its five operands do not fit; eight and five do.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardTile2x4<T, V>(ref T x, ref T w, int inputs, ref T z, int zStride)
+        where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
+    {
+        V a00 = default, a01 = default, a02 = default, a03 = default;
+        V a10 = default, a11 = default, a12 = default, a13 = default;
+        ref T x1 = ref Unsafe.Add(ref x, inputs);
+        ref T w1 = ref Unsafe.Add(ref w, inputs), w2 = ref Unsafe.Add(ref w, 2 * inputs), w3 = ref Unsafe.Add(ref w, 3 * inputs);
+        int k = 0;
+        for (; k <= inputs - V.Count; k += V.Count)
+        {
+            nuint i = (nuint)k;
+            V v0 = V.Load(ref w, i), v1 = V.Load(ref w1, i), v2 = V.Load(ref w2, i), v3 = V.Load(ref w3, i);
+            V u = V.Load(ref x, i);
+            a00 = V.MultiplyAdd(u, v0, a00); a01 = V.MultiplyAdd(u, v1, a01); a02 = V.MultiplyAdd(u, v2, a02); a03 = V.MultiplyAdd(u, v3, a03);
+            u = V.Load(ref x1, i);
+            a10 = V.MultiplyAdd(u, v0, a10); a11 = V.MultiplyAdd(u, v1, a11); a12 = V.MultiplyAdd(u, v2, a12); a13 = V.MultiplyAdd(u, v3, a13);
+        }
+        Store<T, V>(ref z, 0, a00, a01, a02, a03, ref x, ref w, ref w1, ref w2, ref w3, k, inputs);
+        Store<T, V>(ref Unsafe.Add(ref z, zStride), 0, a10, a11, a12, a13, ref x1, ref w, ref w1, ref w2, ref w3, k, inputs);
     }
 
     /// <summary>The largest input row the one-sample kernels copy to the stack to align it (<see cref="OnCacheLine"/>): 16 KB.</summary>
