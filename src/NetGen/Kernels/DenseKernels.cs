@@ -677,7 +677,8 @@ public static class DenseKernels
         for (; k <= length - V.Count; k += V.Count)
         {
             // One vector of eight rows at a time (sixteen with the next vector when there is one): eight or sixteen accumulators.
-            bool two = k <= length - 2 * V.Count;
+            // Sixteen accumulators need AVX-512's 32 registers; with AVX2's sixteen, eight.
+            bool two = Unsafe.SizeOf<V>() >= 64 && k <= length - 2 * V.Count;
             nuint i = (nuint)k, i2 = (nuint)(k + V.Count);
             V a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
             V b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
