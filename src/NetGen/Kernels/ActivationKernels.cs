@@ -97,6 +97,8 @@ public static class ActivationKernels
         }
     }
 
+    // Compiled fully optimized at once, as the dense kernels: unoptimized, each vector operation is a call.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReLU<T, V>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
     {
         int i = 0;
@@ -131,6 +133,8 @@ public static class ActivationKernels
         }
     }
 
+    // Compiled fully optimized at once, as the dense kernels: unoptimized, each vector operation is a call.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReLUDerivative<T, V>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz)
         where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
     {
