@@ -23,6 +23,15 @@ public sealed record Report(
 {
     public const string RunCommand = "bench/compare.sh";
 
+    /// <summary>The variables that limit either side's instruction sets, where set, to emulate a machine without AVX-512.</summary>
+    private static readonly string[] InstructionSetVariables =
+        ["DOTNET_EnableAVX512", "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic", "ATEN_CPU_CAPABILITY", "MKL_ENABLE_INSTRUCTIONS", "ONEDNN_MAX_CPU_ISA"];
+
+    /// <summary>How this run was started: those variables, then the command and its arguments.</summary>
+    private static string CommandLine() => string.Join(" ",
+        InstructionSetVariables.Where(v => Environment.GetEnvironmentVariable(v) is not null).Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}")
+            .Append(RunCommand).Concat(Environment.GetCommandLineArgs().Skip(1)));
+
     public static Report Build(
         MachineInfo machine, IReadOnlyList<int> torchThreads, HarnessOptions harness, IReadOnlyList<PeakResult> peak,
         (double AtStart, double AtEnd) coreRoundTrip, IReadOnlyList<CaseResult> cases)
@@ -78,7 +87,7 @@ public sealed record Report(
         }
 
         return new Report(
-            DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), RunCommand, machine, 1, torchThreads, harness, peak, peak1,
+            DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), CommandLine(), machine, 1, torchThreads, harness, peak, peak1,
             coreRoundTrip.AtStart, coreRoundTrip.AtEnd, cases, ratios, gflops, efficiency, targets);
     }
 
