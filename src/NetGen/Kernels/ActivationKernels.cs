@@ -81,25 +81,26 @@ public static class ActivationKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReLU<T>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            ReLU<T, Simd512<T>>(z, a);
+            ReLU<T, Vector512<T>, Simd512<T>>(z, a);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            ReLU<T, Simd256<T>>(z, a);
+            ReLU<T, Vector256<T>, Simd256<T>>(z, a);
         }
         else
         {
-            ReLU<T, Simd128<T>>(z, a);
+            ReLU<T, Vector128<T>, Simd128<T>>(z, a);
         }
     }
 
     // Compiled fully optimized at once, as the dense kernels: unoptimized, each vector operation is a call.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReLU<T, V>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
+    private static void ReLU<T, TVector, V>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T> where TVector : struct where V : struct, ISimd<TVector, T>
     {
         int i = 0;
         if (V.IsAccelerated)
@@ -117,26 +118,27 @@ public static class ActivationKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReLUDerivative<T>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            ReLUDerivative<T, Simd512<T>>(da, z, dz);
+            ReLUDerivative<T, Vector512<T>, Simd512<T>>(da, z, dz);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            ReLUDerivative<T, Simd256<T>>(da, z, dz);
+            ReLUDerivative<T, Vector256<T>, Simd256<T>>(da, z, dz);
         }
         else
         {
-            ReLUDerivative<T, Simd128<T>>(da, z, dz);
+            ReLUDerivative<T, Vector128<T>, Simd128<T>>(da, z, dz);
         }
     }
 
     // Compiled fully optimized at once, as the dense kernels: unoptimized, each vector operation is a call.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReLUDerivative<T, V>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz)
-        where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
+    private static void ReLUDerivative<T, TVector, V>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVector : struct where V : struct, ISimd<TVector, T>
     {
         int i = 0;
         if (V.IsAccelerated)
@@ -146,8 +148,8 @@ public static class ActivationKernels
             ref T dz0 = ref MemoryMarshal.GetReference(dz);
             for (; i <= z.Length - V.Count; i += V.Count)
             {
-                V positive = V.GreaterThan(V.Load(ref z0, (nuint)i), default);
-                V.Store(V.Load(ref da0, (nuint)i) & positive, ref dz0, (nuint)i);
+                TVector positive = V.GreaterThan(V.Load(ref z0, (nuint)i), default);
+                V.Store(V.And(V.Load(ref da0, (nuint)i), positive), ref dz0, (nuint)i);
             }
         }
         for (; i < z.Length; i++)

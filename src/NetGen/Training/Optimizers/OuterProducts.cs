@@ -48,28 +48,28 @@ internal static class OuterProducts
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            ScaledRow<T, Simd512<T>>(columns, scale, gradient);
+            ScaledRow<T, Vector512<T>, Simd512<T>>(columns, scale, gradient);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            ScaledRow<T, Simd256<T>>(columns, scale, gradient);
+            ScaledRow<T, Vector256<T>, Simd256<T>>(columns, scale, gradient);
         }
         else
         {
-            ScaledRow<T, Simd128<T>>(columns, scale, gradient);
+            ScaledRow<T, Vector128<T>, Simd128<T>>(columns, scale, gradient);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScaledRow<T, V>(ReadOnlySpan<T> columns, T scale, Span<T> gradient)
-        where T : unmanaged, IFloatingPointIeee754<T> where V : struct, ISimd<V, T>
+    private static void ScaledRow<T, TVector, V>(ReadOnlySpan<T> columns, T scale, Span<T> gradient)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVector : struct where V : struct, ISimd<TVector, T>
     {
         ref T x = ref MemoryMarshal.GetReference(columns);
         ref T g = ref MemoryMarshal.GetReference(gradient);
         int c = 0;
         if (V.IsAccelerated)
         {
-            V factor = V.Broadcast(scale);
+            TVector factor = V.Broadcast(scale);
             for (; c <= columns.Length - V.Count; c += V.Count)
             {
                 V.Store(V.MultiplyAdd(V.Load(ref x, (nuint)c), factor, default), ref g, (nuint)c);

@@ -99,9 +99,9 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         if (!hasDecay && !hasMomentum)
         {
             // Plain SGD, the common case of a fused step's many small slices: the shortest loop, full-width vectors.
-            i = Vector512.IsHardwareAccelerated ? PlainStep<Simd512<T>>(parameters, gradients, learningRate)
-                : Vector256.IsHardwareAccelerated ? PlainStep<Simd256<T>>(parameters, gradients, learningRate)
-                : PlainStep<Simd128<T>>(parameters, gradients, learningRate);
+            i = Vector512.IsHardwareAccelerated ? PlainStep<Vector512<T>, Simd512<T>>(parameters, gradients, learningRate)
+                : Vector256.IsHardwareAccelerated ? PlainStep<Vector256<T>, Simd256<T>>(parameters, gradients, learningRate)
+                : PlainStep<Vector128<T>, Simd128<T>>(parameters, gradients, learningRate);
         }
         else if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && parameters.Length >= Vector<T>.Count)
         {
@@ -158,15 +158,15 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         _guard.CheckSlice(offset, parameters.Length, parameters.Length);
         if (Vector512.IsHardwareAccelerated)
         {
-            PlainOuterProductStep<Simd512<T>>(parameters, rowScales, columns);
+            PlainOuterProductStep<Vector512<T>, Simd512<T>>(parameters, rowScales, columns);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            PlainOuterProductStep<Simd256<T>>(parameters, rowScales, columns);
+            PlainOuterProductStep<Vector256<T>, Simd256<T>>(parameters, rowScales, columns);
         }
         else
         {
-            PlainOuterProductStep<Simd128<T>>(parameters, rowScales, columns);
+            PlainOuterProductStep<Vector128<T>, Simd128<T>>(parameters, rowScales, columns);
         }
     }
 
@@ -175,10 +175,10 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
     /// applied as <c>PlainStep</c> applies it, so that the results are those of the unfused step.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PlainOuterProductStep<V>(Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns) where V : struct, ISimd<V, T>
+    private void PlainOuterProductStep<TVector, V>(Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns) where TVector : struct where V : struct, ISimd<TVector, T>
     {
         T learningRate = T.CreateTruncating(_learningRate);
-        V rate = V.Broadcast(learningRate);
+        TVector rate = V.Broadcast(learningRate);
         ref T x = ref MemoryMarshal.GetReference(columns);
         int whole = V.IsAccelerated ? columns.Length - columns.Length % V.Count : 0;
         // From the last value to the first: the forward pass read the rows first to last, so the last ones are the likeliest
@@ -188,7 +188,7 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         {
             ref T p = ref MemoryMarshal.GetReference(parameters.Slice(r * columns.Length, columns.Length));
             T rowScale = rowScales[r];
-            V scale = V.Broadcast(rowScale);
+            TVector scale = V.Broadcast(rowScale);
             for (int c = columns.Length - 1; c >= whole; c--)
             {
                 T gradient = Unsafe.Add(ref x, c) * rowScale + T.Zero;
@@ -196,15 +196,15 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
             }
             for (int c = whole - V.Count; c >= 0; c -= V.Count)
             {
-                V gradient = V.MultiplyAdd(V.Load(ref x, (nuint)c), scale, default);
-                V.Store(V.Load(ref p, (nuint)c) - rate * gradient, ref p, (nuint)c);
+                TVector gradient = V.MultiplyAdd(V.Load(ref x, (nuint)c), scale, default);
+                V.Store(V.Subtract(V.Load(ref p, (nuint)c), V.Multiply(rate, gradient)), ref p, (nuint)c);
             }
         }
     }
 
     /// <summary><c>p = p − lr·g</c> over whole vectors; returns where the scalar remainder starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int PlainStep<V>(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate) where V : struct, ISimd<V, T>
+    private static int PlainStep<TVector, V>(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate) where TVector : struct where V : struct, ISimd<TVector, T>
     {
         if (!V.IsAccelerated)
         {
@@ -212,11 +212,11 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         }
         ref T p = ref MemoryMarshal.GetReference(parameters);
         ref T g = ref MemoryMarshal.GetReference(gradients);
-        V rate = V.Broadcast(learningRate);
+        TVector rate = V.Broadcast(learningRate);
         int i = 0;
         for (; i <= parameters.Length - V.Count; i += V.Count)
         {
-            V.Store(V.Load(ref p, (nuint)i) - rate * V.Load(ref g, (nuint)i), ref p, (nuint)i);
+            V.Store(V.Subtract(V.Load(ref p, (nuint)i), V.Multiply(rate, V.Load(ref g, (nuint)i))), ref p, (nuint)i);
         }
         return i;
     }
