@@ -175,7 +175,8 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
     /// applied as <c>PlainStep</c> applies it, so that the results are those of the unfused step.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PlainOuterProductStep<TVector, V>(Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns) where TVector : struct where V : struct, ISimd<TVector, T>
+    private void PlainOuterProductStep<TVector, V>(Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns)
+        where TVector : struct where V : struct, ISimd<TVector, T>
     {
         T learningRate = T.CreateTruncating(_learningRate);
         TVector rate = V.Broadcast(learningRate);
