@@ -100,7 +100,8 @@ public static class ActivationKernels
 
     // Compiled fully optimized at once, as the dense kernels: unoptimized, each vector operation is a call.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReLU<T, TVector, V>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T> where TVector : struct where V : struct, ISimd<TVector, T>
+    private static void ReLU<T, TVector, V>(ReadOnlySpan<T> z, Span<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVector : struct where V : struct, ISimd<TVector, T>
     {
         int i = 0;
         if (V.IsAccelerated)

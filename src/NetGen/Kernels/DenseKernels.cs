@@ -183,16 +183,19 @@ public static class DenseKernels
                 int blockEnd = Math.Min(blockStart + sampleBlock, tiledSamples);
                 for (int u = unitStart; u < tiledUnitEnd; u += 4)
                 {
+                    ref T w = ref Unsafe.Add(ref w0, u * inputs);
                     for (s = blockStart; s < blockEnd; s += 4)
                     {
+                        ref T x = ref Unsafe.Add(ref x0, s * inputs);
+                        ref T z = ref Unsafe.Add(ref z0, s * units + u);
                         if (Unsafe.SizeOf<TVector>() >= 64)
                         {
-                            ForwardTile4x4<T, TVector, V>(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, s * units + u), units);
+                            ForwardTile4x4<T, TVector, V>(ref x, ref w, inputs, ref z, units);
                         }
                         else
                         {
-                            ForwardTile2x4<T, TVector, V>(ref Unsafe.Add(ref x0, s * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, s * units + u), units);
-                            ForwardTile2x4<T, TVector, V>(ref Unsafe.Add(ref x0, (s + 2) * inputs), ref Unsafe.Add(ref w0, u * inputs), inputs, ref Unsafe.Add(ref z0, (s + 2) * units + u), units);
+                            ForwardTile2x4<T, TVector, V>(ref x, ref w, inputs, ref z, units);
+                            ForwardTile2x4<T, TVector, V>(ref Unsafe.Add(ref x, 2 * inputs), ref w, inputs, ref Unsafe.Add(ref z, 2 * units), units);
                         }
                     }
                 }
