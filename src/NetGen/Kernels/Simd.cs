@@ -11,7 +11,8 @@ namespace NetGen;
 /// Neon). A kernel takes the vector type and these operations as type arguments; the JIT compiles it apart for each width
 /// and inlines the operations, so the generic kernel compiles to what it would be written for that width by hand (the
 /// kernels hold the vector types themselves: wrapped in a struct, their FMAs cost an extra load and move each).
-/// <see cref="DenseKernels"/> picks the widest one the processor accelerates, once per call.
+/// The callers pick the widest one the processor accelerates with tests the JIT evaluates when it compiles them
+/// (<c>IsHardwareAccelerated</c> is a constant to it): the choice is made once, and no test is left in the compiled code.
 /// </summary>
 internal interface ISimd<TVector, T>
     where TVector : struct
