@@ -209,6 +209,11 @@ public sealed record Report(
 
         md.AppendLine("## Targets");
         md.AppendLine();
+        if (!Machine.Vector512Accelerated)
+        {
+            md.AppendLine("The issue set these for the AVX-512 development machine; this run is without AVX-512 (see the command line).");
+            md.AppendLine();
+        }
         md.AppendLine("| case | target | measured | met |");
         md.AppendLine("|---|---|---|---|");
         foreach (Target t in Targets)
