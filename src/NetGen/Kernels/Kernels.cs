@@ -24,13 +24,13 @@ public static class Kernels
             Vector512<T> acc0 = Vector512<T>.Zero, acc1 = Vector512<T>.Zero;
             for (; i <= length - 2 * Vector512<T>.Count; i += 2 * Vector512<T>.Count)
             {
-                acc0 = FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512.LoadUnsafe(ref y, (nuint)i), acc0);
-                acc1 = FusedMultiplyAdd(
+                acc0 = Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512.LoadUnsafe(ref y, (nuint)i), acc0);
+                acc1 = Simd512<T>.MultiplyAdd(
                     Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<T>.Count)), Vector512.LoadUnsafe(ref y, (nuint)(i + Vector512<T>.Count)), acc1);
             }
             for (; i <= length - Vector512<T>.Count; i += Vector512<T>.Count)
             {
-                acc0 = FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512.LoadUnsafe(ref y, (nuint)i), acc0);
+                acc0 = Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512.LoadUnsafe(ref y, (nuint)i), acc0);
             }
             sum = Vector512.Sum(acc0 + acc1);
         }
@@ -67,7 +67,7 @@ public static class Kernels
             Vector512<T> scale512 = Vector512.Create(scale);
             for (; i <= length - Vector512<T>.Count; i += Vector512<T>.Count)
             {
-                FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, (nuint)i), scale512, Vector512.LoadUnsafe(ref destination, (nuint)i))
+                Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref source, (nuint)i), scale512, Vector512.LoadUnsafe(ref destination, (nuint)i))
                     .StoreUnsafe(ref destination, (nuint)i);
             }
         }
@@ -90,21 +90,6 @@ public static class Kernels
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static void Add<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
         => TensorPrimitives.Add(x, y, destination);
-
-    /// <summary><c>a·b + c</c> in one rounding, 512 bits wide.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<T> FusedMultiplyAdd<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector512.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return Vector512.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
-        }
-        return a * b + c;
-    }
 
     /// <summary><c>a·b + c</c> in one rounding; the type test is resolved by the JIT, which keeps only one branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
