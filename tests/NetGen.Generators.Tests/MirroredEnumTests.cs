@@ -11,6 +11,9 @@ public class MirroredEnumTests
         { typeof(NetGen.Init), typeof(InitKind) },
         { typeof(NetGen.Loss), typeof(LossKind) },
         { typeof(NetGen.Precision), typeof(PrecisionKind) },
+        { typeof(NetGen.FanMode), typeof(FanModeKind) },
+        { typeof(NetGen.InitDistribution), typeof(InitDistributionKind) },
+        { typeof(NetGen.LayerKind), typeof(LayerKind) },
     };
 
     [Theory]

@@ -1,7 +1,7 @@
 namespace NetGen.Generators.Model;
 
 // The generator cannot reference the runtime library (net10.0), so it mirrors the DSL enums by value.
-// A test checks that names and values match NetGen.Activation, NetGen.Init, NetGen.Loss, NetGen.Precision and NetGen.LayerKind.
+// A test checks that names and values match NetGen.Activation, NetGen.Init, NetGen.Loss, NetGen.Precision, NetGen.FanMode, NetGen.InitDistribution and NetGen.LayerKind.
 
 internal enum ActivationKind
 {
@@ -26,6 +26,26 @@ internal enum InitKind
     StandardNormal = 6,
     Zeros = 7,
     Constant = 8,
+    Normal = 9,
+    Uniform = 10,
+    TruncatedNormal = 11,
+    VarianceScaling = 12,
+    Orthogonal = 13,
+    Identity = 14,
+}
+
+internal enum FanModeKind
+{
+    FanIn = 0,
+    FanOut = 1,
+    FanAverage = 2,
+}
+
+internal enum InitDistributionKind
+{
+    TruncatedNormal = 0,
+    Normal = 1,
+    Uniform = 2,
 }
 
 internal enum LossKind
@@ -48,4 +68,6 @@ internal enum LayerKind
     BatchNorm = 1,
     LayerNorm = 2,
     Residual = 3,
+    PReLU = 4,
+    Dropout = 5,
 }

@@ -32,4 +32,67 @@ public enum Init
 
     /// <summary>Every value equal to the attribute's constant (<see cref="DenseAttribute.InitValue"/> or <see cref="DenseAttribute.BiasInitValue"/>).</summary>
     Constant = 8,
+
+    /// <summary>
+    /// N(mean, standard deviation²) with <see cref="DenseAttribute.InitMean"/> and <see cref="DenseAttribute.InitStandardDeviation"/>
+    /// (defaults 0 and 0.05, as Keras's <c>RandomNormal</c>; PyTorch's <c>normal_</c> defaults to 0 and 1).
+    /// </summary>
+    Normal = 9,
+
+    /// <summary>
+    /// U(minimum, maximum) with <see cref="DenseAttribute.InitMinimum"/> and <see cref="DenseAttribute.InitMaximum"/>
+    /// (defaults −0.05 and 0.05, as Keras's <c>RandomUniform</c>; PyTorch's <c>uniform_</c> defaults to 0 and 1).
+    /// </summary>
+    Uniform = 10,
+
+    /// <summary>
+    /// N(mean, standard deviation²) with values further than two standard deviations from the mean drawn again, as Keras's
+    /// <c>TruncatedNormal</c> (its variance is about 0.774 standard deviation²). Same parameters and defaults as <see cref="Normal"/>.
+    /// </summary>
+    TruncatedNormal = 11,
+
+    /// <summary>
+    /// Keras's <c>VarianceScaling</c>: variance <c>scale / n</c>, n being fan_in, fan_out or their mean
+    /// (<see cref="DenseAttribute.InitScale"/>, <see cref="DenseAttribute.InitFanMode"/>), drawn from
+    /// <see cref="DenseAttribute.InitDistribution"/>. Weights only.
+    /// </summary>
+    VarianceScaling = 12,
+
+    /// <summary>
+    /// A random orthogonal matrix times <see cref="DenseAttribute.InitGain"/> (Saxe et al. 2014; Keras's <c>Orthogonal</c>,
+    /// PyTorch's <c>orthogonal_</c>): orthonormal rows, or columns when there are more rows than columns. Weights only.
+    /// </summary>
+    Orthogonal = 13,
+
+    /// <summary>
+    /// The identity matrix times <see cref="DenseAttribute.InitGain"/> (Keras's <c>Identity</c>, PyTorch's <c>eye_</c>); for a
+    /// non-square matrix, ones on the main diagonal. Weights only.
+    /// </summary>
+    Identity = 14,
+}
+
+/// <summary>Which fan <see cref="Init.VarianceScaling"/> divides its scale by.</summary>
+public enum FanMode
+{
+    /// <summary>The layer's input count (Keras's <c>"fan_in"</c>): keeps the forward signal's variance.</summary>
+    FanIn = 0,
+
+    /// <summary>The layer's output count (Keras's <c>"fan_out"</c>): keeps the backward gradient's variance.</summary>
+    FanOut = 1,
+
+    /// <summary>The mean of the two (Keras's <c>"fan_avg"</c>), as Glorot's.</summary>
+    FanAverage = 2,
+}
+
+/// <summary>The distribution <see cref="Init.VarianceScaling"/> draws from; each has the variance <c>scale / n</c> exactly.</summary>
+public enum InitDistribution
+{
+    /// <summary>A normal truncated at two standard deviations, widened to keep the variance (Keras's default, <c>"truncated_normal"</c>).</summary>
+    TruncatedNormal = 0,
+
+    /// <summary>A normal (Keras's <c>"untruncated_normal"</c>).</summary>
+    Normal = 1,
+
+    /// <summary>A uniform on ±√(3·scale / n) (Keras's <c>"uniform"</c>).</summary>
+    Uniform = 2,
 }

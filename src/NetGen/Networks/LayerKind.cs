@@ -14,4 +14,10 @@ public enum LayerKind
 
     /// <summary>The end of a residual block, <c>a = f(branch + skip)</c>: "weights" are the skip's projection when the widths differ, else none.</summary>
     Residual = 3,
+
+    /// <summary>A parametric ReLU of the previous layer's outputs, <c>a = x &gt; 0 ? x : slope·x</c>: "weights" are the learned slopes (one, or one per feature), no biases.</summary>
+    PReLU = 4,
+
+    /// <summary>Inverted dropout of the previous layer's outputs, active in training mode only: no parameters.</summary>
+    Dropout = 5,
 }
