@@ -49,6 +49,16 @@ internal static class AttributeEditor
         return arguments.RemoveAll(a => a.NameEquals?.Name.Identifier.ValueText == name) == 0 ? attribute : WithArguments(attribute, arguments);
     }
 
+    /// <summary>Without the weight initializer's parameters (<c>InitValue</c>, <c>InitMean</c>, …), which a new <c>Init</c> would leave ignored.</summary>
+    public static AttributeSyntax WithoutInitParameters(AttributeSyntax attribute)
+    {
+        List<AttributeArgumentSyntax> arguments = Arguments(attribute);
+        return arguments.RemoveAll(a => a.NameEquals?.Name.Identifier.ValueText is { } name
+                   && name.StartsWith("Init", System.StringComparison.Ordinal) && name != "Init") == 0
+            ? attribute
+            : WithArguments(attribute, arguments);
+    }
+
     /// <summary>The value of the named argument <paramref name="name"/> as written, or null.</summary>
     public static string? NamedText(AttributeSyntax attribute, string name) =>
         Arguments(attribute).FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.Expression.ToString();

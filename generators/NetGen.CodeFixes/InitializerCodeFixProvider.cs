@@ -6,8 +6,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NetGen.Generators.Declarations;
-using NetGen.Generators.Health;
+using NetGen.Generators.Analysis;
+using NetGen.Generators.Layers.Dense;
+using NetGen.Generators.Layers.Residual;
+using NetGen.Generators.Gradients;
 using NetGen.Generators.Diagnostics;
 using NetGen.Generators.Model;
 
@@ -39,9 +41,9 @@ public sealed class InitializerCodeFixProvider : CodeFixProvider
         {
             return;
         }
-        string init = GradientRules.Fitting(dense.Activation.Value);
-        AttributeSyntax fixedAttribute = AttributeEditor.WithoutNamed(
-            AttributeEditor.WithNamed(attribute, "Init", AttributeEditor.EnumMember("Init", init)), "InitValue");
+        string init = GradientRules.Fitting(dense.Activation.Activation.Value);
+        AttributeSyntax fixedAttribute = AttributeEditor.WithoutInitParameters(
+            AttributeEditor.WithNamed(attribute, "Init", AttributeEditor.EnumMember("Init", init)));
         Document document = network.Document.WithSyntaxRoot(network.Root.ReplaceNode(attribute, fixedAttribute));
         context.RegisterCodeFix(
             CodeAction.Create($"Use Init.{init}", _ => Task.FromResult(document), EquivalenceKey),

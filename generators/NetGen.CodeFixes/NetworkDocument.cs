@@ -6,8 +6,10 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-using NetGen.Generators.Declarations;
-using NetGen.Generators.Health;
+using NetGen.Generators.Analysis;
+using NetGen.Generators.Layers.Dense;
+using NetGen.Generators.Layers.Residual;
+using NetGen.Generators.Gradients;
 using NetGen.Generators.Model;
 
 namespace NetGen.CodeFixes;
@@ -49,7 +51,7 @@ internal sealed class NetworkDocument
         }
         TypeDeclarationSyntax? type = root.FindNode(span).AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
         if (type is null || model.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol symbol
-            || DeclarationReader.Read(symbol) is not NetworkDeclaration declaration || declaration.Network is null)
+            || NetworkReader.Read(symbol) is not NetworkDeclaration declaration || declaration.Network is null)
         {
             return null;
         }
@@ -84,19 +86,14 @@ internal sealed class NetworkDocument
         Compilation? compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         string name = type.ContainingNamespace.IsGlobalNamespace ? type.MetadataName : type.ContainingNamespace.ToDisplayString() + "." + type.MetadataName;
         if (compilation?.GetTypeByMetadataName(name) is not INamedTypeSymbol symbol
-            || DeclarationReader.Read(symbol) is not NetworkDeclaration declaration || declaration.Network is null || declaration.HasUnresolvedArguments)
+            || NetworkAnalysis.Analyze(symbol, cancellationToken) is not { Model: not null } analysis)
         {
             return null;
         }
-        List<DeclarationProblem> problems = DeclarationValidator.Validate(declaration).ToList();
-        if (problems.Any(p => p.IsError))
-        {
-            return null;
-        }
-        NetworkSpec spec = SpecBuilder.Build(declaration);
-        SyntaxTree? tree = declaration.Network.ApplicationSyntaxReference?.SyntaxTree;
+        List<DeclarationProblem> problems = analysis.Problems.ToList();
+        SyntaxTree? tree = analysis.Declaration.Network?.ApplicationSyntaxReference?.SyntaxTree;
         GradientHealthOptions options = GradientHealthOptions.For(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, tree);
-        problems.AddRange(GradientRules.Check(declaration, spec, options));
+        problems.AddRange(GradientRules.Check(analysis, options));
         return problems.Select(p => p.Descriptor.Id).ToImmutableHashSet();
     }
 

@@ -6,7 +6,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NetGen.Generators.Declarations;
+using NetGen.Generators.Analysis;
+using NetGen.Generators.Layers.Dense;
+using NetGen.Generators.Layers.Residual;
 using NetGen.Generators.Diagnostics;
 using NetGen.Generators.Model;
 
@@ -31,7 +33,7 @@ public sealed class SigmoidOutputLossCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         NetworkDocument? network = await NetworkDocument.LoadAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false);
-        if (network?.Declaration.Layers.LastOrDefault() is not DenseDeclaration output || output.Activation.Value != ActivationKind.Sigmoid
+        if (network?.Declaration.Layers.LastOrDefault() is not DenseDeclaration output || output.Activation.Activation.Value != ActivationKind.Sigmoid
             || network.Syntax(network.Declaration.Network!) is not AttributeSyntax attribute)
         {
             return;

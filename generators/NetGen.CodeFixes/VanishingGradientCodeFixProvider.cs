@@ -10,9 +10,11 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NetGen.Generators.Declarations;
+using NetGen.Generators.Analysis;
+using NetGen.Generators.Layers.Dense;
+using NetGen.Generators.Layers.Residual;
 using NetGen.Generators.Diagnostics;
-using NetGen.Generators.Health;
+using NetGen.Generators.Gradients;
 using NetGen.Generators.Model;
 
 namespace NetGen.CodeFixes;
@@ -73,7 +75,7 @@ public sealed class VanishingGradientCodeFixProvider : CodeFixProvider
     private static List<(DenseDeclaration Dense, AttributeSyntax Syntax)>? Saturating(NetworkDocument network)
     {
         var layers = new List<(DenseDeclaration, AttributeSyntax)>();
-        foreach (DenseDeclaration dense in network.HiddenDense().Where(d => ActivationFunctions.Saturates(d.Activation.Value)))
+        foreach (DenseDeclaration dense in network.HiddenDense().Where(d => ActivationFunctions.Saturates(d.Activation.Activation.Value)))
         {
             if (network.Syntax(dense.Attribute) is not AttributeSyntax syntax)
             {
@@ -97,15 +99,13 @@ public sealed class VanishingGradientCodeFixProvider : CodeFixProvider
 
     /// <summary><c>Activation.ReLU</c> with <c>Init = Init.HeNormal</c>: the gain per layer is 1 (He et al. 2015).</summary>
     private static TypeDeclarationSyntax? UseReLU(NetworkDocument network) => EditEach(network, attribute =>
-        AttributeEditor.WithoutNamed(
-            AttributeEditor.WithNamed(AttributeEditor.WithActivation(attribute, nameof(ActivationKind.ReLU)), "Init", AttributeEditor.EnumMember("Init", nameof(InitKind.HeNormal))),
-            "InitValue"));
+        AttributeEditor.WithoutInitParameters(
+            AttributeEditor.WithNamed(AttributeEditor.WithActivation(attribute, nameof(ActivationKind.ReLU)), "Init", AttributeEditor.EnumMember("Init", nameof(InitKind.HeNormal)))));
 
     /// <summary><c>Activation.SELU</c> without <c>Init</c>: SELU's default is LeCun normal, the self-normalizing pairing.</summary>
     private static TypeDeclarationSyntax? UseSELU(NetworkDocument network) => EditEach(network, attribute =>
-        AttributeEditor.WithoutNamed(
-            AttributeEditor.WithoutNamed(AttributeEditor.WithActivation(attribute, nameof(ActivationKind.SELU)), "Init"),
-            "InitValue"));
+        AttributeEditor.WithoutInitParameters(
+            AttributeEditor.WithoutNamed(AttributeEditor.WithActivation(attribute, nameof(ActivationKind.SELU)), "Init")));
 
     /// <summary><c>[BatchNorm]</c> right after each saturating layer.</summary>
     private static TypeDeclarationSyntax? AddBatchNorm(NetworkDocument network)

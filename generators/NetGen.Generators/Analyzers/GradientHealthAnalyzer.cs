@@ -2,10 +2,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using NetGen.Generators.Declarations;
+using NetGen.Generators.Analysis;
 using NetGen.Generators.Diagnostics;
-using NetGen.Generators.Health;
-using NetGen.Generators.Model;
+using NetGen.Generators.Gradients;
 
 namespace NetGen.Generators.Analyzers;
 
@@ -37,15 +36,13 @@ public sealed class GradientHealthAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (DeclarationReader.Read(type) is not NetworkDeclaration declaration || declaration.Network is null
-            || declaration.HasUnresolvedArguments || DeclarationValidator.Validate(declaration).Any(p => p.IsError))
+        if (NetworkAnalysis.Analyze(type, context.CancellationToken) is not { Model: not null } analysis)
         {
             return;
         }
-        NetworkSpec spec = SpecBuilder.Build(declaration);
-        SyntaxTree? tree = declaration.Network.ApplicationSyntaxReference?.SyntaxTree;
+        SyntaxTree? tree = analysis.Declaration.Network?.ApplicationSyntaxReference?.SyntaxTree;
         GradientHealthOptions options = GradientHealthOptions.For(context.Options.AnalyzerConfigOptionsProvider, tree);
-        foreach (DeclarationProblem problem in GradientRules.Check(declaration, spec, options))
+        foreach (DeclarationProblem problem in GradientRules.Check(analysis, options))
         {
             Location location = ArgumentLocator.Find(type, problem.Attribute, problem.ArgumentName, context.CancellationToken);
             context.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, location, problem.MessageArguments));

@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using NetGen.Generators.Declarations;
+using NetGen.Generators.Analysis;
 using NetGen.Generators.Diagnostics;
 
 namespace NetGen.Generators.Analyzers;
@@ -20,6 +20,7 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NetworkMustBePlainClass,
         DiagnosticDescriptors.NetworkHasNoLayers,
         DiagnosticDescriptors.DenseWithoutNetwork,
+        DiagnosticDescriptors.NetworkNameIsReserved,
         DiagnosticDescriptors.SizeMustBePositive,
         DiagnosticDescriptors.SoftmaxMustBeOutput,
         DiagnosticDescriptors.LossDoesNotFitOutput,
@@ -32,7 +33,10 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.EmptyResidualBlock,
         DiagnosticDescriptors.NestedResidualBlock,
         DiagnosticDescriptors.OutputMustBeDense,
-        DiagnosticDescriptors.ResidualWidthMismatch);
+        DiagnosticDescriptors.ResidualWidthMismatch,
+        DiagnosticDescriptors.RepeatGroupNotClosed,
+        DiagnosticDescriptors.EndRepeatWithoutRepeat,
+        DiagnosticDescriptors.EmptyRepeatGroup);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -45,11 +49,11 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (DeclarationReader.Read(type) is not NetworkDeclaration declaration)
+        if (NetworkAnalysis.Analyze(type, context.CancellationToken) is not NetworkAnalysis analysis)
         {
             return;
         }
-        foreach (DeclarationProblem problem in DeclarationValidator.Validate(declaration))
+        foreach (DeclarationProblem problem in analysis.Problems)
         {
             Location location = ArgumentLocator.Find(type, problem.Attribute, problem.ArgumentName, context.CancellationToken);
             context.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, location, problem.MessageArguments));

@@ -126,6 +126,30 @@ internal static class DiagnosticDescriptors
         "{0} has Projection = false, but its input ({1}, {2} units) and its branch's output ({3}, {4} units) differ in width, so they cannot be added; make the branch end with {2} units, or allow the projection",
         "The skip of a residual block is the identity only when the branch keeps the width of its input; otherwise a learned projection is needed, which Projection = false forbids.");
 
+    public static readonly DiagnosticDescriptor NetworkNameIsReserved = Error(
+        DiagnosticIds.NetworkNameIsReserved,
+        "A network class cannot be named like a generated member",
+        "'{0}' is also the name of a member NetGen generates into the class, and a member cannot have its class's name (CS0542); rename the class",
+        "NetGen generates members such as Summary, Loss, Layers, Parameters, Forward and Layer1Weights into the network class; C# forbids a member named like its class.");
+
+    public static readonly DiagnosticDescriptor RepeatGroupNotClosed = Error(
+        DiagnosticIds.RepeatGroupNotClosed,
+        "A repeated group must be closed",
+        "{0} is never closed; add [EndRepeat] after the last layer of the group",
+        "[Repeat(count)] starts a group of layers declared count times, up to the next [EndRepeat].");
+
+    public static readonly DiagnosticDescriptor EndRepeatWithoutRepeat = Error(
+        DiagnosticIds.EndRepeatWithoutRepeat,
+        "[EndRepeat] closes no group",
+        "{0} has no open [Repeat] before it to close (a residual block opened after the [Repeat] must be closed first); add [Repeat(count)] before the group's first layer, or remove it",
+        "[EndRepeat] closes the group started by the last open [Repeat].");
+
+    public static readonly DiagnosticDescriptor EmptyRepeatGroup = Error(
+        DiagnosticIds.EmptyRepeatGroup,
+        "A repeated group needs at least one layer",
+        "{0} has no layer between [Repeat] and [EndRepeat]; declare the layers to repeat in between, or remove both",
+        "A group repeats the layers declared between [Repeat] and [EndRepeat]; an empty group declares nothing.");
+
     public static readonly DiagnosticDescriptor VanishingGradient = Warning(
         DiagnosticIds.VanishingGradient,
         "The gradient is predicted to vanish",

@@ -12,6 +12,7 @@ public static class DiagnosticIds
     public const string NetworkMustBePlainClass = "NG0004";
     public const string NetworkHasNoLayers = "NG0005";
     public const string DenseWithoutNetwork = "NG0006";
+    public const string NetworkNameIsReserved = "NG0007";
     public const string SizeMustBePositive = "NG0010";
     public const string SoftmaxMustBeOutput = "NG0011";
     public const string LossDoesNotFitOutput = "NG0012";
@@ -25,6 +26,9 @@ public static class DiagnosticIds
     public const string NestedResidualBlock = "NG0023";
     public const string OutputMustBeDense = "NG0024";
     public const string ResidualWidthMismatch = "NG0025";
+    public const string RepeatGroupNotClosed = "NG0026";
+    public const string EndRepeatWithoutRepeat = "NG0027";
+    public const string EmptyRepeatGroup = "NG0028";
     public const string VanishingGradient = "NG0101";
     public const string ExplodingGradient = "NG0102";
     public const string InitializerDoesNotFitActivation = "NG0103";

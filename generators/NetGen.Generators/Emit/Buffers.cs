@@ -9,22 +9,22 @@ namespace NetGen.Generators.Emit;
 /// </summary>
 internal static class Buffers
 {
-    /// <summary>What the layer reads: the network's inputs or the previous layer's output. For a residual block's end, the branch.</summary>
-    public static string Input(LayerSpec layer) => layer.Number == 1 ? "inputs" : "_a" + (layer.Number - 1);
-
-    /// <summary>A residual block's skip: the output of the layer before the block, or the network's inputs.</summary>
-    public static string Skip(LayerSpec layer) => layer.SkipFrom == 0 ? "inputs" : "_a" + layer.SkipFrom;
+    /// <summary>What the layer reads: the network's inputs or the previous layer's output.</summary>
+    public static string Input(Layer layer) => layer.Number == 1 ? "inputs" : "_a" + (layer.Number - 1);
 
     /// <summary>Where the gradient with respect to the layer's input accumulates, or null when the input is the network's.</summary>
-    public static string? InputGradient(LayerSpec layer) => layer.Number == 1 ? null : "_da" + (layer.Number - 1);
+    public static string? InputGradient(Layer layer) => layer.Number == 1 ? null : "_da" + (layer.Number - 1);
 
-    /// <summary>Where the gradient with respect to a residual block's skip accumulates, or null when the skip is the network's inputs.</summary>
-    public static string? SkipGradient(LayerSpec layer) => layer.SkipFrom == 0 ? null : "_da" + layer.SkipFrom;
+    /// <summary>The output of layer <paramref name="number"/>, or the network's inputs for 0.</summary>
+    public static string Output(int number) => number == 0 ? "inputs" : "_a" + number;
 
-    public static bool HasOwnOutput(LayerSpec layer) => layer.Activation != ActivationKind.Identity;
+    /// <summary>The gradient of layer <paramref name="number"/>'s output, or null for the network's inputs.</summary>
+    public static string? OutputGradient(int number) => number == 0 ? null : "_da" + number;
 
-    public static bool HasOutputGradient(LayerSpec layer, NetworkSpec spec) => layer.Number < spec.Layers.Count;
+    public static bool HasOwnOutput(Layer layer) => !layer.Activation.IsIdentity;
 
-    public static bool HasOwnPreActivationGradient(LayerSpec layer, NetworkSpec spec) =>
-        !HasOutputGradient(layer, spec) || layer.Activation != ActivationKind.Identity;
+    public static bool HasOutputGradient(Layer layer, NetworkModel network) => layer.Number < network.Layers.Count;
+
+    public static bool HasOwnPreActivationGradient(Layer layer, NetworkModel network) =>
+        !HasOutputGradient(layer, network) || !layer.Activation.IsIdentity;
 }

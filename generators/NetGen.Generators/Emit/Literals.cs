@@ -10,9 +10,24 @@ internal static class Literals
     public static string ElementType(PrecisionKind precision) => precision == PrecisionKind.Double ? "double" : "float";
 
     /// <summary>A literal of the element type that round-trips <paramref name="value"/>: <c>0.01f</c> or <c>0.01d</c>.</summary>
-    public static string Number(double value, PrecisionKind precision) => precision == PrecisionKind.Double
-        ? value.ToString("R", CultureInfo.InvariantCulture) + "d"
-        : ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+    /// Values the element type cannot hold (the rules refuse them in parameters; a prediction can overflow) are written
+    /// as the type's named constants: <c>double.PositiveInfinity</c>, never <c>Infinityd</c>.
+    public static string Number(double value, PrecisionKind precision)
+    {
+        string type = ElementType(precision);
+        double held = precision == PrecisionKind.Double ? value : (float)value;
+        if (double.IsNaN(held))
+        {
+            return type + ".NaN";
+        }
+        if (double.IsInfinity(held))
+        {
+            return type + (held > 0 ? ".PositiveInfinity" : ".NegativeInfinity");
+        }
+        return precision == PrecisionKind.Double
+            ? value.ToString("R", CultureInfo.InvariantCulture) + "d"
+            : ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+    }
 
     /// <summary>The expression of a span over part of a generated array (the generated file has no <c>using</c> for <c>AsSpan</c>).</summary>
     public static string SpanOf(string elementType, string array, string start, string length) =>

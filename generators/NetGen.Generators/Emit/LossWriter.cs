@@ -6,10 +6,10 @@ namespace NetGen.Generators.Emit;
 internal sealed class LossWriter
 {
     private readonly SourceWriter _w;
-    private readonly NetworkSpec _spec;
+    private readonly NetworkModel _spec;
     private readonly string _t;
 
-    public LossWriter(SourceWriter writer, NetworkSpec spec)
+    public LossWriter(SourceWriter writer, NetworkModel spec)
     {
         _w = writer;
         _spec = spec;
@@ -28,7 +28,7 @@ internal sealed class LossWriter
 
     public void WriteLossAndGradient()
     {
-        LayerSpec output = _spec.OutputLayer;
+        Layer output = _spec.OutputLayer;
         int n = output.Number;
         _w.Line($"/// <summary>{Description()} Also writes dz{n} = ∂loss/∂z{n}: {GradientDescription()}.</summary>");
         _w.Line(GeneratedCode.Attribute);
@@ -36,12 +36,12 @@ internal sealed class LossWriter
         {
             string divisor = IsMeanOverSamplesOnly ? "batchSize" : "(batchSize * OutputSize)";
             _w.Line($"{_t} scale = {Literals.Number(1, _spec.Precision)} / {divisor};");
-            bool needsDerivative = _spec.Loss == LossKind.MeanSquaredError && output.Activation != ActivationKind.Identity;
+            bool needsDerivative = _spec.Loss == LossKind.MeanSquaredError && !output.Activation.IsIdentity;
             string gradientName = needsDerivative ? $"da{n}, in dz{n}'s buffer," : $"dz{n}";
             _w.Line($"// Writes {gradientName} for each sample.");
             WriteSampleLoop(
                 $"global::NetGen.Losses.{LossFunction()}{GradientSuffix()}<{_t}>({Row(LossInput())}, targets.Slice(row, OutputSize), scale, {Row($"_dz{n}")})",
-                afterLoop: needsDerivative ? () => new ActivationWriter(_w, _spec.Precision).WriteDerivative(output, inPlace: true) : null);
+                afterLoop: needsDerivative ? () => ActivationWriter.WriteDerivative(_w, output, _spec.Precision, $"_dz{n}") : null);
         }
     }
 
@@ -101,8 +101,8 @@ internal sealed class LossWriter
             LossKind.SoftmaxCrossEntropy => $"(softmax(z{n}) − y) / batchSize",
             LossKind.SigmoidCrossEntropy => $"(σ(z{n}) − y) / (batchSize·outputs)",
             LossKind.BinaryCrossEntropy => $"(a{n} − y) / (batchSize·outputs), the sigmoid's derivative cancelling",
-            _ when _spec.OutputLayer.Activation == ActivationKind.Identity => $"2·(a{n} − y) / (batchSize·outputs)",
-            _ => $"2·(a{n} − y) / (batchSize·outputs) ⊙ {Summary.Activation(_spec.OutputLayer)}'(z{n})",
+            _ when _spec.OutputLayer.Activation.IsIdentity => $"2·(a{n} − y) / (batchSize·outputs)",
+            _ => $"2·(a{n} − y) / (batchSize·outputs) ⊙ {_spec.OutputLayer.Activation}'(z{n})",
         };
     }
 }

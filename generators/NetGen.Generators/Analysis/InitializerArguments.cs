@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetGen.Generators.Model;
+using static NetGen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace NetGen.Generators.Analysis;
+
+/// <summary>
+/// An initializer as written on a layer attribute: the scheme (<c>Init</c>, <c>BiasInit</c>) and the arguments named after
+/// it (<c>InitMean</c>, <c>BiasInitMinimum</c>, …). Biases take only the schemes that need no matrix.
+/// </summary>
+internal sealed class InitializerArguments
+{
+    // The defaults of the DSL attributes, as documented on them (a test ties them together).
+    public const double DefaultStandardDeviation = 0.05;
+    public const double DefaultMinimum = -0.05;
+    public const double DefaultMaximum = 0.05;
+    public const double DefaultScale = 1.0;
+    public const double DefaultGain = 1.0;
+
+    private static readonly InitKind[] MatrixSchemes = { InitKind.VarianceScaling, InitKind.Orthogonal, InitKind.Identity };
+
+    private readonly string _prefix;
+
+    public InitializerArguments(AttributeArguments arguments, string prefix, InitKind defaultKind, bool isMatrix)
+    {
+        _prefix = prefix;
+        IsMatrix = isMatrix;
+        Kind = arguments.NamedEnum(prefix, defaultKind);
+        Value = arguments.Named(prefix + "Value", 0.0);
+        Mean = arguments.Named(prefix + "Mean", 0.0);
+        StandardDeviation = arguments.Named(prefix + "StandardDeviation", DefaultStandardDeviation);
+        Minimum = arguments.Named(prefix + "Minimum", DefaultMinimum);
+        Maximum = arguments.Named(prefix + "Maximum", DefaultMaximum);
+        if (isMatrix)
+        {
+            Scale = arguments.Named(prefix + "Scale", DefaultScale);
+            FanMode = arguments.NamedEnum(prefix + "FanMode", FanModeKind.FanIn);
+            Distribution = arguments.NamedEnum(prefix + "Distribution", InitDistributionKind.TruncatedNormal);
+            Gain = arguments.Named(prefix + "Gain", DefaultGain);
+        }
+    }
+
+    /// <summary>Whether it fills a weight matrix (all schemes) rather than a bias vector.</summary>
+    public bool IsMatrix { get; }
+
+    public Argument<InitKind> Kind { get; }
+
+    public Argument<double> Value { get; }
+
+    public Argument<double> Mean { get; }
+
+    public Argument<double> StandardDeviation { get; }
+
+    public Argument<double> Minimum { get; }
+
+    public Argument<double> Maximum { get; }
+
+    public Argument<double> Scale { get; }
+
+    public Argument<FanModeKind> FanMode { get; }
+
+    public Argument<InitDistributionKind> Distribution { get; }
+
+    public Argument<double> Gain { get; }
+
+    public Initializer ToInitializer() => Kind.Value switch
+    {
+        InitKind.Zeros => ConstantInitializer.Zeros,
+        InitKind.Constant => new ConstantInitializer(Value.Value),
+        InitKind.Normal or InitKind.TruncatedNormal => new NormalInitializer(Mean.Value, StandardDeviation.Value, Kind.Value == InitKind.TruncatedNormal),
+        InitKind.Uniform => new UniformInitializer(Minimum.Value, Maximum.Value),
+        InitKind.VarianceScaling => new VarianceScalingInitializer(Scale.Value, FanMode.Value, Distribution.Value),
+        InitKind.Orthogonal or InitKind.Identity => new MatrixInitializer(Kind.Value, Gain.Value),
+        _ => new FanInitializer(Kind.Value),
+    };
+
+    public void Check(AttributeData attribute, string layerName, PrecisionKind precision, List<DeclarationProblem> problems)
+    {
+        ArgumentRules.Defined(Kind, attribute, $"{_prefix} of {layerName}", problems);
+        InitKind kind = Kind.Value;
+        if (!IsMatrix && MatrixSchemes.Contains(kind))
+        {
+            problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Kind.Name, $"{_prefix} of {layerName}", kind.ToString(),
+                "a scheme for a vector (Zeros, Constant, Normal, TruncatedNormal, Uniform, or one of the fan-based ones): " +
+                "VarianceScaling, Orthogonal and Identity need a weight matrix"));
+        }
+        bool normal = kind is InitKind.Normal or InitKind.TruncatedNormal;
+        Number(Value, kind == InitKind.Constant, "a finite number", _ => true, $"Init.Constant");
+        Number(Mean, normal, "a finite number", _ => true, "Init.Normal or Init.TruncatedNormal");
+        Number(StandardDeviation, normal, "a finite positive number", v => v > 0, "Init.Normal or Init.TruncatedNormal");
+        Number(Minimum, kind == InitKind.Uniform, "a finite number", _ => true, "Init.Uniform");
+        Number(Maximum, kind == InitKind.Uniform, "a finite number", _ => true, "Init.Uniform");
+        if (kind == InitKind.Uniform && Minimum.Value >= Maximum.Value && ArgumentRules.IsFinite(Minimum.Value) && ArgumentRules.IsFinite(Maximum.Value))
+        {
+            problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Maximum.IsExplicit ? Maximum.Name : Minimum.Name,
+                $"{Maximum.Name} of {layerName}", ArgumentRules.Format(Maximum.Value),
+                $"greater than {Minimum.Name}, {ArgumentRules.Format(Minimum.Value)}"));
+        }
+        if (!IsMatrix)
+        {
+            return;
+        }
+        bool scaling = kind == InitKind.VarianceScaling;
+        Number(Scale, scaling, "a finite positive number", v => v > 0, "Init.VarianceScaling");
+        Enum(FanMode, scaling);
+        Enum(Distribution, scaling);
+        Number(Gain, kind is InitKind.Orthogonal or InitKind.Identity, "a finite number", _ => true, "Init.Orthogonal or Init.Identity");
+
+        void Number(Argument<double> value, bool used, string range, System.Func<double, bool> isValid, string owner)
+        {
+            if (!value.IsExplicit)
+            {
+                return;
+            }
+            if (!used)
+            {
+                problems.Add(new DeclarationProblem(ArgumentIsIgnored, attribute, value.Name,
+                    $"{value.Name} of {layerName}", $"its {_prefix} is {kind}", $"set {_prefix} = {owner}"));
+                return;
+            }
+            ArgumentRules.Number(value, attribute, $"{value.Name} of {layerName}", range, isValid, precision, problems);
+        }
+
+        void Enum<TEnum>(Argument<TEnum> value, bool used) where TEnum : struct, System.Enum
+        {
+            if (!value.IsExplicit)
+            {
+                return;
+            }
+            if (!used)
+            {
+                problems.Add(new DeclarationProblem(ArgumentIsIgnored, attribute, value.Name,
+                    $"{value.Name} of {layerName}", $"its {_prefix} is {kind}", $"set {_prefix} = Init.VarianceScaling"));
+                return;
+            }
+            ArgumentRules.Defined(value, attribute, $"{value.Name} of {layerName}", problems);
+        }
+    }
+}

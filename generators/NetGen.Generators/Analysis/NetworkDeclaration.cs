@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using NetGen.Generators.Model;
+
+namespace NetGen.Generators.Analysis;
+
+/// <summary>
+/// A network declaration as written: the class, its <c>[Network]</c> arguments and its layer attributes in source
+/// order, before validation. It holds symbols, so it lives only within one analysis.
+/// </summary>
+internal sealed class NetworkDeclaration
+{
+    public const string NetworkAttributeName = "NetGen.NetworkAttribute";
+
+    public NetworkDeclaration(INamedTypeSymbol type, AttributeData? network, IReadOnlyList<LayerDeclaration> layers, bool hasUnresolvedArguments)
+    {
+        Type = type;
+        Network = network;
+        Layers = layers;
+        HasUnresolvedArguments = hasUnresolvedArguments;
+        var arguments = network is null ? (AttributeArguments?)null : new AttributeArguments(network);
+        Inputs = arguments?.Named("Inputs", 0) ?? default;
+        Loss = arguments?.NamedEnum("Loss", LossKind.MeanSquaredError) ?? default;
+        Precision = arguments?.NamedEnum("Precision", PrecisionKind.Single) ?? default;
+        InputMeanSquare = arguments?.Named("InputMeanSquare", 1.0) ?? new Argument<double>("InputMeanSquare", 1.0, false);
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>The <c>[Network]</c> attribute, or <see langword="null"/> when only layer attributes are present.</summary>
+    public AttributeData? Network { get; }
+
+    /// <summary>The layer attributes in source order, block starts and ends included.</summary>
+    public IReadOnlyList<LayerDeclaration> Layers { get; }
+
+    /// <summary>True when an argument does not bind (half-typed code): the compiler reports that, NetGen stays silent.</summary>
+    public bool HasUnresolvedArguments { get; }
+
+    public Argument<int> Inputs { get; }
+
+    public Argument<LossKind> Loss { get; }
+
+    public Argument<PrecisionKind> Precision { get; }
+
+    public Argument<double> InputMeanSquare { get; }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Globalization;
+using NetGen.Generators.Layers.Residual;
+using NetGen.Generators.Model;
+using static NetGen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace NetGen.Generators.Analysis;
+
+/// <summary>One layer of the unrolled network, with the attribute it comes from (for a residual block's end: its <c>[EndResidual]</c>) and its block.</summary>
+internal sealed record ExpandedLayer(Layer Layer, LayerDeclaration Source, ResidualDeclaration? Block);
+
+/// <summary>
+/// Unrolls a well-formed declaration into its layers, once: shapes flow from the inputs through every layer, and each
+/// layer gets its place in the parameter and state arrays. The shape rules are checked on the way.
+/// </summary>
+internal sealed class NetworkExpansion
+{
+    private readonly List<ExpandedLayer> _layers = new();
+    private readonly List<DeclarationProblem> _problems;
+    private readonly HashSet<ResidualDeclaration> _reported = new();
+    private long _parameters;
+    private int _state;
+
+    private NetworkExpansion(List<DeclarationProblem> problems) => _problems = problems;
+
+    /// <summary>The layers, or null when the parameters would not fit one array (a problem says so).</summary>
+    public static List<ExpandedLayer>? Expand(NetworkDeclaration declaration, List<LayerNode> nodes, List<DeclarationProblem> problems)
+    {
+        var expansion = new NetworkExpansion(problems);
+        expansion.Add(nodes, new Shape(declaration.Inputs.Value));
+        if (expansion._parameters > int.MaxValue)
+        {
+            problems.Add(new DeclarationProblem(NetworkTooLarge, declaration.Network, null, declaration.Type.Name,
+                $"it has {expansion._parameters.ToString("N0", CultureInfo.InvariantCulture)} parameters", "2,147,483,647 parameters"));
+            return null;
+        }
+        return expansion._layers;
+    }
+
+    /// <summary>Adds the layers of <paramref name="nodes"/> reading <paramref name="shape"/>; returns the shape after them.</summary>
+    private Shape Add(List<LayerNode> nodes, Shape shape)
+    {
+        foreach (LayerNode node in nodes)
+        {
+            shape = node switch
+            {
+                SingleNode single => AddCopies(single.Layer, shape),
+                ResidualNode block => AddBlocks(block, shape),
+                RepeatNode group => AddGroups(group, shape),
+                _ => shape,
+            };
+        }
+        return shape;
+    }
+
+    private Shape AddCopies(ComputedLayerDeclaration declaration, Shape shape)
+    {
+        for (int copy = 0; copy < declaration.Copies; copy++)
+        {
+            shape = Place(declaration.ToLayer(_layers.Count + 1, shape), declaration, null);
+        }
+        return shape;
+    }
+
+    private Shape AddGroups(RepeatNode group, Shape shape)
+    {
+        for (int copy = 0; copy < group.Start.Count.Value; copy++)
+        {
+            shape = Add(group.Body, shape);
+        }
+        return shape;
+    }
+
+    private Shape AddBlocks(ResidualNode block, Shape shape)
+    {
+        for (int copy = 0; copy < block.Start.Repeat.Value; copy++)
+        {
+            int skipFrom = _layers.Count;
+            Shape skip = shape;
+            Shape branch = Add(block.Branch, shape);
+            if (skip != branch && !block.Start.Projection.Value && _reported.Add(block.Start))
+            {
+                string input = skipFrom == 0 ? "the network's inputs" : $"layer {skipFrom}";
+                _problems.Add(new DeclarationProblem(ResidualWidthMismatch, block.Start.Attribute, block.Start.Projection.Name,
+                    block.Start.Description, input, skip.ToString(), $"layer {_layers.Count}", branch.ToString()));
+            }
+            shape = Place(block.End.ToLayer(_layers.Count + 1, skip, branch, skipFrom), block.End, block.Start);
+        }
+        return shape;
+    }
+
+    /// <summary>Gives the layer its offsets and adds it; returns its output shape.</summary>
+    private Shape Place(Layer layer, LayerDeclaration source, ResidualDeclaration? block)
+    {
+        // Past int.MaxValue parameters the network is refused; keep counting without placing, so that nothing overflows.
+        if (_parameters <= int.MaxValue)
+        {
+            layer = layer with { WeightOffset = (int)_parameters, StateOffset = _state };
+            _state += layer.StateCount;
+        }
+        _parameters += layer.LongParameterCount;
+        _layers.Add(new ExpandedLayer(layer, source, block));
+        return layer.Output;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generators.Model;
+
+namespace NetGen.Generators.Emit;
+
+/// <summary>Writes the public methods of <c>INetwork&lt;T&gt;</c> and <c>Backpropagate</c>, which they share.</summary>
+internal static class PublicMethods
+{
+    private const string Arguments = "global::NetGen.CompilerServices.NetworkArguments";
+
+    public static void Write(SourceWriter w, NetworkModel network, List<LayerWriter> layers)
+    {
+        string t = Literals.ElementType(network.Precision);
+        string output = $"_a{network.OutputLayer.Number}";
+        string checkBatch = $"{Arguments}.CheckBatch(batchSize, MaxBatchSize, inputs.Length, InputSize, targets.Length, OutputSize, \"targets\");";
+
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"public void Forward(global::System.ReadOnlySpan<{t}> input, global::System.Span<{t}> output)"))
+        {
+            w.Line($"{Arguments}.CheckSample(input.Length, output.Length, InputSize, OutputSize);");
+            WriteBatchNormCheck(w, network, "1");
+            w.Line("RunForward(input, batchSize: 1);");
+            w.Line($"{Literals.SpanOf(t, output, "0", "OutputSize")}.CopyTo(output);");
+        }
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"public void Forward(global::System.ReadOnlySpan<{t}> inputs, global::System.Span<{t}> outputs, int batchSize)"))
+        {
+            w.Line($"{Arguments}.CheckBatch(batchSize, MaxBatchSize, inputs.Length, InputSize, outputs.Length, OutputSize, \"outputs\");");
+            WriteBatchNormCheck(w, network, "batchSize");
+            w.Line("RunForward(inputs, batchSize);");
+            w.Line($"{Literals.SpanOf(t, output, "0", "batchSize * OutputSize")}.CopyTo(outputs);");
+        }
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"public {t} ComputeLoss(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<{t}> targets, int batchSize)"))
+        {
+            w.Line(checkBatch);
+            WriteBatchNormCheck(w, network, "batchSize");
+            w.Line("RunForward(inputs, batchSize);");
+            w.Line("return OutputLoss(targets, batchSize);");
+        }
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        w.Line($"public {t} ComputeGradients(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<{t}> targets, int batchSize) =>");
+        w.Line("    Backpropagate(inputs, targets, batchSize, optimizer: null);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"public {t} TrainStep(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<{t}> targets, int batchSize, global::NetGen.IOptimizer<{t}> optimizer)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
+            using (w.Block($"if (optimizer is not global::NetGen.IElementwiseOptimizer<{t}> elementwise)"))
+            {
+                w.Line($"{t} loss = ComputeGradients(inputs, targets, batchSize);");
+                w.Line("optimizer.Step(_parameters.Span, _gradients.Span);");
+                w.Line("return loss;");
+            }
+            w.Line("// Fused: the layers that can are updated during the backward pass, each as its gradients are computed.");
+            w.Line("return Backpropagate(inputs, targets, batchSize, elementwise);");
+        }
+        w.Line();
+        WriteBackpropagate(w, network, layers, checkBatch);
+        WritePreActivations(w, network);
+    }
+
+    private static void WriteBackpropagate(SourceWriter w, NetworkModel network, List<LayerWriter> layers, string checkBatch)
+    {
+        string t = Literals.ElementType(network.Precision);
+        var updatedAtEnd = network.Layers.Where((layer, i) => layer.ParameterCount > 0 && !layers[i].UpdatesItsParameters).ToList();
+        w.Line("/// <summary>");
+        w.Line("/// Forward and backward over the batch; returns its loss. Without an optimizer, writes every gradient to <see cref=\"Gradients\"/>.");
+        w.Line(updatedAtEnd.Count > 0
+            ? "/// With one, takes a step of it: dense layers and skip projections are updated as their gradients are computed, the other layers at the end."
+            : "/// With one, takes a step of it: each layer's parameters are updated as their gradients are computed.");
+        w.Line("/// </summary>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"private {t} Backpropagate(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<{t}> targets, int batchSize, global::NetGen.IElementwiseOptimizer<{t}>? optimizer)"))
+        {
+            w.Line(checkBatch);
+            WriteBatchNormCheck(w, network, "batchSize");
+            w.Line("optimizer?.BeginStep(ParameterCount);");
+            w.Line("RunForward(inputs, batchSize);");
+            if (network.Has(LayerKind.BatchNorm))
+            {
+                using (w.Block("if (IsTraining)"))
+                {
+                    w.Line("UpdateRunningStatistics(batchSize);");
+                }
+            }
+            w.Line($"{t} loss = OutputLossAndGradient(targets, batchSize);");
+            var accumulated = network.Layers.Where(layer => Buffers.HasOutputGradient(layer, network)).ToList();
+            if (accumulated.Count > 0)
+            {
+                w.Line(network.Has(LayerKind.Residual)
+                    ? "// Each layer adds its input's gradient to the da it reads (a residual block's input gets it from the branch and the skip): clear them first."
+                    : "// Each layer adds its input's gradient to the da it reads: clear them first.");
+                foreach (Layer layer in accumulated)
+                {
+                    w.Line($"global::System.Array.Clear(_da{layer.Number}, 0, batchSize * {Literals.Integer(layer.Output.Size)});");
+                }
+            }
+            foreach (LayerWriter layer in Enumerable.Reverse(layers))
+            {
+                w.Line(layer.BackwardCall);
+            }
+            if (updatedAtEnd.Count > 0)
+            {
+                using (w.Block("if (optimizer is not null)"))
+                {
+                    foreach (Layer layer in updatedAtEnd)
+                    {
+                        string count = Literals.Integer(layer.ParameterCount);
+                        w.Line($"optimizer.Update({layer.Name}WeightOffset, _parameters.Slice({layer.Name}WeightOffset, {count}), _gradients.Slice({layer.Name}WeightOffset, {count}));");
+                    }
+                }
+            }
+            w.Line("return loss;");
+        }
+        w.Line();
+    }
+
+    private static void WritePreActivations(SourceWriter w, NetworkModel network)
+    {
+        string t = Literals.ElementType(network.Precision);
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"public global::System.ReadOnlySpan<{t}> PreActivations(int layerIndex) => layerIndex switch", close: "};"))
+        {
+            foreach (Layer layer in network.Layers)
+            {
+                w.Line($"{layer.Number - 1} => new global::System.ReadOnlySpan<{t}>(_z{layer.Number}, 0, _lastBatchSize * {Literals.Integer(layer.Output.Size)}),");
+            }
+            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(\"layerIndex\", layerIndex, \"The network has {network.Layers.Count} layers, indexed from 0.\"),");
+        }
+        w.Line();
+    }
+
+    /// <summary>Batch normalization in training mode needs two samples or more.</summary>
+    private static void WriteBatchNormCheck(SourceWriter w, NetworkModel network, string batchSize)
+    {
+        if (network.Layers.FirstOrDefault(layer => layer.Kind == LayerKind.BatchNorm) is Layer first)
+        {
+            w.Line($"{Arguments}.CheckBatchNormBatch({batchSize}, IsTraining, \"{first.Name}\");");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetGen.Generators.Analysis;
+using NetGen.Generators.Layers.Dense;
+using NetGen.Generators.Layers.Normalization;
+using NetGen.Generators.Layers.Residual;
+using NetGen.Generators.Model;
+using static NetGen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace NetGen.Generators.Gradients;
+
+/// <summary>
+/// The gradient-health rules (NG01xx): the designs that will not train, with the predicted numbers. They run on the
+/// analysis of a declaration without errors: its model, its unrolled layers and the mean-field prediction.
+/// </summary>
+internal static class GradientRules
+{
+    private const int MinReLUDepthForInitRule = 4;
+    private const int MinDepthForBatchNormRule = 8;
+    private const int MinBlocksForResidualRule = 4;
+    private const int MinFanInForStandardNormal = 16;
+
+    public static List<DeclarationProblem> Check(NetworkAnalysis analysis, GradientHealthOptions options)
+    {
+        var problems = new List<DeclarationProblem>();
+        if (analysis.Model is not NetworkModel network)
+        {
+            return problems;
+        }
+        GradientProfile profile = GradientModel.Predict(network);
+        IReadOnlyList<ExpandedLayer> layers = analysis.Layers;
+        CheckGradientRatio(network, layers, profile, options, problems);
+        CheckInitializers(layers, profile, problems);
+        CheckNarrowReLU(layers, options, problems);
+        CheckBatchNormWithoutSkips(analysis, layers, problems);
+        CheckResidualWithoutNormalization(layers, profile, problems);
+        CheckSigmoidOutputWithQuadraticLoss(analysis, network, layers, problems);
+        return problems;
+    }
+
+    private static IEnumerable<(DenseLayer Layer, DenseDeclaration Source)> Dense(IEnumerable<ExpandedLayer> layers) =>
+        layers.Where(l => l.Layer is DenseLayer).Select(l => ((DenseLayer)l.Layer, (DenseDeclaration)l.Source));
+
+    private static void CheckGradientRatio(
+        NetworkModel network, IReadOnlyList<ExpandedLayer> layers, GradientProfile profile, GradientHealthOptions options, List<DeclarationProblem> problems)
+    {
+        double ratio = profile.FirstToLastRatio;
+        bool vanishing = ratio < options.VanishingThreshold;
+        if (!vanishing && !(ratio > options.ExplodingThreshold))
+        {
+            return;
+        }
+        (DenseLayer first, DenseDeclaration source) = Dense(layers).First();
+        string where = $"{first.Name} ({source.Description})";
+        string output = network.OutputLayer.Name;
+        string reason = Describe(network);
+        problems.Add(vanishing
+            ? new DeclarationProblem(VanishingGradient, source.Attribute, null, where, Format(ratio), output, reason,
+                "use ReLU with He init (Init.HeNormal), add residual blocks, or add normalization ([BatchNorm] or [LayerNorm])")
+            : new DeclarationProblem(ExplodingGradient, source.Attribute, null, where, Format(ratio), output, reason,
+                "use an initializer with a smaller variance (Glorot or LeCun), add normalization, or clip gradients (TrainingOptions.ClipGradientNorm)"));
+    }
+
+    /// <summary>"8 Sigmoid layers with GlorotUniform init, no residual or normalization": what the prediction comes from.</summary>
+    private static string Describe(NetworkModel network)
+    {
+        IEnumerable<string> groups = network.Layers.OfType<DenseLayer>()
+            .Where(l => l.Number < network.Layers.Count)
+            .GroupBy(l => (l.Activation.Kind, Init: l.WeightInit.ToString()))
+            .OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Count()} {g.Key.Kind} layer{(g.Count() == 1 ? "" : "s")} with {g.Key.Init} init");
+        int blocks = network.Layers.Count(l => l.Kind == LayerKind.Residual);
+        int normalizations = network.Layers.Count(l => l is NormalizationLayer);
+        string structure = blocks == 0 && normalizations == 0
+            ? "no residual or normalization"
+            : $"{blocks} residual block{(blocks == 1 ? "" : "s")}, {normalizations} normalization layer{(normalizations == 1 ? "" : "s")}";
+        return string.Join(", ", groups) + ", " + structure;
+    }
+
+    private static void CheckInitializers(IReadOnlyList<ExpandedLayer> layers, GradientProfile profile, List<DeclarationProblem> problems)
+    {
+        int reluLayers = Dense(layers).Count(l => ActivationFunctions.IsReLUFamily(l.Layer.Activation.Kind));
+        var reported = new HashSet<DenseDeclaration>();
+        foreach ((DenseLayer layer, DenseDeclaration dense) in Dense(layers))
+        {
+            if (!reported.Add(dense))
+            {
+                continue;
+            }
+            double gain = layer.Units * layer.WeightInit.SecondMoment(layer.Inputs, layer.Units) * profile.Layers[layer.Number - 1].DerivativeMeanSquare;
+            string? problem = null, fix = null;
+            ActivationKind activation = layer.Activation.Kind;
+            InitKind init = dense.Init.Kind.Value;
+            if (layer.WeightInit is ConstantInitializer constant)
+            {
+                problem = $"its weights all start at {Format(constant.Value)} ({init}), so every unit of the layer computes the same and gets the same gradient: they never become different";
+                fix = "use a random zero-mean initializer (" + Fitting(activation) + ")";
+            }
+            else if (init == InitKind.StandardNormal && layer.Inputs >= MinFanInForStandardNormal)
+            {
+                problem = $"N(0, 1) weights on {layer.Inputs} inputs give pre-activations of variance ~{layer.Inputs}·E[x²], which saturates sigmoid and tanh and blows up the ReLU family";
+                fix = "use Init." + Fitting(activation) + ", whose variance is scaled by the fan-in";
+            }
+            else if (ActivationFunctions.IsReLUFamily(activation) && layer.WeightInit is FanInitializer && init is not (InitKind.HeNormal or InitKind.HeUniform)
+                     && reluLayers >= MinReLUDepthForInitRule)
+            {
+                problem = $"{activation} with {init} init multiplies the gradient's variance by ~{Format(gain)} per layer (n·Var(W)·E[f'(z)²]), which over {reluLayers} such layers is ~{Format(Math.Pow(gain, reluLayers))}";
+                fix = "use Init.HeNormal, which keeps it near 1 (He et al. 2015)";
+            }
+            else if (ActivationFunctions.Saturates(activation) && init is InitKind.HeNormal or InitKind.HeUniform)
+            {
+                problem = $"He init is meant for the ReLU family; with {activation} it makes the pre-activations' variance twice as large, pushing the units toward saturation (gain ~{Format(gain)} per layer)";
+                fix = "use Init.GlorotUniform or Init.LeCunNormal";
+            }
+            else if (activation == ActivationKind.SELU && layer.WeightInit is FanInitializer && init != InitKind.LeCunNormal)
+            {
+                problem = $"SELU is self-normalizing only with LeCun normal init (Klambauer et al. 2017); with {init} the gain is ~{Format(gain)} per layer";
+                fix = "use Init.LeCunNormal (SELU's default when Init is not given)";
+            }
+            if (problem is not null)
+            {
+                problems.Add(new DeclarationProblem(InitializerDoesNotFitActivation, dense.Attribute, dense.Init.Kind.Name,
+                    $"{dense.Description} ({activation}, {init})", problem, fix!));
+            }
+        }
+    }
+
+    /// <summary>The initializer that keeps the signal's variance steady for the activation: what NG0103 recommends and its fix writes.</summary>
+    internal static string Fitting(ActivationKind activation) => activation switch
+    {
+        ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU => "HeNormal",
+        ActivationKind.SELU => "LeCunNormal",
+        _ => "GlorotUniform",
+    };
+
+    private static void CheckNarrowReLU(IReadOnlyList<ExpandedLayer> layers, GradientHealthOptions options, List<DeclarationProblem> problems)
+    {
+        var relu = Dense(layers).Where(l => ActivationFunctions.IsReLUFamily(l.Layer.Activation.Kind)).ToList();
+        if (relu.Count < MinReLUDepthForInitRule)
+        {
+            return;
+        }
+        double sum = relu.Sum(l => 1.0 / l.Layer.Units);
+        if (sum > options.NarrowReLUThreshold)
+        {
+            problems.Add(new DeclarationProblem(DeepNarrowReLUStack, relu[0].Source.Attribute, relu[0].Source.Units.Name,
+                relu.Count, relu.Min(l => l.Layer.Units), Format(sum), Format(options.NarrowReLUThreshold)));
+        }
+    }
+
+    private static void CheckBatchNormWithoutSkips(NetworkAnalysis analysis, IReadOnlyList<ExpandedLayer> layers, List<DeclarationProblem> problems)
+    {
+        if (layers.Any(l => l.Layer.Kind == LayerKind.Residual))
+        {
+            return;
+        }
+        var hidden = layers.Where(l => l.Layer.Kind == LayerKind.Dense && l.Layer.Number < layers.Count).ToList();
+        bool everyOneNormalized = hidden.All(l => layers[l.Layer.Number].Layer.Kind == LayerKind.BatchNorm);
+        if (hidden.Count >= MinDepthForBatchNormRule && everyOneNormalized)
+        {
+            problems.Add(new DeclarationProblem(BatchNormWithoutSkipConnections, analysis.Declaration.Network, null, hidden.Count));
+        }
+    }
+
+    private static void CheckResidualWithoutNormalization(IReadOnlyList<ExpandedLayer> layers, GradientProfile profile, List<DeclarationProblem> problems)
+    {
+        var blocks = layers.Where(l => l.Layer is ResidualLayer).ToList();
+        bool normalized = layers.Any(l => l.Layer is NormalizationLayer);
+        if (blocks.Count < MinBlocksForResidualRule || normalized)
+        {
+            return;
+        }
+        var first = (ResidualLayer)blocks[0].Layer;
+        Layer last = blocks[blocks.Count - 1].Layer;
+        double before = first.SkipFrom == 0 ? 1 : profile.Layers[first.SkipFrom - 1].PreActivationVariance;
+        double growth = profile.Layers[last.Number - 1].PreActivationVariance / before;
+        problems.Add(new DeclarationProblem(ResidualWithoutNormalization, blocks[0].Block!.Attribute, null, blocks.Count, Format(growth)));
+    }
+
+    private static void CheckSigmoidOutputWithQuadraticLoss(NetworkAnalysis analysis, NetworkModel network, IReadOnlyList<ExpandedLayer> layers, List<DeclarationProblem> problems)
+    {
+        ActivationKind activation = network.OutputLayer.Activation.Kind;
+        if (network.Loss != LossKind.MeanSquaredError || !ActivationFunctions.Saturates(activation))
+        {
+            return;
+        }
+        var output = (DenseDeclaration)layers[layers.Count - 1].Source;
+        string maximum = activation == ActivationKind.Sigmoid ? "1/4" : "1";
+        NetworkDeclaration declaration = analysis.Declaration;
+        problems.Add(declaration.Loss.IsExplicit
+            ? new DeclarationProblem(SigmoidOutputWithQuadraticLoss, declaration.Network, declaration.Loss.Name, activation, maximum)
+            : new DeclarationProblem(SigmoidOutputWithQuadraticLoss, output.Attribute, output.Activation.Activation.Name, activation, maximum));
+    }
+
+    /// <summary>Two significant digits, invariant: 3.7E-06, 0.5, 1000.</summary>
+    private static string Format(double value) => value.ToString("G2", CultureInfo.InvariantCulture);
+}

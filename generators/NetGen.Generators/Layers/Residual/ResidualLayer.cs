@@ -1,0 +1,55 @@
+using NetGen.Generators.Emit;
+using NetGen.Generators.Gradients;
+using NetGen.Generators.Model;
+
+namespace NetGen.Generators.Layers.Residual;
+
+/// <summary>
+/// The end of a residual block: <c>a = activation(branch + skip)</c>, the branch being the layer before it and the skip
+/// layer <see cref="SkipFrom"/>'s output, or <c>P·skip</c> with a learned projection P (no bias, Glorot uniform) when the
+/// branch changes the shape.
+/// </summary>
+/// <param name="Input">The skip's shape.</param>
+/// <param name="Output">The branch's shape, and the block's.</param>
+/// <param name="SkipFrom">The layer whose output the block adds (0: the network's inputs).</param>
+internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, ActivationFunction LayerActivation, int SkipFrom)
+    : Layer(Number, Input, Output)
+{
+    /// <summary>How the projection is drawn.</summary>
+    public static Initializer ProjectionInit { get; } = new FanInitializer(InitKind.GlorotUniform);
+
+    public override LayerKind Kind => LayerKind.Residual;
+
+    public override ActivationFunction Activation => LayerActivation;
+
+    public bool HasProjection => Input != Output;
+
+    public override long LongWeightCount => HasProjection ? (long)Input.Size * Output.Size : 0;
+
+    public override string TypeDescription
+    {
+        get
+        {
+            string skip = SkipFrom == 0 ? "inputs" : "Layer" + SkipFrom;
+            return HasProjection ? $"Residual(+P·{skip})" : $"Residual(+{skip})";
+        }
+    }
+
+    public override string WeightInitDescription => HasProjection ? ProjectionInit.ToString() : "-";
+
+    public override LayerWriter CreateWriter(NetworkModel network) => new ResidualWriter(network, this);
+
+    /// <summary>The gain of the skip on E[x²]: 1 for the identity, fan_in·E[P²] for a projection.</summary>
+    private double SkipGain(int factor) => HasProjection ? factor * ProjectionInit.SecondMoment(Input.Size, Output.Size) : 1;
+
+    /// <summary>The sum of two independent zero-mean terms: the branch's E[a²] plus the skip's.</summary>
+    public override Moments PreActivation(MeanField field) =>
+        new(0, field.Outputs[Number - 1].MeanSquare + field.Outputs[SkipFrom].MeanSquare * SkipGain(Input.Size));
+
+    /// <summary>The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add.</summary>
+    public override void Backpropagate(MeanField field, double preActivationGradient)
+    {
+        field.OutputGradients[Number - 1] += preActivationGradient;
+        field.OutputGradients[SkipFrom] += SkipGain(Output.Size) * preActivationGradient;
+    }
+}
