@@ -6,7 +6,13 @@ namespace NetGen.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "NetGen.Declaration";
-    private const string HelpLinkBase = "https://github.com/netgen/netgen/blob/main/docs/rules/";
+
+    /// <summary>
+    /// Where a rule's page is. NetGen has no public web home, so no https link would lead anywhere; the pages ship in the
+    /// package (docs/rules/NG0101.md ...), and a help link names the page in the NuGet global packages folder
+    /// (~/.nuget/packages by default): netgen/{version}/docs/rules/{id}.md. See README, "Rule pages".
+    /// </summary>
+    private static readonly string HelpLinkBase = "netgen/" + Emit.GeneratedCode.Version + "/docs/rules/";
 
     public static readonly DiagnosticDescriptor NetworkMustBePartial = Error(
         DiagnosticIds.NetworkMustBePartial,
