@@ -12,7 +12,7 @@ namespace NetGen.Generators.Tests;
 /// </summary>
 public class IncrementalityTests
 {
-    private static readonly string[] TrackedSteps = [TrackingNames.NetworkSpecs, TrackingNames.ValidNetworkSpecs];
+    private static readonly string[] TrackedSteps = [TrackingNames.NetworkModels, TrackingNames.ValidNetworkModels];
 
     private const string Network = """
         using NetGen;

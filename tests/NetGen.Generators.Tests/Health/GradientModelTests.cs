@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
-using NetGen.Generators.Health;
+using NetGen.Generators.Gradients;
+using NetGen.Generators.Layers.Dense;
+using NetGen.Generators.Layers.Normalization;
+using NetGen.Generators.Layers.Residual;
 using NetGen.Generators.Model;
 using Xunit.Abstractions;
 
@@ -59,43 +62,38 @@ public class GradientModelTests(ITestOutputHelper output)
     public void Residual_blocks_never_shrink_the_gradient_and_normalization_resets_the_variance()
     {
         GradientProfile plain = GradientModel.Predict(Stack(ActivationKind.Sigmoid, InitKind.GlorotUniform, layers: 8, width: 100));
-        var layers = new List<LayerSpec>();
-        int offset = 0;
-        layers.Add(Layer(1, LayerKind.Dense, 100, 100, ActivationKind.Sigmoid, InitKind.GlorotUniform, ref offset));
+        var layers = new List<Layer>();
+        layers.Add(Dense(1, 100, 100, ActivationKind.Sigmoid, InitKind.GlorotUniform));
         for (int block = 0; block < 8; block++)
         {
             int start = layers.Count;
-            layers.Add(Layer(start + 1, LayerKind.Dense, 100, 100, ActivationKind.Sigmoid, InitKind.GlorotUniform, ref offset));
-            layers.Add(Layer(start + 2, LayerKind.BatchNorm, 100, 100, ActivationKind.Identity, InitKind.Constant, ref offset));
-            layers.Add(Layer(start + 3, LayerKind.Residual, 100, 100, ActivationKind.Identity, InitKind.GlorotUniform, ref offset) with { SkipFrom = start });
+            layers.Add(Dense(start + 1, 100, 100, ActivationKind.Sigmoid, InitKind.GlorotUniform));
+            layers.Add(new BatchNormLayer(start + 2, new Shape(100), ActivationFunction.Identity, 1e-5, 0.1));
+            layers.Add(new ResidualLayer(start + 3, new Shape(100), new Shape(100), ActivationFunction.Identity, SkipFrom: start));
         }
-        layers.Add(Layer(layers.Count + 1, LayerKind.Dense, 100, 10, ActivationKind.Identity, InitKind.GlorotUniform, ref offset));
+        layers.Add(Dense(layers.Count + 1, 100, 10, ActivationKind.Identity, InitKind.GlorotUniform));
         GradientProfile residual = GradientModel.Predict(Spec(layers));
         output.WriteLine($"plain {plain.FirstToLastRatio:E2}, residual + batch norm {residual.FirstToLastRatio:E2}");
         Assert.InRange(residual.FirstToLastRatio, 0.1, 10);
         Assert.True(residual.FirstToLastRatio > 1000 * plain.FirstToLastRatio);
     }
 
-    internal static NetworkSpec Stack(ActivationKind activation, InitKind init, int layers, int width)
+    internal static NetworkModel Stack(ActivationKind activation, InitKind init, int layers, int width)
     {
-        var specs = new List<LayerSpec>();
-        int offset = 0;
+        var specs = new List<Layer>();
         for (int i = 1; i <= layers; i++)
         {
-            specs.Add(Layer(i, LayerKind.Dense, width, width, activation, init, ref offset));
+            specs.Add(Dense(i, width, width, activation, init));
         }
-        specs.Add(Layer(layers + 1, LayerKind.Dense, width, 10, ActivationKind.Identity, InitKind.GlorotUniform, ref offset));
+        specs.Add(Dense(layers + 1, width, 10, ActivationKind.Identity, InitKind.GlorotUniform));
         return Spec(specs);
     }
 
-    private static NetworkSpec Spec(List<LayerSpec> layers) =>
-        new(null, "Model", layers[0].Inputs, LossKind.SoftmaxCrossEntropy, PrecisionKind.Double, 1.0, new EquatableArray<LayerSpec>(layers.ToImmutableArray()));
+    private static NetworkModel Spec(List<Layer> layers) =>
+        new(null, "Model", layers[0].Input, LossKind.SoftmaxCrossEntropy, PrecisionKind.Double, 1.0, new EquatableArray<Layer>(layers.ToImmutableArray()));
 
-    private static LayerSpec Layer(int number, LayerKind kind, int inputs, int units, ActivationKind activation, InitKind init, ref int offset)
-    {
-        var layer = new LayerSpec(number, kind, inputs, units, activation, activation == ActivationKind.LeakyReLU ? 0.01 : activation == ActivationKind.ELU ? 1.0 : 0,
-            init, kind == LayerKind.Dense ? 0 : 1, InitKind.Zeros, 0, offset, 0, kind == LayerKind.BatchNorm ? 1e-5 : 0, kind == LayerKind.BatchNorm ? 0.1 : 0, 0);
-        offset += layer.ParameterCount;
-        return layer;
-    }
+    private static DenseLayer Dense(int number, int inputs, int units, ActivationKind activation, InitKind init) => new(
+        number, new Shape(inputs), new Shape(units),
+        new ActivationFunction(activation, activation == ActivationKind.LeakyReLU ? 0.01 : activation == ActivationKind.ELU ? 1.0 : 0),
+        new FanInitializer(init), ConstantInitializer.Zeros);
 }
