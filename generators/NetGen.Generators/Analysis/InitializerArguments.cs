@@ -87,11 +87,11 @@ internal sealed class InitializerArguments
                 "VarianceScaling, Orthogonal and Identity need a weight matrix"));
         }
         bool normal = kind is InitKind.Normal or InitKind.TruncatedNormal;
-        Number(Value, kind == InitKind.Constant, "a finite number", _ => true, $"Init.Constant");
-        Number(Mean, normal, "a finite number", _ => true, "Init.Normal or Init.TruncatedNormal");
-        Number(StandardDeviation, normal, "a finite positive number", v => v > 0, "Init.Normal or Init.TruncatedNormal");
-        Number(Minimum, kind == InitKind.Uniform, "a finite number", _ => true, "Init.Uniform");
-        Number(Maximum, kind == InitKind.Uniform, "a finite number", _ => true, "Init.Uniform");
+        Number(Value, kind == InitKind.Constant, "a finite number", _ => true, "Constant");
+        Number(Mean, normal, "a finite number", _ => true, "Normal or TruncatedNormal");
+        Number(StandardDeviation, normal, "a finite positive number", v => v > 0, "Normal or TruncatedNormal");
+        Number(Minimum, kind == InitKind.Uniform, "a finite number", _ => true, "Uniform");
+        Number(Maximum, kind == InitKind.Uniform, "a finite number", _ => true, "Uniform");
         if (kind == InitKind.Uniform && Minimum.Value >= Maximum.Value && ArgumentRules.IsFinite(Minimum.Value) && ArgumentRules.IsFinite(Maximum.Value))
         {
             problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Maximum.IsExplicit ? Maximum.Name : Minimum.Name,
@@ -103,10 +103,10 @@ internal sealed class InitializerArguments
             return;
         }
         bool scaling = kind == InitKind.VarianceScaling;
-        Number(Scale, scaling, "a finite positive number", v => v > 0, "Init.VarianceScaling");
+        Number(Scale, scaling, "a finite positive number", v => v > 0, "VarianceScaling");
         Enum(FanMode, scaling);
         Enum(Distribution, scaling);
-        Number(Gain, kind is InitKind.Orthogonal or InitKind.Identity, "a finite number", _ => true, "Init.Orthogonal or Init.Identity");
+        Number(Gain, kind is InitKind.Orthogonal or InitKind.Identity, "a finite number", _ => true, "Orthogonal or Identity");
 
         void Number(Argument<double> value, bool used, string range, System.Func<double, bool> isValid, string owner)
         {
@@ -117,7 +117,7 @@ internal sealed class InitializerArguments
             if (!used)
             {
                 problems.Add(new DeclarationProblem(ArgumentIsIgnored, attribute, value.Name,
-                    $"{value.Name} of {layerName}", $"its {_prefix} is {kind}", $"set {_prefix} = {owner}"));
+                    $"{value.Name} of {layerName}", $"its {_prefix} is {kind}, not {owner}", $"set {_prefix} = Init.{owner.Split(' ')[0]}"));
                 return;
             }
             ArgumentRules.Number(value, attribute, $"{value.Name} of {layerName}", range, isValid, precision, problems);
@@ -132,7 +132,7 @@ internal sealed class InitializerArguments
             if (!used)
             {
                 problems.Add(new DeclarationProblem(ArgumentIsIgnored, attribute, value.Name,
-                    $"{value.Name} of {layerName}", $"its {_prefix} is {kind}", $"set {_prefix} = Init.VarianceScaling"));
+                    $"{value.Name} of {layerName}", $"its {_prefix} is {kind}, not VarianceScaling", $"set {_prefix} = Init.VarianceScaling"));
                 return;
             }
             ArgumentRules.Defined(value, attribute, $"{value.Name} of {layerName}", problems);

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using NetGen.Generators.Layers.Residual;
 using NetGen.Generators.Model;
 using static NetGen.Generators.Diagnostics.DiagnosticDescriptors;
@@ -31,7 +30,10 @@ internal sealed class NetworkExpansion
         if (expansion._parameters > int.MaxValue)
         {
             problems.Add(new DeclarationProblem(NetworkTooLarge, declaration.Network, null, declaration.Type.Name,
-                $"it has {expansion._parameters.ToString("N0", CultureInfo.InvariantCulture)} parameters", "2,147,483,647 parameters"));
+                expansion._parameters == long.MaxValue
+                    ? "it has more than 2^63 parameters"
+                    : $"it has {expansion._parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters",
+                "2,147,483,647 parameters"));
             return null;
         }
         return expansion._layers;
@@ -98,7 +100,7 @@ internal sealed class NetworkExpansion
             layer = layer with { WeightOffset = (int)_parameters, StateOffset = _state };
             _state += layer.StateCount;
         }
-        _parameters += layer.LongParameterCount;
+        _parameters = layer.LongParameterCount > long.MaxValue - _parameters ? long.MaxValue : _parameters + layer.LongParameterCount;
         _layers.Add(new ExpandedLayer(layer, source, block));
         return layer.Output;
     }
