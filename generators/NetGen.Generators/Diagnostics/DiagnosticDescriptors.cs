@@ -34,9 +34,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NetworkMustBePlainClass = Error(
         DiagnosticIds.NetworkMustBePlainClass,
-        "A network must be a non-static, non-record class",
+        "A network must be a plain class: not static, abstract, a record, or with a primary constructor",
         "'{0}' is {1}; a network must be a plain class, since it holds parameters and buffers in instance fields",
-        "A network holds its parameters in instance fields and gets a generated constructor, so it cannot be static or a record.");
+        "A network holds its parameters in instance fields and gets generated constructors, so it cannot be static, abstract, a record, or have a primary constructor.");
 
     public static readonly DiagnosticDescriptor NetworkHasNoLayers = Error(
         DiagnosticIds.NetworkHasNoLayers,

@@ -23,7 +23,7 @@ public sealed class ResidualAttribute : Attribute
 
     /// <summary>
     /// Whether the skip may be a learned projection when the branch changes the width. Default true; with false,
-    /// a width change is a compile error (NG0026), for when an identity skip is wanted for sure.
+    /// a width change is a compile error (NG0025), for when an identity skip is wanted for sure.
     /// </summary>
     public bool Projection { get; set; } = true;
 }
