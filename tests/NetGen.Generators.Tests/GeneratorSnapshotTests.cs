@@ -168,6 +168,26 @@ public class GeneratorSnapshotTests
         public partial class Second;
         """);
 
+    [Fact]
+    public void LayerFamiliesPReLUDropoutRepeatAndInitializers() => Verify("""
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 20, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(16, Init = Init.Normal, InitStandardDeviation = 0.02, BiasInit = Init.Uniform, BiasInitMinimum = -0.1, BiasInitMaximum = 0.1)]
+        [PReLU]
+        [Repeat(2)]
+        [Dense(16, UseBias = false, Init = Init.VarianceScaling, InitScale = 2, InitFanMode = FanMode.FanIn, InitDistribution = InitDistribution.Normal)]
+        [BatchNorm]
+        [PReLU(SharedSlope = true, InitialSlope = 0.1)]
+        [EndRepeat]
+        [Dropout(0.5)]
+        [Dense(8, Activation.Tanh, Init = Init.Orthogonal, InitGain = 1.5)]
+        [Dense(4, Init = Init.TruncatedNormal, InitMean = 0.01)]
+        public partial class Families;
+        """);
+
     /// <summary>
     /// Runs the generator on <paramref name="source"/>; asserts no exception and no diagnostic, that the output compiles
     /// cleanly (with code that uses the generated members), and that every generated file matches its snapshot.

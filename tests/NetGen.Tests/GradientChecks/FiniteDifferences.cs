@@ -22,12 +22,14 @@ internal static class FiniteDifferences
     private const double Tolerance = 1e-6;
     private const double Floor = 1e-6;
 
-    public static void Check(INetwork<double> network, string name, ITestOutputHelper output)
+    /// <param name="beforeEachPass">Runs before every forward pass, to fix what a pass would otherwise draw anew (dropout's masks).</param>
+    public static void Check(INetwork<double> network, string name, ITestOutputHelper output, Action<INetwork<double>>? beforeEachPass = null)
     {
         var random = new SeededRandom(5);
         double[] inputs = Enumerable.Range(0, BatchSize * network.InputSize).Select(_ => 2 * random.NextDouble() - 1).ToArray();
         double[] targets = MakeTargets(network, random);
 
+        beforeEachPass?.Invoke(network);
         network.ComputeGradients(inputs, targets, BatchSize);
         double[] analytic = network.Gradients.ToArray();
 
@@ -40,6 +42,7 @@ internal static class FiniteDifferences
             double Loss(double offset)
             {
                 network.Parameters[i] = original + offset;
+                beforeEachPass?.Invoke(network);
                 return network.ComputeLoss(inputs, targets, BatchSize);
             }
             double error = double.PositiveInfinity;
