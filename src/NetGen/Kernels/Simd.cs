@@ -50,6 +50,9 @@ internal interface ISimd<TVector, T>
 
     /// <summary>All bits set in the lanes where <c>a &gt; b</c>, none elsewhere.</summary>
     static abstract TVector GreaterThan(TVector a, TVector b);
+
+    /// <summary>The lanes of <paramref name="whereSet"/> where <paramref name="mask"/>'s bits are set, of <paramref name="whereClear"/> elsewhere.</summary>
+    static abstract TVector ConditionalSelect(TVector mask, TVector whereSet, TVector whereClear);
 }
 
 /// <summary>512 bits: 16 floats or 8 doubles.</summary>
@@ -102,6 +105,10 @@ internal readonly struct Simd512<T> : ISimd<Vector512<T>, T> where T : unmanaged
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> GreaterThan(Vector512<T> a, Vector512<T> b) => Vector512.GreaterThan(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> ConditionalSelect(Vector512<T> mask, Vector512<T> whereSet, Vector512<T> whereClear) =>
+        Vector512.ConditionalSelect(mask, whereSet, whereClear);
 }
 
 /// <summary>256 bits: 8 floats or 4 doubles.</summary>
@@ -154,6 +161,10 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T> where T : unmanaged
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> GreaterThan(Vector256<T> a, Vector256<T> b) => Vector256.GreaterThan(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> ConditionalSelect(Vector256<T> mask, Vector256<T> whereSet, Vector256<T> whereClear) =>
+        Vector256.ConditionalSelect(mask, whereSet, whereClear);
 }
 
 /// <summary>128 bits: 4 floats or 2 doubles.</summary>
@@ -206,4 +217,8 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T> where T : unmanaged
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> GreaterThan(Vector128<T> a, Vector128<T> b) => Vector128.GreaterThan(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> ConditionalSelect(Vector128<T> mask, Vector128<T> whereSet, Vector128<T> whereClear) =>
+        Vector128.ConditionalSelect(mask, whereSet, whereClear);
 }

@@ -14,8 +14,11 @@ namespace NetGen;
 /// <remarks>
 /// Every buffer is allocated by the constructor; <see cref="Measure"/> allocates nothing afterwards (except the warnings it
 /// raises) and reuses one <see cref="GradientReport"/>. It works for any <see cref="LayerKind"/> through
-/// <see cref="INetwork{T}"/> alone: the weight-gradient rules and ratios consider dense layers; NaN detection, dead units
-/// and saturation consider every layer by its activation. Not thread-safe: measure from the training thread.
+/// <see cref="INetwork{T}"/> alone: the weight-gradient rules and ratios consider dense layers; NaN detection considers every
+/// layer; dead units and saturation consider every layer with an activation of its own by that activation, which leaves out
+/// <see cref="LayerKind.PReLU"/> (no unit is dead: the slope passes gradient below 0) and <see cref="LayerKind.Dropout"/> (its
+/// zeros are the mask's; its input's dead units are counted at the layer that computed them). A PReLU layer's slopes are its
+/// weights in the statistics. Not thread-safe: measure from the training thread.
 /// </remarks>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, the network's precision.</typeparam>
 public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IFloatingPointIeee754<T>
@@ -126,10 +129,11 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         var preActivations = MagnitudeStatistics.Measure(z, SaturationLimit);
         nonFinite |= !preActivations.AllFinite;
         statistics.HasNonFinite = nonFinite;
-        statistics.SaturatedFraction = layer.Activation is Activation.Sigmoid or Activation.Tanh && z.Length > 0
+        bool ownActivation = HasOwnActivation(layer);
+        statistics.SaturatedFraction = ownActivation && layer.Activation is Activation.Sigmoid or Activation.Tanh && z.Length > 0
             ? (double)(z.Length - preActivations.CountBelow) / z.Length
             : double.NaN;
-        statistics.DeadUnitFraction = layer.Activation == Activation.ReLU ? DeadUnitFraction(z, layer.Outputs) : double.NaN;
+        statistics.DeadUnitFraction = ownActivation && layer.Activation == Activation.ReLU ? DeadUnitFraction(z, layer.Outputs) : double.NaN;
     }
 
     /// <summary>The fraction of units whose pre-activation is at most 0 in every sample: the largest over the batch, unit by unit, is at most 0.</summary>
@@ -217,4 +221,10 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
     }
 
     private static bool IsDenseWithWeights(LayerInfo layer) => layer.Kind == LayerKind.Dense && layer.WeightCount > 0;
+
+    /// <summary>
+    /// Whether the layer applies its <see cref="LayerInfo.Activation"/> to pre-activations it computes: not a PReLU (its slopes are
+    /// its nonlinearity) nor a dropout (which passes its input on, masked).
+    /// </summary>
+    private static bool HasOwnActivation(LayerInfo layer) => layer.Kind is not (LayerKind.PReLU or LayerKind.Dropout);
 }

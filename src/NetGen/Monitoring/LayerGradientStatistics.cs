@@ -21,7 +21,7 @@ public sealed class LayerGradientStatistics
     /// <summary>The layer's name, such as <c>Layer1</c>.</summary>
     public string Name => Layer.Name;
 
-    /// <summary>The L2 norm of the layer's weight gradient (0 when the layer has no weights).</summary>
+    /// <summary>The L2 norm of the layer's weight gradient (0 when the layer has no weights; a PReLU layer's weights are its slopes).</summary>
     public double WeightGradientNorm { get; internal set; }
 
     /// <summary>The L2 norm of the layer's bias gradient (0 when the layer has no biases).</summary>
@@ -47,13 +47,15 @@ public sealed class LayerGradientStatistics
 
     /// <summary>
     /// For a ReLU layer, the fraction of its units whose pre-activation is at most 0 for every sample of the last batch
-    /// (dead units: they pass no gradient); NaN for other activations.
+    /// (dead units: they pass no gradient); NaN for other activations, and for PReLU and dropout layers, which have no activation
+    /// of their own (a dropout layer's zeros are its mask's).
     /// </summary>
     public double DeadUnitFraction { get; internal set; }
 
     /// <summary>
     /// For a sigmoid or tanh layer, the fraction of pre-activation entries (batch × units) with |z| ≥ 5, where the derivative
-    /// is below 0.0067 (sigmoid) or 0.00018 (tanh); a NaN entry counts as saturated. NaN for other activations.
+    /// is below 0.0067 (sigmoid) or 0.00018 (tanh); a NaN entry counts as saturated. NaN for other activations, and for PReLU and
+    /// dropout layers.
     /// </summary>
     public double SaturatedFraction { get; internal set; }
 

@@ -12,7 +12,7 @@ namespace NetGen;
 public static class SpeedOfLearning
 {
     /// <summary>
-    /// Computes, for every hidden layer (every layer but the last) that has biases, ‖∂C/∂b‖₂: the L2 norm of the gradient of the
+    /// Computes, for every hidden layer (every layer before the last dense layer, the output) that has biases, ‖∂C/∂b‖₂: the L2 norm of the gradient of the
     /// mean loss C over the first <paramref name="sampleCount"/> samples of <paramref name="data"/> with respect to that layer's
     /// biases, which is the norm of the per-sample bias gradient averaged over the samples (the quantity Nielsen plots), not
     /// the average of per-sample norms. It runs <see cref="INetwork{T}.ComputeGradients"/> on consecutive batches of
@@ -73,7 +73,12 @@ public static class SpeedOfLearning
         savedGradients.CopyTo(network.Gradients);
 
         var speeds = new List<LayerLearningSpeed>();
-        for (int index = 0; index < network.Layers.Count - 1; index++)
+        int output = network.Layers.Count - 1;
+        while (output > 0 && network.Layers[output].Kind != LayerKind.Dense)
+        {
+            output--; // a PReLU or a dropout may follow the output layer
+        }
+        for (int index = 0; index < output; index++)
         {
             LayerInfo layer = network.Layers[index];
             if (layer.BiasCount == 0)

@@ -7,9 +7,11 @@ namespace NetGen;
 
 /// <summary>
 /// Names a network's parameters and state as tensors, from its layer table: a dense layer's <c>weight</c> [outputs, inputs]
-/// and <c>bias</c> [outputs]; a normalization's <c>scale</c> and <c>shift</c> [features]; a batch normalization's
-/// <c>running_mean</c> and <c>running_var</c> [features] (from <see cref="INetwork{T}.State"/>); a residual block's
-/// <c>projection</c> [outputs, inputs] when it has one. Each name is prefixed with the layer's name and a dot.
+/// and <c>bias</c> [outputs] (none without biases, <see cref="DenseAttribute.UseBias"/> false); a normalization's <c>scale</c> and
+/// <c>shift</c> [features]; a batch normalization's <c>running_mean</c> and <c>running_var</c> [features] (from
+/// <see cref="INetwork{T}.State"/>); a residual block's <c>projection</c> [outputs, inputs] when it has one; a PReLU's slopes,
+/// <c>weight</c> [1] when shared or [features] (PyTorch's <c>nn.PReLU.weight</c>). A dropout layer has none. Each name is
+/// prefixed with the layer's name and a dot.
 /// </summary>
 internal static class NetworkTensorLayout
 {
@@ -25,7 +27,10 @@ internal static class NetworkTensorLayout
             {
                 case LayerKind.Dense:
                     slots.Add(Parameter(layer, "weight", [layer.Outputs, layer.Inputs], layer.WeightOffset, layer.WeightCount));
-                    slots.Add(Parameter(layer, "bias", [layer.Outputs], layer.BiasOffset, layer.BiasCount));
+                    if (layer.BiasCount > 0)
+                    {
+                        slots.Add(Parameter(layer, "bias", [layer.Outputs], layer.BiasOffset, layer.BiasCount));
+                    }
                     break;
                 case LayerKind.BatchNorm or LayerKind.LayerNorm:
                     slots.Add(Parameter(layer, "scale", [layer.Outputs], layer.WeightOffset, layer.WeightCount));
@@ -39,6 +44,9 @@ internal static class NetworkTensorLayout
                     break;
                 case LayerKind.Residual when layer.WeightCount > 0:
                     slots.Add(Parameter(layer, "projection", [layer.Outputs, layer.Inputs], layer.WeightOffset, layer.WeightCount));
+                    break;
+                case LayerKind.PReLU:
+                    slots.Add(Parameter(layer, "weight", [layer.WeightCount == 1 ? 1 : layer.Outputs], layer.WeightOffset, layer.WeightCount));
                     break;
             }
         }

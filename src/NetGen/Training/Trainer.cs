@@ -153,7 +153,7 @@ public static class Trainer
     /// <summary>
     /// Measures the mean loss (<see cref="INetwork{T}.ComputeLoss"/>) and the accuracy (from batched <see cref="INetwork{T}.Forward(ReadOnlySpan{T}, Span{T}, int)"/>)
     /// of <paramref name="network"/> on <paramref name="data"/>, in order, <paramref name="batchSize"/> samples at a time,
-    /// in inference mode (<see cref="INetwork{T}.IsTraining"/> false: batch normalization uses its running statistics).
+    /// in inference mode (<see cref="INetwork{T}.IsTraining"/> false: batch normalization uses its running statistics, dropout passes its input through).
     /// </summary>
     /// <param name="network">The network; it is not changed, and its mode is restored.</param>
     /// <param name="data">The samples: at least one, sized for the network.</param>
