@@ -136,7 +136,7 @@ public sealed partial class NetworkGenerator
             w.Line(GeneratedCode.Attribute);
             using (w.Block($"public {spec.ClassName}(int maxBatchSize = DefaultMaxBatchSize, int seed = 0)"))
             {
-                w.Line($"{NetGenNamespace}NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
+                w.Line($"{NetGenNamespace}CompilerServices.NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
                 w.Line("_parameters = new(ParameterCount);");
                 w.Line($"_state = new {t}[{Literals.Integer(spec.StateCount)}];");
                 w.Line("MaxBatchSize = maxBatchSize;");
@@ -148,7 +148,7 @@ public sealed partial class NetworkGenerator
             w.Line(GeneratedCode.Attribute);
             using (w.Block($"private {spec.ClassName}({spec.ClassName} source, int maxBatchSize)"))
             {
-                w.Line($"{NetGenNamespace}NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
+                w.Line($"{NetGenNamespace}CompilerServices.NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
                 w.Line("_parameters = source._parameters;");
                 w.Line("_state = source._state;");
                 w.Line("MaxBatchSize = maxBatchSize;");
@@ -325,13 +325,13 @@ public sealed partial class NetworkGenerator
         {
             string output = $"_a{spec.OutputLayer.Number}";
             string checkBatch(string second, string secondName) =>
-                $"{NetGenNamespace}NetworkArguments.CheckBatch(batchSize, MaxBatchSize, inputs.Length, InputSize, {second}.Length, OutputSize, \"{secondName}\");";
+                $"{NetGenNamespace}CompilerServices.NetworkArguments.CheckBatch(batchSize, MaxBatchSize, inputs.Length, InputSize, {second}.Length, OutputSize, \"{secondName}\");";
 
             w.Line("/// <inheritdoc/>");
             w.Line(GeneratedCode.Attribute);
             using (w.Block($"public void Forward({ReadOnlySpan}<{t}> input, {Span}<{t}> output)"))
             {
-                w.Line($"{NetGenNamespace}NetworkArguments.CheckSample(input.Length, output.Length, InputSize, OutputSize);");
+                w.Line($"{NetGenNamespace}CompilerServices.NetworkArguments.CheckSample(input.Length, output.Length, InputSize, OutputSize);");
                 WriteBatchNormCheck(w, spec, "1");
                 w.Line("RunForward(input, batchSize: 1);");
                 w.Line($"{Literals.SpanOf(t, output, "0", "OutputSize")}.CopyTo(output);");
@@ -454,7 +454,7 @@ public sealed partial class NetworkGenerator
         {
             if (spec.Layers.FirstOrDefault(layer => layer.Kind == LayerKind.BatchNorm) is LayerSpec first)
             {
-                w.Line($"{NetGenNamespace}NetworkArguments.CheckBatchNormBatch({batchSize}, IsTraining, \"{first.Name}\");");
+                w.Line($"{NetGenNamespace}CompilerServices.NetworkArguments.CheckBatchNormBatch({batchSize}, IsTraining, \"{first.Name}\");");
             }
         }
 

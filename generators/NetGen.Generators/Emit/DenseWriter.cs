@@ -26,7 +26,7 @@ internal sealed class DenseWriter
         _w.Line(GeneratedCode.Attribute);
         using (_w.Block($"private void Forward{layer.Name}(global::System.ReadOnlySpan<{_t}> input, int batchSize)"))
         {
-            _w.Line($"global::NetGen.DenseKernels.Forward<{_t}>(input.Slice(0, batchSize * {inputs}), {layer.Name}Weights, {layer.Name}Biases, " +
+            _w.Line($"global::NetGen.CompilerServices.DenseKernels.Forward<{_t}>(input.Slice(0, batchSize * {inputs}), {layer.Name}Weights, {layer.Name}Biases, " +
                     $"{Literals.SpanOf(_t, $"_z{n}", "0", $"batchSize * {units}")}, batchSize, {inputs}, {units});");
             if (layer.Activation == ActivationKind.Softmax)
             {
@@ -68,17 +68,17 @@ internal sealed class DenseWriter
             string x = $"input.Slice(0, batchSize * {inputs})";
             if (inputGradient is not null)
             {
-                _w.Line($"global::NetGen.DenseKernels.AccumulateInputGradients<{_t}>({dz}, {layer.Name}Weights, " +
+                _w.Line($"global::NetGen.CompilerServices.DenseKernels.AccumulateInputGradients<{_t}>({dz}, {layer.Name}Weights, " +
                         $"{Literals.SpanOf(_t, inputGradient, "0", $"batchSize * {inputs}")}, batchSize, {inputs}, {units});");
             }
             using (_w.Block("if (optimizer is null)"))
             {
-                _w.Line($"global::NetGen.DenseKernels.ParameterGradients<{_t}>({dz}, {x}, " +
+                _w.Line($"global::NetGen.CompilerServices.DenseKernels.ParameterGradients<{_t}>({dz}, {x}, " +
                         $"{layer.Name}WeightGradients, {layer.Name}BiasGradients, batchSize, {inputs}, {units}, accumulate: false);");
             }
             using (_w.Block("else"))
             {
-                _w.Line($"global::NetGen.DenseKernels.UpdateParameters<{_t}>({dz}, {x}, {layer.Name}Weights, {layer.Name}Biases, batchSize, {inputs}, {units}, " +
+                _w.Line($"global::NetGen.CompilerServices.DenseKernels.UpdateParameters<{_t}>({dz}, {x}, {layer.Name}Weights, {layer.Name}Biases, batchSize, {inputs}, {units}, " +
                         $"optimizer, {layer.Name}WeightOffset, {layer.Name}BiasOffset);");
             }
         }

@@ -46,7 +46,7 @@ internal sealed class ResidualWriter
                     _w.Line($"int row = sample * {units};");
                     using (_w.Block($"for (int unit = 0; unit < {units}; unit++)"))
                     {
-                        _w.Line($"_z{n}[row + unit] = branch[row + unit] + {Kernels}.Dot(ref {Unsafe}.Add(ref projection, unit * {inputs}), ref x, {inputs});");
+                        _w.Line($"_z{n}[row + unit] = branch[row + unit] + global::NetGen.CompilerServices.UnsafeKernels.Dot(ref {Unsafe}.Add(ref projection, unit * {inputs}), ref x, {inputs});");
                     }
                 }
             }
@@ -97,10 +97,10 @@ internal sealed class ResidualWriter
                 using (_w.Block($"for (int unit = 0; unit < {units}; unit++)"))
                 {
                     _w.Line($"{_t} g = _dz{n}[row + unit];");
-                    _w.Line($"{Kernels}.MultiplyAdd(ref {Unsafe}.Add(ref projectionGradients, unit * {inputs}), ref x, g, {inputs});");
+                    _w.Line($"global::NetGen.CompilerServices.UnsafeKernels.MultiplyAdd(ref {Unsafe}.Add(ref projectionGradients, unit * {inputs}), ref x, g, {inputs});");
                     if (skipGradient is not null)
                     {
-                        _w.Line($"{Kernels}.MultiplyAdd(ref skipGradient, ref {Unsafe}.Add(ref projection, unit * {inputs}), g, {inputs});");
+                        _w.Line($"global::NetGen.CompilerServices.UnsafeKernels.MultiplyAdd(ref skipGradient, ref {Unsafe}.Add(ref projection, unit * {inputs}), g, {inputs});");
                     }
                 }
             }

@@ -1,11 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NetGen;
+namespace NetGen.CompilerServices;
 
 /// <summary>
 /// The matrix products of a dense layer over a batch, register-blocked: tiles of samples × units (or units × inputs)
@@ -15,7 +16,9 @@ namespace NetGen;
 /// AVX-512, 256 with AVX2, 128 otherwise (the tests run all three). For layers narrower than one vector, or without
 /// vector hardware, they fall back to one dot product (or one multiply-add) at a time. Data are row-major: inputs
 /// [batch, inputs], weights [units, inputs], outputs [batch, units].
+/// This API is for use by the code the NetGen source generator writes and should not be called directly.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DenseKernels
 {
     /// <summary><c>z[s, o] = b[o] + Σ_k W[o, k]·x[s, k]</c>, split over threads by units for large layers (<see cref="KernelThreading"/>).</summary>
@@ -205,7 +208,7 @@ public static class DenseKernels
             {
                 for (s = 0; s < tiledSamples; s++)
                 {
-                    Unsafe.Add(ref z0, s * units + o) = Kernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), inputs);
+                    Unsafe.Add(ref z0, s * units + o) = UnsafeKernels.Dot(ref Unsafe.Add(ref w0, o * inputs), ref Unsafe.Add(ref x0, s * inputs), inputs);
                 }
             }
             s = tiledSamples;
@@ -359,7 +362,7 @@ public static class DenseKernels
         }
         for (int s = 0; s < batch; s++)
         {
-            Kernels.MultiplyAdd(ref target, ref Unsafe.Add(ref x0, s * inputs + k), Unsafe.Add(ref dz0, s * units + o), width);
+            UnsafeKernels.MultiplyAdd(ref target, ref Unsafe.Add(ref x0, s * inputs + k), Unsafe.Add(ref dz0, s * units + o), width);
         }
     }
 
@@ -389,7 +392,7 @@ public static class DenseKernels
             }
             for (int o = 0; o < count; o++)
             {
-                Kernels.MultiplyAdd(ref Unsafe.Add(ref dx0, s * inputs), ref Unsafe.Add(ref w, o * inputs), Unsafe.Add(ref dz0, s * units + unitStart + o), inputs);
+                UnsafeKernels.MultiplyAdd(ref Unsafe.Add(ref dx0, s * inputs), ref Unsafe.Add(ref w, o * inputs), Unsafe.Add(ref dz0, s * units + unitStart + o), inputs);
             }
         }
     }
@@ -476,7 +479,7 @@ public static class DenseKernels
             for (int o = unitStart; o < unitEnd; o++)
             {
                 ref T row = ref Unsafe.Add(ref w0, o * inputs);
-                Unsafe.Add(ref z0, s * units + o) = wide ? ForwardRow<T, TVector, V>(ref sample, ref row, inputs) : Kernels.Dot(ref row, ref sample, inputs);
+                Unsafe.Add(ref z0, s * units + o) = wide ? ForwardRow<T, TVector, V>(ref sample, ref row, inputs) : UnsafeKernels.Dot(ref row, ref sample, inputs);
             }
         }
     }
