@@ -83,7 +83,33 @@ public static partial class DenseKernels
         }
         for (int s = 0; s < batch; s++)
         {
-            UnsafeKernels.MultiplyAdd(ref target, ref Unsafe.Add(ref x0, s * inputs + k), Unsafe.Add(ref dz0, s * units + o), width);
+            AddScaledRow<T, TVector, V>(ref target, ref Unsafe.Add(ref x0, s * inputs + k), Unsafe.Add(ref dz0, s * units + o), width);
+        }
+    }
+
+    /// <summary>
+    /// <c>target[k] += scale·row[k]</c>: whole vectors of <typeparamref name="V"/>'s width with a fused multiply-add, the rest
+    /// unfused, as the tiles compute them. Whether a column is fused then depends only on where it stands from the start of
+    /// the row in vectors of one width, the same in a whole row as in the fused update's pieces (which start at multiples of
+    /// every width): <see cref="UnsafeKernels.MultiplyAdd"/> picked its width by length, so a short tail piece took a
+    /// 256-bit vector where the whole row took scalars, and the two steps differed in the last bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddScaledRow<T, TVector, V>(ref T target, ref T row, T scale, int length)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVector : struct where V : struct, ISimd<TVector, T>
+    {
+        int k = 0;
+        if (V.IsAccelerated)
+        {
+            TVector factor = V.Broadcast(scale);
+            for (; k <= length - V.Count; k += V.Count)
+            {
+                V.Store(V.MultiplyAdd(V.Load(ref row, (nuint)k), factor, V.Load(ref target, (nuint)k)), ref target, (nuint)k);
+            }
+        }
+        for (; k < length; k++)
+        {
+            Unsafe.Add(ref target, k) += scale * Unsafe.Add(ref row, k);
         }
     }
 
