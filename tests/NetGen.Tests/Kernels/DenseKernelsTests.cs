@@ -1,3 +1,5 @@
+using NetGen.CompilerServices;
+
 namespace NetGen.Tests.Kernels;
 
 /// <summary>

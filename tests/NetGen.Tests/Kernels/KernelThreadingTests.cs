@@ -1,3 +1,5 @@
+using NetGen.CompilerServices;
+
 namespace NetGen.Tests.Kernels;
 
 [Network(Inputs = 300, Loss = Loss.SoftmaxCrossEntropy)]

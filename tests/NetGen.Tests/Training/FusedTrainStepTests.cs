@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using NetGen.CompilerServices;
 using NetGen.Tests.GradientChecks.Remedies;
 using NetGen.Tests.Kernels;
 
@@ -9,6 +11,16 @@ namespace NetGen.Tests.Training;
 [BatchNorm]
 [Dense(3)]
 public partial class WidePieces;
+
+/// <summary>Inputs past one piece of the fused update by less than a vector, and units not a multiple of four (double).</summary>
+[Network(Inputs = 516, Loss = Loss.MeanSquaredError, Precision = Precision.Double)]
+[Dense(5)]
+public partial class NarrowTailPiece;
+
+/// <summary>The float counterpart: a tail piece of eight, half a 512-bit vector of floats.</summary>
+[Network(Inputs = 520, Loss = Loss.MeanSquaredError)]
+[Dense(5)]
+public partial class NarrowTailPieceFloat;
 
 /// <summary>
 /// A fused training step (TrainStep with an <see cref="IElementwiseOptimizer{T}"/>: each dense layer updated as its gradients
@@ -25,7 +37,7 @@ public class FusedTrainStepTests
     public static TheoryData<string, string, int> Cases()
     {
         var data = new TheoryData<string, string, int>();
-        foreach (string network in new[] { "ThreadedMlp", "WidePieces", "ResidualProjection", "BatchNormResidual", "LayerNormResidual" })
+        foreach (string network in new[] { "ThreadedMlp", "NarrowTailPieceFloat", "WidePieces", "NarrowTailPiece", "ResidualProjection", "BatchNormResidual", "LayerNormResidual" })
         {
             foreach (string optimizer in new[] { "Sgd", "SgdNesterovDecay", "Adam", "AdamW" })
             {
@@ -47,11 +59,80 @@ public class FusedTrainStepTests
         {
             AssertSameSteps(() => new ThreadedMlp(BatchSize, seed: 4), () => Optimizer<float>(optimizer), batchSize);
         }
+        else if (network == "NarrowTailPieceFloat")
+        {
+            AssertSameSteps(() => new NarrowTailPieceFloat(BatchSize, seed: 4), () => Optimizer<float>(optimizer), batchSize);
+        }
         else
         {
             AssertSameSteps(() => CreateDouble(network), () => Optimizer<double>(optimizer), batchSize);
         }
     }
+
+    public static TheoryData<string, bool> OptimizersAndPrecisions()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (string optimizer in new[] { "Sgd", "SgdNesterovDecay", "Adam", "AdamW" })
+        {
+            data.Add(optimizer, false);
+            data.Add(optimizer, true);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// The dense kernels alone, over the shapes where the fused update's pieces of 512 columns end in a tail narrower than
+    /// a vector, or in a tail that one vector width covers and another does not: units 1 to 9 (tiles of eight, four and
+    /// single rows), inputs 505 to 531, batches 1 to 9. Two steps, so that the optimizers' state takes part.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OptimizersAndPrecisions))]
+    public void The_fused_dense_update_equals_ParameterGradients_then_Step_to_the_bit(string optimizer, bool isDouble)
+    {
+        foreach (int units in Enumerable.Range(1, 9))
+        {
+            foreach (int inputs in new[] { 505, 511, 512, 513, 516, 519, 520, 524, 527, 528, 531 })
+            {
+                foreach (int batch in new[] { 1, 2, 3, 5, 8, 9 })
+                {
+                    if (isDouble)
+                    {
+                        AssertSameDenseUpdate(() => Optimizer<double>(optimizer), batch, inputs, units);
+                    }
+                    else
+                    {
+                        AssertSameDenseUpdate(() => Optimizer<float>(optimizer), batch, inputs, units);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AssertSameDenseUpdate<T>(Func<IElementwiseOptimizer<T>> createOptimizer, int batch, int inputs, int units)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var random = new SeededRandom(batch * 1000 + inputs * 10 + units);
+        T[] Gaussian(int count) => Enumerable.Range(0, count).Select(_ => T.CreateTruncating(random.NextGaussian())).ToArray();
+        int weightCount = units * inputs;
+        T[] plain = Gaussian(weightCount + units), fused = (T[])plain.Clone();
+        IElementwiseOptimizer<T> plainOptimizer = createOptimizer(), fusedOptimizer = createOptimizer();
+        var gradients = new T[plain.Length];
+        for (int step = 0; step < 2; step++)
+        {
+            T[] x = Gaussian(batch * inputs), dz = Gaussian(batch * units);
+            DenseKernels.ParameterGradients<T>(dz, x, gradients.AsSpan(0, weightCount), gradients.AsSpan(weightCount), batch, inputs, units, accumulate: false);
+            plainOptimizer.Step(plain, gradients);
+            fusedOptimizer.BeginStep(fused.Length);
+            DenseKernels.UpdateParameters<T>(dz, x, fused.AsSpan(0, weightCount), fused.AsSpan(weightCount), batch, inputs, units, fusedOptimizer, 0, weightCount);
+        }
+        int[] differing = Enumerable.Range(0, plain.Length).Where(i => !BitIdentical(plain[i], fused[i])).ToArray();
+        Assert.True(differing.Length == 0,
+            $"batch {batch} x inputs {inputs} x units {units}, {typeof(T).Name}: {differing.Length} parameters differ, the first at " +
+            (differing.Length == 0 ? "" : $"unit {differing[0] / inputs}, input {differing[0] % inputs}: {plain[differing[0]]} plain, {fused[differing[0]]} fused"));
+    }
+
+    private static bool BitIdentical<T>(T a, T b) where T : unmanaged =>
+        MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in a)).SequenceEqual(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in b)));
 
     [Fact]
     public void Fused_steps_split_over_threads_match_the_plain_steps_on_as_many_threads()
@@ -144,6 +225,7 @@ public class FusedTrainStepTests
     private static INetwork<double> CreateDouble(string name) => name switch
     {
         "WidePieces" => new WidePieces(BatchSize, seed: 1),
+        "NarrowTailPiece" => new NarrowTailPiece(BatchSize, seed: 1),
         "ResidualProjection" => new ResidualProjection(BatchSize, seed: 1),
         "BatchNormResidual" => new BatchNormResidual(BatchSize, seed: 1),
         _ => new LayerNormResidual(BatchSize, seed: 1),

@@ -1,8 +1,13 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen;
+namespace NetGen.CompilerServices;
 
-/// <summary>The argument checks of generated networks' public methods, with messages that name expected and actual values.</summary>
+/// <summary>
+/// The argument checks of generated networks' public methods, with messages that name expected and actual values.
+/// This API is for use by the code the NetGen source generator writes and should not be called directly.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class NetworkArguments
 {
     /// <summary>Checks one sample's input and output spans.</summary>
