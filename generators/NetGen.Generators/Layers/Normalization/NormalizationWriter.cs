@@ -115,6 +115,9 @@ internal sealed class NormalizationWriter : LayerWriter
             ActivationWriter.WriteDerivative(w, Layer, Network.Precision, $"_da{N}");
             w.Line($"global::System.ReadOnlySpan<{T}> dz = {ReadOnlyBatchSpan($"_dz{N}", Layer.Output)};");
             w.Line($"global::System.ReadOnlySpan<{T}> normalized = {ReadOnlyBatchSpan($"_normalized{N}", Layer.Output)};");
+            w.Line("// The kernel adds to dγ and dβ: start them at 0.");
+            w.Line($"{Name}ScaleGradients.Clear();");
+            w.Line($"{Name}ShiftGradients.Clear();");
             string dx = inputGradient is null ? $"global::System.Span<{T}>.Empty" : BatchSpan(inputGradient, Layer.Input);
             string arguments = $"dz, normalized, _inverseStd{N}, {Name}Scale, batchSize, {Features}, {Name}ScaleGradients, {Name}ShiftGradients, {dx}";
             if (IsBatchNorm)

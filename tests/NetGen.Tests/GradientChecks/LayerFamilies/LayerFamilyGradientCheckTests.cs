@@ -55,7 +55,8 @@ public class LayerFamilyGradientCheckTests(ITestOutputHelper output)
         var second = new DropoutTwice(maxBatchSize: 8, seed: 4);
         double[] inputs = Enumerable.Range(0, 8 * DropoutTwice.InputSize).Select(i => Math.Sin(i)).ToArray();
         var outputs = new double[8 * DropoutTwice.OutputSize];
-        first.Forward(inputs, outputs, 8);
+        first.Forward(inputs, outputs, 8); // in training mode, a forward pass draws masks too
+        second.Forward(inputs, outputs, 8);
         int dropped = first.PreActivations(1).ToArray().Count(v => v == 0);
         Assert.InRange(dropped, 8, 40); // 48 values at rate 0.5
         var optimizer = new Sgd<double>(0.1);
