@@ -9,7 +9,11 @@ namespace NetGen.CompilerServices;
 
 public static partial class DenseKernels
 {
-    /// <summary><c>z[s, o] = b[o] + Σ_k W[o, k]·x[s, k]</c>, split over threads by units for large layers (<see cref="KernelThreading"/>).</summary>
+    /// <summary>
+    /// <c>z[s, o] = b[o] + Σ_k W[o, k]·x[s, k]</c>, split over threads by units for large layers (<see cref="KernelThreading"/>);
+    /// <c>z = W·x</c> when <paramref name="biases"/> is empty (a layer without biases, a skip projection).
+    /// </summary>
+    /// <exception cref="ArgumentException">A span is shorter than the sizes need, or the biases are neither empty nor one per unit.</exception>
     public static unsafe void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> weights, ReadOnlySpan<T> biases, Span<T> z, int batch, int inputs, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -84,6 +88,10 @@ public static partial class DenseKernels
         if (s < batch)
         {
             ForwardSamplesByRows<T, TVector, V>(ref x0, ref w0, ref z0, s, batch, inputs, units, unitStart, unitEnd);
+        }
+        if (Unsafe.IsNullRef(ref b0))
+        {
+            return; // no biases: the pointer of an empty span
         }
         ReadOnlySpan<T> biases = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b0, unitStart), unitEnd - unitStart);
         for (s = 0; s < batch; s++)

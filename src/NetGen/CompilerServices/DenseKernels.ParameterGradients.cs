@@ -10,7 +10,9 @@ public static partial class DenseKernels
     /// <summary>
     /// <c>∂W[o, k] = Σ_s dz[s, o]·x[s, k]</c> and <c>∂b[o] = Σ_s dz[s, o]</c>, or <c>+=</c> when <paramref name="accumulate"/>;
     /// split over threads by units for large layers. Overwriting spares reading the old gradients, and clearing them first.
+    /// An empty <paramref name="biasGradients"/> is a layer without biases: only ∂W is computed.
     /// </summary>
+    /// <exception cref="ArgumentException">A span is shorter than the sizes need, or the bias gradients are neither empty nor one per unit.</exception>
     public static unsafe void ParameterGradients<T>(
         ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weightGradients, Span<T> biasGradients, int batch, int inputs, int units, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -30,7 +32,10 @@ public static partial class DenseKernels
         ref T dz0, ref T x0, ref T g0, ref T bg0, int batch, int inputs, int units, int unitStart, int unitEnd, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TVector : struct where V : struct, ISimd<TVector, T>
     {
-        BiasGradients(ref dz0, batch, units, unitStart, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref bg0, unitStart), unitEnd - unitStart), accumulate);
+        if (!Unsafe.IsNullRef(ref bg0)) // null: no biases (the pointer of an empty span)
+        {
+            BiasGradients(ref dz0, batch, units, unitStart, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref bg0, unitStart), unitEnd - unitStart), accumulate);
+        }
         for (int o = unitStart; o < unitEnd;)
         {
             int rows = WeightGradientRowsAt<T, TVector, V>(o, unitEnd, inputs, batch);

@@ -17,13 +17,14 @@ public static partial class DenseKernels
     /// <param name="dz">The gradient of the loss with respect to the layer's pre-activations, [batch, units].</param>
     /// <param name="x">The layer's inputs, [batch, inputs].</param>
     /// <param name="weights">The weights, [units, inputs], updated in place.</param>
-    /// <param name="biases">The biases, updated in place.</param>
+    /// <param name="biases">The biases, updated in place; empty for a layer without biases.</param>
     /// <param name="batch">The number of samples.</param>
     /// <param name="inputs">The number of inputs of the layer.</param>
     /// <param name="units">The number of units of the layer.</param>
     /// <param name="optimizer">The optimizer, its step begun (<see cref="IElementwiseOptimizer{T}.BeginStep"/>).</param>
     /// <param name="weightOffset">Where the weights start among the optimizer's parameters.</param>
-    /// <param name="biasOffset">Where the biases start among the optimizer's parameters.</param>
+    /// <param name="biasOffset">Where the biases start among the optimizer's parameters (unused without biases).</param>
+    /// <exception cref="ArgumentException">A span is shorter than the sizes need, or the biases are neither empty nor one per unit.</exception>
     public static unsafe void UpdateParameters<T>(
         ReadOnlySpan<T> dz, ReadOnlySpan<T> x, Span<T> weights, Span<T> biases, int batch, int inputs, int units,
         IElementwiseOptimizer<T> optimizer, int weightOffset, int biasOffset)
@@ -54,7 +55,7 @@ public static partial class DenseKernels
         // Eight rows of gradient pieces: 16 KB of floats or 32 KB of doubles, which stay in the L1 cache.
         int width = Math.Min(inputs, UpdatePieceWidth);
         Span<T> gradient = CacheLineAligned(stackalloc T[8 * width + 64 / Unsafe.SizeOf<T>()], 8 * width);
-        for (int o = unitStart; o < unitEnd; o += gradient.Length)
+        for (int o = unitStart; o < unitEnd && !Unsafe.IsNullRef(ref b0); o += gradient.Length) // null: no biases
         {
             int count = Math.Min(gradient.Length, unitEnd - o);
             BiasGradients(ref dz0, batch, units, o, gradient[..count], accumulate: false);

@@ -86,11 +86,14 @@ public static partial class DenseKernels
         }
     }
 
+    /// <summary>Biases (or their gradients) are either one per unit or none at all: an empty span is a layer without biases.</summary>
     private static void CheckBiases(int length, int expected, string name)
     {
-        if (length < expected)
+        if (length != 0 && length != expected)
         {
-            throw new ArgumentException($"The biases are too short for the layer: {length} (needs {expected}).", name);
+            throw new ArgumentException(
+                $"The biases hold {length} values; the layer has {expected} units and needs {expected} biases, or none (an empty span) for a layer without biases.",
+                name);
         }
     }
 

@@ -61,18 +61,18 @@ public static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T LeakyReLUDerivative<T>(T z, T slope) where T : IFloatingPointIeee754<T> => z > T.Zero ? T.One : slope;
 
-    /// <summary>z for z &gt; 0, else alpha·(e^z − 1).</summary>
+    /// <summary>z for z &gt; 0, else alpha·(e^z − 1), with e^z − 1 computed without cancellation for small |z|.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T ELU<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? z : alpha * (T.Exp(z) - T.One);
+    public static T ELU<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? z : alpha * AccurateMath.ExpM1(z);
 
-    /// <summary>1 for z &gt; 0, else alpha·e^z.</summary>
+    /// <summary>1 for z &gt; 0, else alpha·e^z (which, unlike e^z − 1, has no cancellation near 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ELUDerivative<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? T.One : alpha * T.Exp(z);
 
-    /// <summary>λ·z for z &gt; 0, else λ·α·(e^z − 1).</summary>
+    /// <summary>λ·z for z &gt; 0, else λ·α·(e^z − 1), with e^z − 1 computed without cancellation for small |z|.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SELU<T>(T z) where T : IFloatingPointIeee754<T>
-        => T.CreateTruncating(SeluLambda) * (z > T.Zero ? z : T.CreateTruncating(SeluAlpha) * (T.Exp(z) - T.One));
+        => T.CreateTruncating(SeluLambda) * (z > T.Zero ? z : T.CreateTruncating(SeluAlpha) * AccurateMath.ExpM1(z));
 
     /// <summary>λ for z &gt; 0, else λ·α·e^z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -77,7 +77,10 @@ public static class Losses
         return SoftmaxCrossEntropy(logits, targets);
     }
 
-    /// <summary>Σ −[y·log σ(z) + (1 − y)·log(1 − σ(z))] on logits z, as max(z, 0) − z·y + log(1 + e^−|z|).</summary>
+    /// <summary>
+    /// Σ −[y·log σ(z) + (1 − y)·log(1 − σ(z))] on logits z, as max(z, 0) − z·y + log(1 + e^−|z|), the last term with
+    /// log1p: for a confidently right logit it is the whole loss, e^−|z|, which log(1 + ·) rounds to 0 past |z| ≈ 37.
+    /// </summary>
     public static double SigmoidCrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double loss = 0;
@@ -85,7 +88,7 @@ public static class Losses
         {
             double z = double.CreateTruncating(logits[i]);
             double y = double.CreateTruncating(targets[i]);
-            loss += Math.Max(z, 0) - z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+            loss += Math.Max(z, 0) - z * y + AccurateMath.LogP1(Math.Exp(-Math.Abs(z)));
         }
         return loss;
     }

@@ -113,13 +113,16 @@ public class DenseKernelsTests
     }
 
     [Fact]
-    public void Biases_shorter_than_the_units_are_refused_before_anything_is_read()
+    public void Biases_neither_empty_nor_one_per_unit_are_refused_before_anything_is_read()
     {
         // Before the check, the forward product read the bias of unit 5 from beyond the span: a silently wrong output.
         float[] x = new float[8], weights = new float[6 * 8], shortBiases = new float[5], z = new float[6];
         var forward = Assert.Throws<ArgumentException>(() => DenseKernels.Forward<float>(x, weights, shortBiases, z, 1, 8, 6));
         Assert.Equal("biases", forward.ParamName);
-        Assert.Contains("5 (needs 6)", forward.Message);
+        Assert.Contains("hold 5 values; the layer has 6 units", forward.Message);
+        float[] longBiases = new float[7];
+        var tooLong = Assert.Throws<ArgumentException>(() => DenseKernels.Forward<float>(x, weights, longBiases, z, 1, 8, 6));
+        Assert.Contains("hold 7 values; the layer has 6 units", tooLong.Message);
         var gradients = Assert.Throws<ArgumentException>(
             () => DenseKernels.ParameterGradients<float>(z, x, new float[6 * 8], shortBiases, 1, 8, 6, accumulate: false));
         Assert.Equal("biasGradients", gradients.ParamName);
