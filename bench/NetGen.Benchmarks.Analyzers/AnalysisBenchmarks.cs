@@ -60,7 +60,7 @@ public class AnalysisBenchmarks
         Check(analyzerDiagnostics, "analyzers");
         int lines = _compilation.SyntaxTrees.Sum(t => t.GetText().Lines.Count);
         int generatedLines = run.GeneratedSources.Sum(s => s.SourceText.Lines.Count);
-        Console.WriteLine($"// Project: {_compilation.SyntaxTrees.Count()} files, {lines} lines ({Corpus.NetworkCount} networks, {Corpus.OrdinaryCount} ordinary classes); " +
+        Console.WriteLine($"// Project: {_compilation.SyntaxTrees.Length} files, {lines} lines ({Corpus.NetworkCount} networks, {Corpus.OrdinaryCount} ordinary classes); " +
             $"generated: {run.GeneratedSources.Length} files, {generatedLines} lines; analyzer warnings: " +
             string.Join(", ", analyzerDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
     }

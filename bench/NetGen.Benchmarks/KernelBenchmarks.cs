@@ -2,6 +2,8 @@ using BenchmarkDotNet.Attributes;
 using NetGen;
 using NetGen.Compare;
 
+namespace NetGen.Benchmarks;
+
 /// <summary>
 /// The generated code in the four cases of the side-by-side comparison (docs/performance.md), on 1 and 2 kernel threads.
 /// The training steps repeat one batch with plain SGD (learning rate 0.01, as the runner); each iteration of 512 steps

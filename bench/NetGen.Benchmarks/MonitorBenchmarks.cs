@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using NetGen;
 
+namespace NetGen.Benchmarks;
+
 /// <summary>An MNIST-sized MLP.</summary>
 [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
 [Dense(256, Activation.ReLU, Init = Init.HeNormal)]

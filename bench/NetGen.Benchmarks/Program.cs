@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using NetGen.Benchmarks;
 
 BenchmarkSwitcher.FromTypes([typeof(MonitorBenchmarks), typeof(KernelBenchmarks)]).Run(args);

@@ -91,12 +91,14 @@ public sealed record Report(
             coreRoundTrip.AtStart, coreRoundTrip.AtEnd, cases, ratios, gflops, efficiency, targets);
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions
+    private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    });
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     public string ToMarkdown()
     {

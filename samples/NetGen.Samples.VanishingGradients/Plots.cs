@@ -16,7 +16,7 @@ internal static class Plots
     public static string GradientNorms(ExperimentResult result, string directory)
     {
         var plot = new Plot();
-        IColormap colors = new ScottPlot.Colormaps.Viridis();
+        var colors = new ScottPlot.Colormaps.Viridis();
         int layers = result.HiddenLayers.Count;
         double[] steps = [.. result.Gradients.Select(g => (double)g.Step)];
         for (int l = 0; l < layers; l++)
@@ -39,7 +39,7 @@ internal static class Plots
     public static string SpeedAtInitialization(IReadOnlyList<ExperimentResult> results, string directory)
     {
         var plot = new Plot();
-        IPalette palette = new ScottPlot.Palettes.Category10();
+        var palette = new ScottPlot.Palettes.Category10();
         for (int n = 0; n < results.Count; n++)
         {
             ExperimentResult result = results[n];
@@ -64,7 +64,7 @@ internal static class Plots
     public static string Accuracy(IReadOnlyList<ExperimentResult> results, string directory)
     {
         var plot = new Plot();
-        IPalette palette = new ScottPlot.Palettes.Category10();
+        var palette = new ScottPlot.Palettes.Category10();
         for (int n = 0; n < results.Count; n++)
         {
             ExperimentResult result = results[n];

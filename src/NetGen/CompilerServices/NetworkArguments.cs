@@ -32,7 +32,7 @@ public static class NetworkArguments
         {
             throw new ArgumentException(
                 $"The batch size is {batchSize}; it must be between 1 and {maxBatchSize}, the maximum this network was constructed for (pass a larger maxBatchSize to the constructor).",
-                "batchSize");
+                nameof(batchSize));
         }
         if (inputLength != batchSize * inputSize)
         {
@@ -65,7 +65,7 @@ public static class NetworkArguments
             throw new ArgumentException(
                 $"{layerName} is a batch normalization layer: in training mode it normalizes over the batch, which needs at least 2 samples, " +
                 $"but the batch has {batchSize}. Set IsTraining = false to normalize with the running statistics (for inference), or use larger batches.",
-                "batchSize");
+                nameof(batchSize));
         }
     }
 }

@@ -170,7 +170,7 @@ public class GradientRuleTests
         }
         Assert.Equal(2, raised.Count);
 
-        network.Z(1).Fill(0); // saturation stops; the dead units stay dead
+        network.Z(1).Clear(); // saturation stops; the dead units stay dead
         Assert.Empty(monitor.Measure().Warnings);
         network.Z(1).Fill(9); // saturated again: fires again, once
         GradientWarning again = Assert.Single(monitor.Measure().Warnings);

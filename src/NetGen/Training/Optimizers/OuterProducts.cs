@@ -18,7 +18,7 @@ internal static class OuterProducts
         {
             throw new ArgumentException(
                 $"The outer product of {rows} row factors and {columns} column factors has {(long)rows * columns} values, but there are {parameters} parameters.",
-                "parameters");
+                nameof(parameters));
         }
     }
 
