@@ -78,7 +78,7 @@ internal abstract class LayerWriter
         w.Line();
     }
 
-    protected void WriteMethodHeader(SourceWriter w, string summary)
+    protected static void WriteMethodHeader(SourceWriter w, string summary)
     {
         w.Line($"/// <summary>{summary}</summary>");
         w.Line(GeneratedCode.Attribute);
