@@ -5,7 +5,10 @@ namespace NetGen.Generators.Emit;
 /// <summary>Writes a layer's activation over the batch and its <c>dz = da ⊙ f'(z)</c>, as calls into <c>NetGen.ActivationKernels</c>.</summary>
 internal static class ActivationWriter
 {
-    /// <summary><c>_an = f(_zn)</c> over the batch; nothing for Identity, whose output array is its pre-activation array.</summary>
+    /// <summary>
+    /// <c>_an = f(_zn)</c> over the batch, from the forward method's local span <c>z</c>; nothing for Identity, whose output
+    /// array is its pre-activation array.
+    /// </summary>
     public static void WriteApply(SourceWriter w, Layer layer, PrecisionKind precision)
     {
         if (!Buffers.HasOwnOutput(layer))
@@ -18,30 +21,38 @@ internal static class ActivationWriter
             return;
         }
         int n = layer.Number;
-        string t = Literals.ElementType(precision);
-        string count = $"batchSize * {Literals.Integer(layer.Output.Size)}";
         w.Line($"// _a{n} = {layer.Activation}(_z{n})");
-        w.Line($"global::NetGen.ActivationKernels.Apply({Kind(layer)}, {Parameter(layer, precision)}, " +
-               $"new global::System.ReadOnlySpan<{t}>(_z{n}, 0, {count}), {Literals.SpanOf(t, $"_a{n}", "0", count)});");
+        w.Line($"global::System.Span<{Literals.ElementType(precision)}> a = new(_a{n}, 0, z.Length);");
+        w.Line($"global::NetGen.ActivationKernels.Apply({Kind(layer)}, {Parameter(layer, precision)}, z, a);");
     }
 
     /// <summary>
-    /// <c>_dzn = gradient ⊙ f'(_zn)</c> over the batch, from <paramref name="gradient"/> (<c>_dan</c>, or <c>_dzn</c> itself
-    /// where the loss wrote ∂loss/∂a there). Nothing for Identity: dz is da.
+    /// The backward method's local span <c>dz</c> = ∂loss/∂z over the batch: <c>_dzn = _dan ⊙ f'(_zn)</c>, or for Identity
+    /// <c>_dzn</c> itself (the same array as <c>_dan</c>), or, for the output layer, what the loss wrote there.
     /// </summary>
-    public static void WriteDerivative(SourceWriter w, Layer layer, PrecisionKind precision, string gradient)
+    public static void WriteGradient(SourceWriter w, Layer layer, NetworkModel network)
     {
-        if (layer.Activation.IsIdentity)
+        int n = layer.Number;
+        string t = Literals.ElementType(network.Precision);
+        string count = $"batchSize * {Literals.Integer(layer.Output.Size)}";
+        w.Line($"global::System.Span<{t}> dz = new(_dz{n}, 0, {count});");
+        if (layer.Activation.IsIdentity || !Buffers.HasOutputGradient(layer, network))
         {
             return;
         }
+        w.Line($"// dz = _da{n} ⊙ {layer.Activation}'(_z{n})");
+        w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative({Kind(layer)}, {Parameter(layer, network.Precision)}, " +
+               $"new global::System.ReadOnlySpan<{t}>(_da{n}, 0, dz.Length), new global::System.ReadOnlySpan<{t}>(_z{n}, 0, dz.Length), dz);");
+    }
+
+    /// <summary><c>_dzn ⊙= f'(_zn)</c> in place, where the loss wrote ∂loss/∂a into <c>_dzn</c>.</summary>
+    public static void WriteDerivativeInPlace(SourceWriter w, Layer layer, PrecisionKind precision)
+    {
         int n = layer.Number;
         string t = Literals.ElementType(precision);
-        string count = $"batchSize * {Literals.Integer(layer.Output.Size)}";
-        w.Line($"// _dz{n} = {gradient} ⊙ {layer.Activation}'(_z{n})");
-        w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative({Kind(layer)}, {Parameter(layer, precision)}, " +
-               $"new global::System.ReadOnlySpan<{t}>({gradient}, 0, {count}), new global::System.ReadOnlySpan<{t}>(_z{n}, 0, {count}), " +
-               $"{Literals.SpanOf(t, $"_dz{n}", "0", count)});");
+        w.Line($"// _dz{n} = ∂loss/∂a{n} ⊙ {layer.Activation}'(_z{n}), in place");
+        w.Line($"global::System.Span<{t}> dz = new(_dz{n}, 0, batchSize * OutputSize);");
+        w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative({Kind(layer)}, {Parameter(layer, precision)}, dz, new global::System.ReadOnlySpan<{t}>(_z{n}, 0, dz.Length), dz);");
     }
 
     private static void WriteSoftmax(SourceWriter w, Layer layer, PrecisionKind precision)

@@ -67,6 +67,9 @@ internal abstract class LayerWriter
     /// <summary><c>new global::System.Span&lt;float&gt;(_z3, 0, batchSize * 64)</c>: the batch's part of a per-sample array.</summary>
     protected string BatchSpan(string array, Shape shape) => Literals.SpanOf(T, array, "0", $"batchSize * {Literals.Integer(shape.Size)}");
 
+    /// <summary><c>new(_z3, 0, batchSize * 64)</c>: the same, for a local whose declaration names the span type.</summary>
+    protected static string NewBatchSpan(string array, Shape shape) => $"new({array}, 0, batchSize * {Literals.Integer(shape.Size)})";
+
     protected string ReadOnlyBatchSpan(string array, Shape shape) =>
         $"new global::System.ReadOnlySpan<{T}>({array}, 0, batchSize * {Literals.Integer(shape.Size)})";
 

@@ -41,7 +41,7 @@ internal sealed class LossWriter
             _w.Line($"// Writes {gradientName} for each sample.");
             WriteSampleLoop(
                 $"global::NetGen.Losses.{LossFunction()}{GradientSuffix()}<{_t}>({Row(LossInput())}, targets.Slice(row, OutputSize), scale, {Row($"_dz{n}")})",
-                afterLoop: needsDerivative ? () => ActivationWriter.WriteDerivative(_w, output, _spec.Precision, $"_dz{n}") : null);
+                afterLoop: needsDerivative ? () => ActivationWriter.WriteDerivativeInPlace(_w, output, _spec.Precision) : null);
         }
     }
 

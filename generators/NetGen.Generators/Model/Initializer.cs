@@ -28,7 +28,7 @@ internal abstract record Initializer
     public abstract string Method { get; }
 
     /// <summary>The generated statement that fills <paramref name="span"/>.</summary>
-    public string Call(string span, int fanIn, int fanOut)
+    public virtual string Call(string span, int fanIn, int fanOut)
     {
         string arguments = Arguments(fanIn, fanOut);
         string tail = (arguments.Length > 0 ? ", " + arguments : "") + (IsRandom ? ", random" : "");
@@ -37,7 +37,8 @@ internal abstract record Initializer
 
     protected static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    protected static string Literal(double value) => Number(value) + "d";
+    /// <summary>A double argument: <c>0.05</c>, <c>1</c>, <c>1E-05</c> (the rules keep NaN and infinities out).</summary>
+    protected static string Literal(double value) => Number(value);
 }
 
 /// <summary>The schemes whose variance follows from the fans alone: Glorot, He, LeCun, the legacy uniform, N(0, 1).</summary>
@@ -82,6 +83,8 @@ internal sealed record ConstantInitializer(double Value) : Initializer
     public override string Method => "Constant";
 
     public override string Arguments(int fanIn, int fanOut) => Literal(Value);
+
+    public override string Call(string span, int fanIn, int fanOut) => Value == 0 ? span + ".Clear();" : base.Call(span, fanIn, fanOut);
 
     public override string ToString() => Value == 0 ? "Zeros" : $"Constant({Number(Value)})";
 }

@@ -58,7 +58,7 @@ internal sealed class DenseWriter : LayerWriter
         using (w.Block($"private void Forward{Name}(global::System.ReadOnlySpan<{T}> input, int batchSize)"))
         {
             w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {Inputs});");
-            w.Line($"global::System.Span<{T}> z = {BatchSpan($"_z{N}", Layer.Output)};");
+            w.Line($"global::System.Span<{T}> z = {NewBatchSpan($"_z{N}", Layer.Output)};");
             w.Line($"{Kernels}.Forward<{T}>(x, {Name}Weights, {Biases}, z, batchSize, inputs: {Inputs}, units: {Units});");
             ActivationWriter.WriteApply(w, Layer, Network.Precision);
         }
@@ -83,11 +83,7 @@ internal sealed class DenseWriter : LayerWriter
                              $"(dW = dzᵀ·x{(_layer.BiasCount > 0 ? ", db = Σ dz" : "")} over the batch), or, given an optimizer, updates them at once.");
         using (w.Block($"private void Backward{Name}(global::System.ReadOnlySpan<{T}> input, int batchSize, global::NetGen.IElementwiseOptimizer<{T}>? optimizer)"))
         {
-            if (!fromLoss)
-            {
-                ActivationWriter.WriteDerivative(w, Layer, Network.Precision, $"_da{N}");
-            }
-            w.Line($"global::System.ReadOnlySpan<{T}> dz = {ReadOnlyBatchSpan($"_dz{N}", Layer.Output)};");
+            ActivationWriter.WriteGradient(w, Layer, Network);
             w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {Inputs});");
             if (inputGradient is not null)
             {

@@ -72,8 +72,8 @@ internal sealed class DropoutWriter : LayerWriter
         WriteMethodHeader(w, $"{Name} backward: adds _da{N} ⊙ the mask (training mode) or _da{N} (inference mode) to {inputGradient}.");
         using (w.Block($"private void Backward{Name}(int batchSize)"))
         {
-            w.Line($"global::System.ReadOnlySpan<{T}> da = {ReadOnlyBatchSpan($"_da{N}", Layer.Output)};");
-            w.Line($"global::System.Span<{T}> dx = {BatchSpan(inputGradient, Layer.Input)};");
+            w.Line($"global::System.ReadOnlySpan<{T}> da = {NewBatchSpan($"_da{N}", Layer.Output)};");
+            w.Line($"global::System.Span<{T}> dx = {NewBatchSpan(inputGradient, Layer.Input)};");
             using (w.Block("if (IsTraining)"))
             {
                 w.Line($"{Kernels}.Backward<{T}>(da, {ReadOnlyBatchSpan($"_mask{N}", Layer.Output)}, dx);");

@@ -79,8 +79,8 @@ internal sealed class NormalizationWriter : LayerWriter
         using (w.Block($"private void Forward{Name}(global::System.ReadOnlySpan<{T}> input, int batchSize)"))
         {
             w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {Features});");
-            w.Line($"global::System.Span<{T}> normalized = {BatchSpan($"_normalized{N}", Layer.Output)};");
-            w.Line($"global::System.Span<{T}> z = {BatchSpan($"_z{N}", Layer.Output)};");
+            w.Line($"global::System.Span<{T}> normalized = {NewBatchSpan($"_normalized{N}", Layer.Output)};");
+            w.Line($"global::System.Span<{T}> z = {NewBatchSpan($"_z{N}", Layer.Output)};");
             string epsilon = Literals.Number(_layer.Epsilon, Network.Precision);
             string common = $"x, batchSize, {Features}, {Name}Scale, {Name}Shift, epsilon: {epsilon}";
             if (IsBatchNorm)
@@ -112,9 +112,8 @@ internal sealed class NormalizationWriter : LayerWriter
         WriteMethodHeader(w, $"{Name} backward: from {dz}, writes dγ = Σ dz·x̂ and dβ = Σ dz over the batch{flow}.");
         using (w.Block($"private void Backward{Name}(int batchSize)"))
         {
-            ActivationWriter.WriteDerivative(w, Layer, Network.Precision, $"_da{N}");
-            w.Line($"global::System.ReadOnlySpan<{T}> dz = {ReadOnlyBatchSpan($"_dz{N}", Layer.Output)};");
-            w.Line($"global::System.ReadOnlySpan<{T}> normalized = {ReadOnlyBatchSpan($"_normalized{N}", Layer.Output)};");
+            ActivationWriter.WriteGradient(w, Layer, Network);
+            w.Line($"global::System.ReadOnlySpan<{T}> normalized = {NewBatchSpan($"_normalized{N}", Layer.Output)};");
             w.Line("// The kernel adds to dγ and dβ: start them at 0.");
             w.Line($"{Name}ScaleGradients.Clear();");
             w.Line($"{Name}ShiftGradients.Clear();");

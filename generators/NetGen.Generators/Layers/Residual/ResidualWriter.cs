@@ -48,7 +48,7 @@ internal sealed class ResidualWriter : LayerWriter
         WriteMethodHeader(w, $"{Name} forward, the end of a residual block: _z{N} = branch + {skip}, the skip being {SkipDescription}{activation}.");
         using (w.Block($"private void Forward{Name}(global::System.ReadOnlySpan<{T}> branch, global::System.ReadOnlySpan<{T}> skip, int batchSize)"))
         {
-            w.Line($"global::System.Span<{T}> z = {BatchSpan($"_z{N}", Layer.Output)};");
+            w.Line($"global::System.Span<{T}> z = {NewBatchSpan($"_z{N}", Layer.Output)};");
             if (_layer.HasProjection)
             {
                 w.Line($"{DenseKernels}.Forward<{T}>(skip.Slice(0, batchSize * {Inputs}), {Name}Projection, global::System.ReadOnlySpan<{T}>.Empty, z, " +
@@ -84,15 +84,14 @@ internal sealed class ResidualWriter : LayerWriter
             : $"private void Backward{Name}(int batchSize)";
         using (w.Block(signature))
         {
-            ActivationWriter.WriteDerivative(w, Layer, Network.Precision, $"_da{N}");
-            w.Line($"global::System.ReadOnlySpan<{T}> dz = {ReadOnlyBatchSpan($"_dz{N}", Layer.Output)};");
-            w.Line($"global::System.Span<{T}> branchGradient = {BatchSpan(branchGradient, Layer.Output)};");
+            ActivationWriter.WriteGradient(w, Layer, Network);
+            w.Line($"global::System.Span<{T}> branchGradient = {NewBatchSpan(branchGradient, Layer.Output)};");
             w.Line($"{Kernels}.Add<{T}>(branchGradient, dz, branchGradient);");
             if (!_layer.HasProjection)
             {
                 if (skipGradient is not null)
                 {
-                    w.Line($"global::System.Span<{T}> skipGradient = {BatchSpan(skipGradient, Layer.Input)};");
+                    w.Line($"global::System.Span<{T}> skipGradient = {NewBatchSpan(skipGradient, Layer.Input)};");
                     w.Line($"{Kernels}.Add<{T}>(skipGradient, dz, skipGradient);");
                 }
                 return;
