@@ -10,7 +10,7 @@ namespace NetGen.Generators.Tests;
 /// </summary>
 public class FuzzTests
 {
-    private const int Cases = 150;
+    private const int Cases = 200;
 
     public static TheoryData<int> Seeds() => new(Enumerable.Range(0, Cases));
 
@@ -41,7 +41,12 @@ public class FuzzTests
     }
 
     private static readonly string[] Activations = ["Identity", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "SELU", "Softmax"];
-    private static readonly string[] Inits = ["GlorotUniform", "GlorotNormal", "HeUniform", "HeNormal", "LeCunNormal", "LegacyUniform", "StandardNormal", "Zeros", "Constant"];
+    private static readonly string[] Inits =
+    [
+        "GlorotUniform", "GlorotNormal", "HeUniform", "HeNormal", "LeCunNormal", "LegacyUniform", "StandardNormal", "Zeros", "Constant",
+        "Normal", "Uniform", "TruncatedNormal", "VarianceScaling", "Orthogonal", "Identity",
+    ];
+    private static readonly string[] Numbers = ["0.5", "0", "-1", "1e39", "1e-50", "double.NaN", "2"];
     private static readonly string[] Losses = ["MeanSquaredError", "SoftmaxCrossEntropy", "SigmoidCrossEntropy", "BinaryCrossEntropy"];
     private static readonly string[] Sizes = ["1", "2", "3", "8", "16", "0", "-1", "int.MaxValue"];
 
@@ -57,13 +62,18 @@ public class FuzzTests
         int attributes = random.Next(0, 8);
         for (int i = 0; i < attributes; i++)
         {
-            text.Append(random.Next(10) switch
+            text.Append(random.Next(14) switch
             {
                 < 5 => Dense(random),
                 5 => $"[BatchNorm(Activation = Activation.{Pick(random, Activations)}, Momentum = {Pick(random, ["0.1", "0", "2"])})]",
-                6 => $"[LayerNorm(Epsilon = {Pick(random, ["1e-5", "0", "-1"])})]",
+                6 => $"[LayerNorm(Epsilon = {Pick(random, ["1e-5", "0", "-1", "1e-50", "1e39"])})]",
                 7 => $"[Residual(Repeat = {Pick(random, ["1", "2", "0"])}, Projection = {Pick(random, ["true", "false"])})]",
-                _ => $"[EndResidual(Activation = Activation.{Pick(random, Activations)})]",
+                8 => $"[EndResidual(Activation = Activation.{Pick(random, Activations)})]",
+                9 => $"[PReLU(SharedSlope = {Pick(random, ["true", "false"])}, InitialSlope = {Pick(random, Numbers)})]",
+                10 => $"[Dropout({Pick(random, ["0.5", "0", "1", "-0.1", "0.999"])})]",
+                11 => $"[Repeat({Pick(random, ["1", "3", "0", "int.MaxValue"])})]",
+                12 => "[EndRepeat]",
+                _ => "[PReLU]",
             });
             text.Append('\n');
         }
@@ -76,8 +86,11 @@ public class FuzzTests
     {
         string init = Pick(random, Inits);
         string extra = random.Next(3) == 0 ? $", Repeat = {Pick(random, ["2", "5", "0"])}" : "";
-        extra += init == "Constant" ? ", InitValue = 0.5" : "";
+        extra += init == "Constant" ? $", InitValue = {Pick(random, Numbers)}" : "";
         extra += random.Next(6) == 0 ? ", Alpha = 0.5" : "";
+        extra += random.Next(5) == 0 ? ", UseBias = false" : "";
+        extra += random.Next(5) == 0 ? $", {Pick(random, ["InitMean", "InitStandardDeviation", "InitMinimum", "InitMaximum", "InitScale", "InitGain", "BiasInitMean"])} = {Pick(random, Numbers)}" : "";
+        extra += random.Next(6) == 0 ? $", BiasInit = Init.{Pick(random, Inits)}" : "";
         return $"[Dense({Pick(random, Sizes)}, Activation.{Pick(random, Activations)}, Init = Init.{init}{extra})]";
     }
 
