@@ -53,6 +53,50 @@ public class IncrementalityTests
         AssertCached(RunTwice(compilation, compilation.ReplaceSyntaxTree(unrelated, changed)));
     }
 
+    private const string EveryKind = """
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Inputs = 20, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(16, Init = Init.Normal, InitStandardDeviation = 0.02, UseBias = false)]
+        [Repeat(2)]
+        [BatchNorm]
+        [PReLU(SharedSlope = true)]
+        [Residual]
+        [Dense(8, Init = Init.Orthogonal, InitGain = 2)]
+        [LayerNorm]
+        [EndResidual]
+        [EndRepeat]
+        [Dropout(0.5)]
+        [Dense(4, Init = Init.VarianceScaling, InitFanMode = FanMode.FanAverage)]
+        public partial class Families;
+        """;
+
+    [Fact]
+    public void EditingAnUnrelatedFile_KeepsTheModelOfEveryLayerKindCached()
+    {
+        CSharpCompilation compilation = Compilations.Create(EveryKind, Unrelated);
+        SyntaxTree unrelated = compilation.SyntaxTrees.Single(t => t.ToString().Contains("Twice", StringComparison.Ordinal));
+        SyntaxTree changed = unrelated.WithChangedText(unrelated.GetText().Replace(unrelated.ToString().IndexOf("2 * x", StringComparison.Ordinal), 5, "x + x"));
+
+        AssertCached(RunTwice(compilation, compilation.ReplaceSyntaxTree(unrelated, changed)));
+    }
+
+    [Fact]
+    public void ChangingAnInitializerArgument_ModifiesTheModel()
+    {
+        CSharpCompilation compilation = Compilations.Create(EveryKind);
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        SyntaxTree changed = tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("InitGain = 2", StringComparison.Ordinal), 12, "InitGain = 3"));
+
+        GeneratorRunResult result = RunTwice(compilation, compilation.ReplaceSyntaxTree(tree, changed));
+
+        var reasons = result.TrackedSteps[TrackingNames.NetworkModels].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal([IncrementalStepRunReason.Modified], reasons);
+        Assert.Contains("gain: 3", result.GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddingACommentToTheNetworkFile_KeepsTheSpecUnchanged()
     {
