@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks.Analyzers;
 
-BenchmarkRunner.Run<AnalysisBenchmarks>(args: args);
+BenchmarkSwitcher.FromTypes([typeof(AnalysisBenchmarks), typeof(DeclarationScalingBenchmarks)]).Run(args);
