@@ -52,3 +52,41 @@ public partial class ResidualWithoutNormalization;
 [EndResidual]
 [Dense(10)]
 public partial class SigmoidResidualWithNormalization;
+
+// The initializers with parameters and the layer kinds of the layer-families issue: the prediction uses what is
+// declared (a mean and a variance of the weights; PReLU's initial slope; dropout's rate).
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.Tanh, Init = Init.Normal, InitStandardDeviation = 0.15, Repeat = 6)]
+[Dense(10)]
+public partial class TanhNormal;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.Tanh, Init = Init.Uniform, InitMinimum = -0.2, InitMaximum = 0.2, Repeat = 6)]
+[Dense(10)]
+public partial class TanhUniform;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.ReLU, Init = Init.VarianceScaling, InitScale = 2, Repeat = 10)]
+[Dense(10)]
+public partial class ReLUVarianceScaling;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.ReLU, Init = Init.Orthogonal, InitGain = 1.4142135623730951, Repeat = 10)]
+[Dense(10)]
+public partial class ReLUOrthogonal;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Repeat(8)]
+[Dense(100, Init = Init.HeNormal)]
+[PReLU]
+[EndRepeat]
+[Dense(10)]
+public partial class PReLUHe;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Repeat(6)]
+[Dense(100, Activation.ReLU, Init = Init.HeNormal)]
+[Dropout(0.3)]
+[EndRepeat]
+[Dense(10)]
+public partial class ReLUDropout;
