@@ -317,6 +317,138 @@ public class AnalyzerTests
         public partial class Model;
         """);
 
+    [Fact]
+    public Task NG0007_ClassNamedLikeAGeneratedMember() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(1)]
+        public partial class {|#0:Summary|};
+        """,
+        Expected(DiagnosticIds.NetworkNameIsReserved, "'Summary' is also the name of a member NetGen generates into the class, and a member cannot have its class's name (CS0542); rename the class"));
+
+    [Fact]
+    public Task NG0004_AbstractClass() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(1)]
+        public abstract partial class {|#0:Model|};
+        """,
+        Expected(DiagnosticIds.NetworkMustBePlainClass, "'Model' is abstract (the generated CreateReplica constructs it); a network must be a plain class, since it holds parameters and buffers in instance fields"));
+
+    [Fact]
+    public Task NG0014_StandardDeviationNotPositive() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(4, Init = Init.Normal, {|#0:InitStandardDeviation = 0|})]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.ArgumentOutOfRange, "InitStandardDeviation of Dense layer 1 is 0, but it must be a finite positive number"));
+
+    [Fact]
+    public Task NG0014_UniformRangeEmpty_OnTheMaximum() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(4, Init = Init.Uniform, InitMinimum = 0.5, {|#0:InitMaximum = 0.1|})]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.ArgumentOutOfRange, "InitMaximum of Dense layer 1 is 0.1, but it must be greater than InitMinimum, 0.5"));
+
+    [Fact]
+    public Task NG0014_SlopeOverflowsAFloatNetwork() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(4, Activation.LeakyReLU, {|#0:NegativeSlope = 1e39|})]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.ArgumentOutOfRange,
+            "NegativeSlope of Dense layer 1 is 1E+39, but it must be a finite number (usually between 0 and 1); this network's Precision is Single, and 1E+39 overflows a float (use Precision.Double, or a value a float can hold)"));
+
+    [Fact]
+    public Task NG0014_EpsilonRoundsToZeroInAFloatNetwork() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(4)]
+        [LayerNorm({|#0:Epsilon = 1e-50|})]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.ArgumentOutOfRange,
+            "Epsilon of LayerNorm 1 is 1E-50, but it must be a finite positive number, such as the default 1e-5; this network's Precision is Single, and 1E-50 rounds to 0 as a float (use Precision.Double, or a value a float can hold)"));
+
+    [Fact]
+    public Task NG0014_DropoutRateOfOne() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(4)]
+        [Dropout({|#0:1|})]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.ArgumentOutOfRange, "The rate of Dropout 1 is 1, but it must be in [0, 1): the probability that a value is dropped"));
+
+    [Fact]
+    public Task NG0013_GainWithoutOrthogonal() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Dense(4, Init = Init.HeNormal, {|#0:InitGain = 2|})]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.ArgumentIsIgnored, "InitGain of Dense layer 1 is set, but its Init is HeNormal, not Orthogonal or Identity, so it has no effect; remove it, or set Init = Init.Orthogonal"));
+
+    [Fact]
+    public Task NG0026_RepeatNotClosed() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [{|#0:Repeat(3)|}]
+        [Dense(4)]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.RepeatGroupNotClosed, "Repeat group 1 is never closed; add [EndRepeat] after the last layer of the group"));
+
+    [Fact]
+    public Task NG0027_EndRepeatClosingAResidualBlock() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [Repeat(2)]
+        [{|#1:Residual|}]
+        [Dense(2)]
+        [{|#0:EndRepeat|}]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.EndRepeatWithoutRepeat, "EndRepeat 1 has no open [Repeat] before it to close (a residual block opened after the [Repeat] must be closed first); add [Repeat(count)] before the group's first layer, or remove it"),
+        new DiagnosticResult(DiagnosticIds.ResidualBlockNotClosed, DiagnosticSeverity.Error).WithLocation(1)
+            .WithMessage("Residual block 1 is never closed; add [EndResidual] after the last layer of its branch"),
+        new DiagnosticResult(DiagnosticIds.RepeatGroupNotClosed, DiagnosticSeverity.Error).WithSpan(4, 2, 4, 11)
+            .WithMessage("Repeat group 1 is never closed; add [EndRepeat] after the last layer of the group"));
+
+    [Fact]
+    public Task NG0028_EmptyRepeat() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Inputs = 2)]
+        [{|#0:Repeat(2)|}]
+        [EndRepeat]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.EmptyRepeatGroup, "Repeat group 1 has no layer between [Repeat] and [EndRepeat]; declare the layers to repeat in between, or remove both"));
+
     private static DiagnosticResult Expected(string id, string message) =>
         new DiagnosticResult(id, id == DiagnosticIds.ArgumentIsIgnored ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error)
             .WithLocation(0)
