@@ -28,7 +28,7 @@ internal static class Summary
                 layer.Name,
                 layer.TypeDescription,
                 $"{layer.Input} -> {layer.Output}",
-                layer.Activation.ToString(),
+                layer.ActivationDescription,
                 layer.WeightInitDescription,
                 layer.BiasInitDescription,
                 Literals.Count(layer.ParameterCount),

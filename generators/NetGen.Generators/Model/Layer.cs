@@ -45,6 +45,9 @@ internal abstract record Layer(int Number, Shape Input, Shape Output)
     /// <summary>The summary's Type column: <c>Dense</c>, <c>Residual(+Layer3)</c>.</summary>
     public virtual string TypeDescription => Kind.ToString();
 
+    /// <summary>The summary's Activation column.</summary>
+    public virtual string ActivationDescription => Activation.ToString();
+
     /// <summary>The summary's Weight init column, "-" when it has none.</summary>
     public virtual string WeightInitDescription => "-";
 

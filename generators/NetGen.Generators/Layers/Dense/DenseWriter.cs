@@ -19,9 +19,9 @@ internal sealed class DenseWriter : LayerWriter
 
     private string Shape => $"[{Units}, {Inputs}]";
 
-    private string Biases => _layer.BiasCount > 0 ? $"{Name}Biases" : $"global::System.Span<{T}>.Empty";
+    private string Biases => _layer.BiasCount > 0 ? $"{Name}Biases" : "biases: default";
 
-    private string BiasGradients => _layer.BiasCount > 0 ? $"{Name}BiasGradients" : $"global::System.Span<{T}>.Empty";
+    private string BiasGradients => _layer.BiasCount > 0 ? $"{Name}BiasGradients" : "biasGradients: default";
 
     public override void WriteProperties(SourceWriter w)
     {

@@ -14,6 +14,8 @@ internal sealed record DropoutLayer(int Number, Shape Input, double Rate) : Laye
 
     public override string TypeDescription => $"Dropout({Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
 
+    public override string ActivationDescription => "-";
+
     public override LayerWriter CreateWriter(NetworkModel network) => new DropoutWriter(network, this);
 
     /// <summary>In training mode (the prediction is for training): the mean is kept and E[z²] = E[x²] / (1 − rate).</summary>

@@ -16,6 +16,8 @@ internal sealed record PReLULayer(int Number, Shape Input, bool SharedSlope, dou
 
     public override string TypeDescription => SharedSlope ? "PReLU(shared)" : "PReLU";
 
+    public override string ActivationDescription => "PReLU";
+
     public override string WeightInitDescription => $"Constant({InitialSlope.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
 
     public override LayerWriter CreateWriter(NetworkModel network) => new PReLUWriter(network, this);

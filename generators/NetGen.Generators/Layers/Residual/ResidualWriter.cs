@@ -51,7 +51,7 @@ internal sealed class ResidualWriter : LayerWriter
             w.Line($"global::System.Span<{T}> z = {NewBatchSpan($"_z{N}", Layer.Output)};");
             if (_layer.HasProjection)
             {
-                w.Line($"{DenseKernels}.Forward<{T}>(skip.Slice(0, batchSize * {Inputs}), {Name}Projection, global::System.ReadOnlySpan<{T}>.Empty, z, " +
+                w.Line($"{DenseKernels}.Forward<{T}>(skip.Slice(0, batchSize * {Inputs}), {Name}Projection, biases: default, z, " +
                        $"batchSize, inputs: {Inputs}, units: {Units});");
                 w.Line($"{Kernels}.Add<{T}>(z, branch.Slice(0, z.Length), z);");
             }
@@ -103,12 +103,12 @@ internal sealed class ResidualWriter : LayerWriter
             }
             using (w.Block("if (optimizer is null)"))
             {
-                w.Line($"{DenseKernels}.ParameterGradients<{T}>(dz, x, {Name}ProjectionGradients, global::System.Span<{T}>.Empty, " +
+                w.Line($"{DenseKernels}.ParameterGradients<{T}>(dz, x, {Name}ProjectionGradients, biasGradients: default, " +
                        $"batchSize, inputs: {Inputs}, units: {Units}, accumulate: false);");
             }
             using (w.Block("else"))
             {
-                w.Line($"{DenseKernels}.UpdateParameters<{T}>(dz, x, {Name}Projection, global::System.Span<{T}>.Empty, batchSize, inputs: {Inputs}, units: {Units}, " +
+                w.Line($"{DenseKernels}.UpdateParameters<{T}>(dz, x, {Name}Projection, biases: default, batchSize, inputs: {Inputs}, units: {Units}, " +
                        $"optimizer, {Name}WeightOffset, {Name}WeightOffset + {Literals.Integer(_layer.WeightCount)});");
             }
         }
