@@ -84,18 +84,18 @@ public static class ActivationKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReLU<T>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            ReLU<T, Vector512<T>, Simd512<T>>(z, a);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            ReLU<T, Vector256<T>, Simd256<T>>(z, a);
-        }
-        else
-        {
-            ReLU<T, Vector128<T>, Simd128<T>>(z, a);
-        }
+        var work = new ReLUWork<T>(z, a);
+        VectorWidth.Run<T, ReLUWork<T>>(ref work);
+    }
+
+    /// <summary><see cref="ReLU{T}(ReadOnlySpan{T}, Span{T})"/>'s arguments, for <see cref="VectorWidth.Run"/>.</summary>
+    private readonly ref struct ReLUWork<T>(ReadOnlySpan<T> z, Span<T> a) : IVectorWork<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _z = z;
+        private readonly Span<T> _a = a;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T> => ReLU<T, TVector, V>(_z, _a);
     }
 
     // Compiled fully optimized at once, as the dense kernels: unoptimized, each vector operation is a call.
@@ -122,18 +122,19 @@ public static class ActivationKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReLUDerivative<T>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            ReLUDerivative<T, Vector512<T>, Simd512<T>>(da, z, dz);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            ReLUDerivative<T, Vector256<T>, Simd256<T>>(da, z, dz);
-        }
-        else
-        {
-            ReLUDerivative<T, Vector128<T>, Simd128<T>>(da, z, dz);
-        }
+        var work = new ReLUDerivativeWork<T>(da, z, dz);
+        VectorWidth.Run<T, ReLUDerivativeWork<T>>(ref work);
+    }
+
+    /// <summary><see cref="ReLUDerivative{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T})"/>'s arguments, for <see cref="VectorWidth.Run"/>.</summary>
+    private readonly ref struct ReLUDerivativeWork<T>(ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz) : IVectorWork<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _da = da;
+        private readonly ReadOnlySpan<T> _z = z;
+        private readonly Span<T> _dz = dz;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T> => ReLUDerivative<T, TVector, V>(_da, _z, _dz);
     }
 
     // Compiled fully optimized at once, as the dense kernels: unoptimized, each vector operation is a call.
