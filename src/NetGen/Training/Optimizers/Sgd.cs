@@ -99,6 +99,8 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         if (!hasDecay && !hasMomentum)
         {
             // Plain SGD, the common case of a fused step's many small slices: the shortest loop, full-width vectors.
+            // Kept over TensorPrimitives.MultiplyAdd(g, −lr, p, p) (ElementwiseBenchmarks, floats, median): 59.5 / 1,440 ns
+            // against 59.4 / 1,542 ns for 784 / 16,384 values.
             var work = new PlainStepWork(parameters, gradients, learningRate);
             VectorWidth.Run<T, PlainStepWork>(ref work);
             i = work.Done;
