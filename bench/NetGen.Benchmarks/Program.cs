@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks;
 
-BenchmarkSwitcher.FromTypes([typeof(MonitorBenchmarks), typeof(KernelBenchmarks)]).Run(args);
+BenchmarkSwitcher.FromTypes([typeof(MonitorBenchmarks), typeof(KernelBenchmarks), typeof(ElementwiseBenchmarks)]).Run(args);

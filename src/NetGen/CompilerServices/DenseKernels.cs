@@ -31,18 +31,19 @@ public static partial class DenseKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // a choice the JIT resolves: nothing of it is left
     internal static void Execute<T>(in DenseJob job, int start, int end, nint partialSums = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Execute<T, Vector512<T>, Simd512<T>>(job, start, end, partialSums);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            Execute<T, Vector256<T>, Simd256<T>>(job, start, end, partialSums);
-        }
-        else
-        {
-            Execute<T, Vector128<T>, Simd128<T>>(job, start, end, partialSums);
-        }
+        var work = new ExecuteWork<T>(in job, start, end, partialSums);
+        VectorWidth.Run<T, ExecuteWork<T>>(ref work);
+    }
+
+    /// <summary><see cref="Execute{T}"/>'s arguments, for <see cref="VectorWidth.Run"/>.</summary>
+    private readonly ref struct ExecuteWork<T>(in DenseJob job, int start, int end, nint partialSums) : IVectorWork<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly ref readonly DenseJob _job = ref job;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T> =>
+            Execute<T, TVector, V>(in _job, start, end, partialSums);
     }
 
     /// <summary><see cref="Execute{T}"/> with vectors of one width, <typeparamref name="V"/>.</summary>

@@ -11,8 +11,8 @@ namespace NetGen;
 /// Neon). A kernel takes the vector type and these operations as type arguments; the JIT compiles it apart for each width
 /// and inlines the operations, so the generic kernel compiles to what it would be written for that width by hand (the
 /// kernels hold the vector types themselves: wrapped in a struct, their FMAs cost an extra load and move each).
-/// The callers pick the widest one the processor accelerates with tests the JIT evaluates when it compiles them
-/// (<c>IsHardwareAccelerated</c> is a constant to it): the choice is made once, and no test is left in the compiled code.
+/// <see cref="VectorWidth.Run"/> picks the widest one the processor accelerates, with tests the JIT evaluates when it compiles
+/// it (<c>IsHardwareAccelerated</c> is a constant to it): the choice is written once, and no test is left in the compiled code.
 /// </summary>
 internal interface ISimd<TVector, T>
     where TVector : struct
@@ -221,4 +221,41 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T> where T : unmanaged
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> ConditionalSelect(Vector128<T> mask, Vector128<T> whereSet, Vector128<T> whereClear) =>
         Vector128.ConditionalSelect(mask, whereSet, whereClear);
+}
+
+/// <summary>
+/// Work written once over <see cref="ISimd{TVector, T}"/>, run by <see cref="VectorWidth.Run"/> with the widest vectors the
+/// processor has. Implemented by a struct (often a ref struct holding spans) so that the JIT compiles the run apart for
+/// each width and inlines it, as if the width had been written at the call site.
+/// </summary>
+internal interface IVectorWork<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T>;
+}
+
+/// <summary>The one place where the vector width is chosen: 512 bits with AVX-512, 256 with AVX2, 128 otherwise.</summary>
+internal static class VectorWidth
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> with the widest accelerated vectors. <c>IsHardwareAccelerated</c> is a constant to the
+    /// JIT, so only the chosen branch is compiled and no test is left in the code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run<T, TWork>(ref TWork work)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWork : struct, IVectorWork<T>, allows ref struct
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            work.Run<Vector512<T>, Simd512<T>>();
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            work.Run<Vector256<T>, Simd256<T>>();
+        }
+        else
+        {
+            work.Run<Vector128<T>, Simd128<T>>();
+        }
+    }
 }

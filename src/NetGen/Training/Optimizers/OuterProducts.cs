@@ -46,18 +46,19 @@ internal static class OuterProducts
     /// </summary>
     public static void ScaledRow<T>(ReadOnlySpan<T> columns, T scale, Span<T> gradient) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            ScaledRow<T, Vector512<T>, Simd512<T>>(columns, scale, gradient);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            ScaledRow<T, Vector256<T>, Simd256<T>>(columns, scale, gradient);
-        }
-        else
-        {
-            ScaledRow<T, Vector128<T>, Simd128<T>>(columns, scale, gradient);
-        }
+        var work = new ScaledRowWork<T>(columns, scale, gradient);
+        VectorWidth.Run<T, ScaledRowWork<T>>(ref work);
+    }
+
+    /// <summary><see cref="ScaledRow{T}(ReadOnlySpan{T}, T, Span{T})"/>'s arguments, for <see cref="VectorWidth.Run"/>.</summary>
+    private readonly ref struct ScaledRowWork<T>(ReadOnlySpan<T> columns, T scale, Span<T> gradient) : IVectorWork<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _columns = columns;
+        private readonly Span<T> _gradient = gradient;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T> => ScaledRow<T, TVector, V>(_columns, scale, _gradient);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

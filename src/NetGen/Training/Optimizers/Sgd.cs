@@ -99,9 +99,11 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         if (!hasDecay && !hasMomentum)
         {
             // Plain SGD, the common case of a fused step's many small slices: the shortest loop, full-width vectors.
-            i = Vector512.IsHardwareAccelerated ? PlainStep<Vector512<T>, Simd512<T>>(parameters, gradients, learningRate)
-                : Vector256.IsHardwareAccelerated ? PlainStep<Vector256<T>, Simd256<T>>(parameters, gradients, learningRate)
-                : PlainStep<Vector128<T>, Simd128<T>>(parameters, gradients, learningRate);
+            // Kept over TensorPrimitives.MultiplyAdd(g, −lr, p, p) (ElementwiseBenchmarks, floats, median): 59.5 / 1,440 ns
+            // against 59.4 / 1,542 ns for 784 / 16,384 values.
+            var work = new PlainStepWork(parameters, gradients, learningRate);
+            VectorWidth.Run<T, PlainStepWork>(ref work);
+            i = work.Done;
         }
         else if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && parameters.Length >= Vector<T>.Count)
         {
@@ -156,18 +158,8 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
         }
         OuterProducts.CheckShape(parameters.Length, rowScales.Length, columns.Length);
         _guard.CheckSlice(offset, parameters.Length, parameters.Length);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            PlainOuterProductStep<Vector512<T>, Simd512<T>>(parameters, rowScales, columns);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            PlainOuterProductStep<Vector256<T>, Simd256<T>>(parameters, rowScales, columns);
-        }
-        else
-        {
-            PlainOuterProductStep<Vector128<T>, Simd128<T>>(parameters, rowScales, columns);
-        }
+        var work = new PlainOuterProductStepWork(this, parameters, rowScales, columns);
+        VectorWidth.Run<T, PlainOuterProductStepWork>(ref work);
     }
 
     /// <summary>
@@ -220,6 +212,31 @@ public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<
             V.Store(V.Subtract(V.Load(ref p, (nuint)i), V.Multiply(rate, V.Load(ref g, (nuint)i))), ref p, (nuint)i);
         }
         return i;
+    }
+
+    /// <summary><see cref="PlainStep"/>'s arguments and result (where the scalar remainder starts), for <see cref="VectorWidth.Run"/>.</summary>
+    private ref struct PlainStepWork(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate) : IVectorWork<T>
+    {
+        private readonly Span<T> _parameters = parameters;
+        private readonly ReadOnlySpan<T> _gradients = gradients;
+
+        public int Done { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T> =>
+            Done = PlainStep<TVector, V>(_parameters, _gradients, learningRate);
+    }
+
+    /// <summary><see cref="PlainOuterProductStep"/>'s arguments, for <see cref="VectorWidth.Run"/>.</summary>
+    private readonly ref struct PlainOuterProductStepWork(Sgd<T> optimizer, Span<T> parameters, ReadOnlySpan<T> rowScales, ReadOnlySpan<T> columns) : IVectorWork<T>
+    {
+        private readonly Span<T> _parameters = parameters;
+        private readonly ReadOnlySpan<T> _rowScales = rowScales;
+        private readonly ReadOnlySpan<T> _columns = columns;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T> =>
+            optimizer.PlainOuterProductStep<TVector, V>(_parameters, _rowScales, _columns);
     }
 
     /// <inheritdoc/>
