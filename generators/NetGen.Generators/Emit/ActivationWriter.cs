@@ -23,7 +23,7 @@ internal static class ActivationWriter
         int n = layer.Number;
         w.Line($"// _a{n} = {layer.Activation}(_z{n})");
         w.Line($"global::System.Span<{Literals.ElementType(precision)}> a = new(_a{n}, 0, z.Length);");
-        w.Line($"global::NetGen.ActivationKernels.Apply({Kind(layer)}, {Parameter(layer, precision)}, z, a);");
+        w.Line($"global::NetGen.ActivationKernels.Apply<{Literals.ElementType(precision)}>({Kind(layer)}, {Parameter(layer, precision)}z, a);");
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ internal static class ActivationWriter
             return;
         }
         w.Line($"// dz = _da{n} ⊙ {layer.Activation}'(_z{n})");
-        w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative({Kind(layer)}, {Parameter(layer, network.Precision)}, " +
+        w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative<{t}>({Kind(layer)}, {Parameter(layer, network.Precision)}" +
                $"new global::System.ReadOnlySpan<{t}>(_da{n}, 0, dz.Length), new global::System.ReadOnlySpan<{t}>(_z{n}, 0, dz.Length), dz);");
     }
 
@@ -52,7 +52,7 @@ internal static class ActivationWriter
         string t = Literals.ElementType(precision);
         w.Line($"// _dz{n} = ∂loss/∂a{n} ⊙ {layer.Activation}'(_z{n}), in place");
         w.Line($"global::System.Span<{t}> dz = new(_dz{n}, 0, batchSize * OutputSize);");
-        w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative({Kind(layer)}, {Parameter(layer, precision)}, dz, new global::System.ReadOnlySpan<{t}>(_z{n}, 0, dz.Length), dz);");
+        w.Line($"global::NetGen.ActivationKernels.MultiplyByDerivative<{t}>({Kind(layer)}, {Parameter(layer, precision)}dz, new global::System.ReadOnlySpan<{t}>(_z{n}, 0, dz.Length), dz);");
     }
 
     private static void WriteSoftmax(SourceWriter w, Layer layer, PrecisionKind precision)
@@ -70,6 +70,8 @@ internal static class ActivationWriter
 
     private static string Kind(Layer layer) => $"global::NetGen.Activation.{layer.Activation.Kind}";
 
-    /// <summary>LeakyReLU's slope or ELU's alpha, as a literal of the element type (0 for the others).</summary>
-    private static string Parameter(Layer layer, PrecisionKind precision) => Literals.Number(layer.Activation.Parameter, precision);
+    /// <summary>LeakyReLU's slope or ELU's alpha as a literal of the element type, then a comma; nothing for the others.</summary>
+    private static string Parameter(Layer layer, PrecisionKind precision) => layer.Activation.Kind is ActivationKind.LeakyReLU or ActivationKind.ELU
+        ? Literals.Number(layer.Activation.Parameter, precision) + ", "
+        : "";
 }

@@ -13,6 +13,15 @@ namespace NetGen;
 /// </summary>
 public static class ActivationKernels
 {
+    /// <summary>Writes <c>f(z)</c> to <paramref name="a"/>, for an activation without a parameter (all but LeakyReLU and ELU).</summary>
+    public static void Apply<T>(Activation activation, ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Apply(activation, T.Zero, z, a);
+
+    /// <summary>Writes <c>da ⊙ f'(z)</c> to <paramref name="dz"/>, for an activation without a parameter (all but LeakyReLU and ELU).</summary>
+    public static void MultiplyByDerivative<T>(Activation activation, ReadOnlySpan<T> da, ReadOnlySpan<T> z, Span<T> dz)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        MultiplyByDerivative(activation, T.Zero, da, z, dz);
+
     /// <summary>Writes <c>f(z)</c> to <paramref name="a"/>; <paramref name="parameter"/> is LeakyReLU's slope or ELU's alpha.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<T>(Activation activation, T parameter, ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
