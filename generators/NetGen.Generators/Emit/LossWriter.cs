@@ -30,14 +30,14 @@ internal sealed class LossWriter
     {
         Layer output = _spec.OutputLayer;
         int n = output.Number;
-        _w.Line($"/// <summary>{Description()} Also writes dz{n} = ∂loss/∂z{n}: {GradientDescription()}.</summary>");
+        _w.Line($"/// <summary>{Description()} Also writes _dz{n} = ∂loss/∂z{n}: {GradientDescription()}.</summary>");
         _w.Line(GeneratedCode.Attribute);
         using (_w.Block($"private {_t} OutputLossAndGradient(global::System.ReadOnlySpan<{_t}> targets, int batchSize)"))
         {
             string divisor = IsMeanOverSamplesOnly ? "batchSize" : "(batchSize * OutputSize)";
             _w.Line($"{_t} scale = {Literals.Number(1, _spec.Precision)} / {divisor};");
             bool needsDerivative = _spec.Loss == LossKind.MeanSquaredError && !output.Activation.IsIdentity;
-            string gradientName = needsDerivative ? $"da{n}, in dz{n}'s buffer," : $"dz{n}";
+            string gradientName = needsDerivative ? $"∂loss/∂a{n} into _dz{n}" : $"_dz{n}";
             _w.Line($"// Writes {gradientName} for each sample.");
             WriteSampleLoop(
                 $"global::NetGen.Losses.{LossFunction()}{GradientSuffix()}<{_t}>({Row(LossInput())}, targets.Slice(row, OutputSize), scale, {Row($"_dz{n}")})",
@@ -86,10 +86,10 @@ internal sealed class LossWriter
         int n = _spec.OutputLayer.Number;
         return _spec.Loss switch
         {
-            LossKind.SoftmaxCrossEntropy => $"The batch's softmax cross-entropy: −Σ y·log softmax(z{n}) for each sample, averaged over the samples.",
-            LossKind.SigmoidCrossEntropy => $"The batch's sigmoid cross-entropy on the logits z{n}, averaged over every output of every sample.",
-            LossKind.BinaryCrossEntropy => $"The batch's binary cross-entropy of the sigmoid outputs a{n}, averaged over every output of every sample.",
-            _ => $"The batch's mean squared error: (a{n} − y)² averaged over every output of every sample.",
+            LossKind.SoftmaxCrossEntropy => $"The batch's softmax cross-entropy: −Σ y·log softmax(_z{n}) for each sample, averaged over the samples.",
+            LossKind.SigmoidCrossEntropy => $"The batch's sigmoid cross-entropy on the logits _z{n}, averaged over every output of every sample.",
+            LossKind.BinaryCrossEntropy => $"The batch's binary cross-entropy of the sigmoid outputs _a{n}, averaged over every output of every sample.",
+            _ => $"The batch's mean squared error: (_a{n} − y)² averaged over every output of every sample.",
         };
     }
 
@@ -98,11 +98,11 @@ internal sealed class LossWriter
         int n = _spec.OutputLayer.Number;
         return _spec.Loss switch
         {
-            LossKind.SoftmaxCrossEntropy => $"(softmax(z{n}) − y) / batchSize",
-            LossKind.SigmoidCrossEntropy => $"(σ(z{n}) − y) / (batchSize·outputs)",
-            LossKind.BinaryCrossEntropy => $"(a{n} − y) / (batchSize·outputs), the sigmoid's derivative cancelling",
-            _ when _spec.OutputLayer.Activation.IsIdentity => $"2·(a{n} − y) / (batchSize·outputs)",
-            _ => $"2·(a{n} − y) / (batchSize·outputs) ⊙ {_spec.OutputLayer.Activation}'(z{n})",
+            LossKind.SoftmaxCrossEntropy => $"(softmax(_z{n}) − y) / batchSize",
+            LossKind.SigmoidCrossEntropy => $"(σ(_z{n}) − y) / (batchSize·outputs)",
+            LossKind.BinaryCrossEntropy => $"(_a{n} − y) / (batchSize·outputs), the sigmoid's derivative cancelling",
+            _ when _spec.OutputLayer.Activation.IsIdentity => $"2·(_a{n} − y) / (batchSize·outputs)",
+            _ => $"2·(_a{n} − y) / (batchSize·outputs) ⊙ {_spec.OutputLayer.Activation}'(_z{n})",
         };
     }
 }

@@ -98,8 +98,8 @@ internal static class PublicMethods
             if (accumulated.Count > 0)
             {
                 w.Line(network.Has(LayerKind.Residual)
-                    ? "// Each layer adds its input's gradient to the da it reads (a residual block's input gets it from the branch and the skip): clear them first."
-                    : "// Each layer adds its input's gradient to the da it reads: clear them first.");
+                    ? "// Each layer adds the gradient with respect to its input to the da of the layer it reads (a residual block's input gets it from the branch and the skip): clear them first."
+                    : "// Each layer adds the gradient with respect to its input to the da of the layer it reads: clear them first.");
                 foreach (Layer layer in accumulated)
                 {
                     w.Line($"global::System.Array.Clear(_da{layer.Number}, 0, batchSize * {Literals.Integer(layer.Output.Size)});");
