@@ -189,7 +189,7 @@ public class DenseKernelsTests
         from batch in Batches from inputs in InputSizes from units in UnitCounts select (batch, inputs, units);
 
     /// <summary><paramref name="start"/> + Σ term(i) in double, and the sum of the magnitudes, for the rounding bound.</summary>
-    private static (double Sum, double Magnitude) Sum(int count, Func<int, double> term, double start)
+    internal static (double Sum, double Magnitude) Sum(int count, Func<int, double> term, double start)
     {
         double sum = start, magnitude = Math.Abs(start);
         for (int i = 0; i < count; i++)

@@ -104,18 +104,7 @@ public class DenseKernelsWithoutBiasesTests
     private static string Shape(int batch, int inputs, int units, bool withBiases) =>
         $"batch {batch} x inputs {inputs} x units {units} {(withBiases ? "with" : "without")} biases";
 
-    /// <summary><paramref name="start"/> + Σ term(i), and the sum of the magnitudes, for the rounding bound.</summary>
-    private static (double Sum, double Magnitude) Sum(int count, Func<int, double> term, double start)
-    {
-        double sum = start, magnitude = Math.Abs(start);
-        for (int i = 0; i < count; i++)
-        {
-            double value = term(i);
-            sum += value;
-            magnitude += Math.Abs(value);
-        }
-        return (sum, magnitude);
-    }
+    private static (double Sum, double Magnitude) Sum(int count, Func<int, double> term, double start) => DenseKernelsTests.Sum(count, term, start);
 
     private static void AssertClose(double expected, double actual, double magnitude, int terms, string what)
     {
