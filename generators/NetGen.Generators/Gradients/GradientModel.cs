@@ -12,7 +12,7 @@ namespace NetGen.Generators.Gradients;
 /// </summary>
 /// <remarks>
 /// Each layer kind gives its own forward and backward rule (<see cref="Layer.PreActivation"/>, <see cref="Layer.Backpropagate"/>);
-/// this class runs them in order and applies the activations: a layer's output moments are E[f(z)] and E[f(z)²], and
+/// this class runs them in order and applies the activations (<see cref="NormalExpectation"/>): a layer's output moments are E[f(z)] and E[f(z)²], and
 /// its <c>E[(∂loss/∂z)²]</c> per unit is its output's times <c>E[f'(z)²]</c>. The predicted "gradient" of a layer is
 /// the square root of that: the root mean square of ∂loss/∂z per unit and sample, relative to the output layer's.
 /// </remarks>
@@ -36,12 +36,9 @@ internal static class GradientModel
                 derivatives[n] = 1;
                 continue;
             }
-            Func<double, double> f = ActivationFunctions.Function(activation.Kind, activation.Parameter);
-            Func<double, double> fPrime = ActivationFunctions.Derivative(activation.Kind, activation.Parameter);
-            double mean = GaussHermite.Expectation(f, z.Mean, z.Variance);
-            double meanSquare = GaussHermite.Expectation(x => Square(f(x)), z.Mean, z.Variance);
+            (double mean, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, z.Mean, z.Variance);
             field.Outputs[n] = new Moments(mean, Math.Max(meanSquare - mean * mean, 0));
-            derivatives[n] = GaussHermite.Expectation(x => Square(fPrime(x)), z.Mean, z.Variance);
+            derivatives[n] = derivativeMeanSquare;
         }
 
         var preActivationGradients = new double[count + 1];
@@ -60,5 +57,4 @@ internal static class GradientModel
         return new GradientProfile(predictions, firstDense.RelativeGradientNorm);
     }
 
-    private static double Square(double x) => x * x;
 }
