@@ -18,6 +18,12 @@ namespace NetGen.Generators.Gradients;
 /// </remarks>
 internal static class GradientModel
 {
+    // A deep stack can grow a variance or a gradient past a double's range. Held at these bounds a prediction keeps its
+    // direction (growth stays growth, far past any threshold) instead of turning into infinity or NaN, whose verdict
+    // would be silence.
+    private const double MaxVariance = 1e300;
+    private const double MaxMean = 1e150;
+
     public static GradientProfile Predict(NetworkModel network)
     {
         int count = network.Layers.Count;
@@ -27,7 +33,7 @@ internal static class GradientModel
         foreach (Layer layer in network.Layers)
         {
             int n = layer.Number;
-            Moments z = layer.PreActivation(field);
+            Moments z = Bounded(layer.PreActivation(field));
             ActivationFunction activation = layer.MeanFieldActivation;
             preActivations[n] = z;
             if (activation.Kind == ActivationKind.Softmax)
@@ -37,14 +43,14 @@ internal static class GradientModel
                 continue;
             }
             (double mean, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, z.Mean, z.Variance);
-            field.Outputs[n] = new Moments(mean, Math.Max(meanSquare - mean * mean, 0));
+            field.Outputs[n] = Bounded(new Moments(mean, meanSquare - mean * mean));
             derivatives[n] = derivativeMeanSquare;
         }
 
         var preActivationGradients = new double[count + 1];
         for (int n = count; n >= 1; n--)
         {
-            double g = n == count ? 1 : field.OutputGradients[n] * derivatives[n];
+            double g = n == count ? 1 : AtMost(MaxVariance, AtMost(MaxVariance, field.OutputGradients[n]) * derivatives[n]);
             preActivationGradients[n] = g;
             network.Layers[n - 1].Backpropagate(field, g);
         }
@@ -56,5 +62,12 @@ internal static class GradientModel
         LayerPrediction firstDense = predictions.First(p => network.Layers[p.Number - 1].Kind == LayerKind.Dense);
         return new GradientProfile(predictions, firstDense.RelativeGradientNorm);
     }
+
+    private static Moments Bounded(Moments moments) => new(
+        double.IsNaN(moments.Mean) ? 0 : Math.Max(-MaxMean, Math.Min(MaxMean, moments.Mean)),
+        moments.Variance > 0 ? AtMost(MaxVariance, moments.Variance) : 0);
+
+    /// <summary><paramref name="value"/>, or <paramref name="bound"/> when it is larger, infinite or NaN (NaN only comes from two overflows).</summary>
+    private static double AtMost(double bound, double value) => double.IsNaN(value) ? bound : Math.Min(bound, value);
 
 }
