@@ -102,3 +102,13 @@ public partial class TanhStandardNormal;
 [Dense(100, Activation.Sigmoid, Init = Init.StandardNormal, Repeat = 6)]
 [Dense(10)]
 public partial class SigmoidStandardNormal;
+
+// Residual branches that end in a zero-initialized layer (Fixup, SkipInit): each block starts as the identity.
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.ReLU, Init = Init.HeNormal)]
+[Residual(Repeat = 8)]
+[Dense(100, Activation.ReLU, Init = Init.HeNormal)]
+[Dense(100, Init = Init.Zeros)]
+[EndResidual(Activation = Activation.ReLU)]
+[Dense(10)]
+public partial class ResidualZeroInitializedBranches;

@@ -42,9 +42,17 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
     /// <summary>The gain of the skip on E[x²]: 1 for the identity, fan_in·E[P²] for a projection.</summary>
     private double SkipGain(int factor) => HasProjection ? factor * ProjectionInit.SecondMoment(Input.Size, Output.Size) : 1;
 
-    /// <summary>The sum of two independent zero-mean terms: the branch's E[a²] plus the skip's.</summary>
-    public override Moments PreActivation(MeanField field) =>
-        new(0, field.Outputs[Number - 1].MeanSquare + field.Outputs[SkipFrom].MeanSquare * SkipGain(Input.Size));
+    /// <summary>
+    /// The sum of two independent terms: means add, and so do variances. A projection's zero-mean weights take the skip's
+    /// mean away: P·skip has mean 0 and variance fan_in·E[P²]·E[skip²].
+    /// </summary>
+    public override Moments PreActivation(MeanField field)
+    {
+        Moments branch = field.Outputs[Number - 1], skip = field.Outputs[SkipFrom];
+        return HasProjection
+            ? new Moments(branch.Mean, branch.Variance + skip.MeanSquare * SkipGain(Input.Size))
+            : new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance);
+    }
 
     /// <summary>The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add.</summary>
     public override void Backpropagate(MeanField field, double preActivationGradient)
