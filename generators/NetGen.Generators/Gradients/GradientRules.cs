@@ -81,7 +81,11 @@ internal static class GradientRules
 
     private static void CheckInitializers(IReadOnlyList<ExpandedLayer> layers, GradientProfile profile, List<DeclarationProblem> problems)
     {
-        int reluLayers = Dense(layers).Count(l => ActivationFunctions.IsReLUFamily(l.Layer.Activation.Kind));
+        double Gain(DenseLayer layer) =>
+            layer.Units * layer.WeightInit.SecondMoment(layer.Inputs, layer.Units) * profile.Layers[layer.Number - 1].DerivativeMeanSquare;
+        var relu = Dense(layers).Where(l => ActivationFunctions.IsReLUFamily(l.Layer.Activation.Kind)).ToList();
+        // What the ReLU-family layers do to the gradient together: the product of each one's own gain.
+        double reluProduct = relu.Aggregate(1.0, (product, l) => product * Gain(l.Layer));
         var reported = new HashSet<DenseDeclaration>();
         foreach ((DenseLayer layer, DenseDeclaration dense) in Dense(layers))
         {
@@ -89,13 +93,17 @@ internal static class GradientRules
             {
                 continue;
             }
-            double gain = layer.Units * layer.WeightInit.SecondMoment(layer.Inputs, layer.Units) * profile.Layers[layer.Number - 1].DerivativeMeanSquare;
+            double gain = Gain(layer);
             string? problem = null, fix = null;
             ActivationKind activation = layer.Activation.Kind;
             InitKind init = dense.Init.Kind.Value;
-            if (layer.WeightInit is ConstantInitializer constant)
+            bool endsResidualBranch = layer.Number < layers.Count && layers[layer.Number].Layer is ResidualLayer;
+            if (layer.WeightInit is ConstantInitializer constant && !endsResidualBranch)
             {
-                problem = $"its weights all start at {Format(constant.Value)} ({init}), so every unit of the layer computes the same and gets the same gradient: they never become different";
+                // A branch that starts at zero makes its block the identity (Fixup, SkipInit): a remedy, not a mistake.
+                problem = constant.Value == 0
+                    ? $"its weights all start at 0 ({init}): every unit computes the same output and no gradient reaches the layers before it until the weights move"
+                    : $"its weights all start at {Format(constant.Value)} ({init}): every unit computes the same output, so the layer starts with one unit's worth of features and its units become different only through the gradients sent back to them";
                 fix = "use a random zero-mean initializer (" + Fitting(activation) + ")";
             }
             else if (init == InitKind.StandardNormal && layer.Inputs >= MinFanInForStandardNormal)
@@ -104,9 +112,9 @@ internal static class GradientRules
                 fix = "use Init." + Fitting(activation) + ", whose variance is scaled by the fan-in";
             }
             else if (ActivationFunctions.IsReLUFamily(activation) && layer.WeightInit is FanInitializer && init is not (InitKind.HeNormal or InitKind.HeUniform)
-                     && reluLayers >= MinReLUDepthForInitRule)
+                     && relu.Count >= MinReLUDepthForInitRule)
             {
-                problem = $"{activation} with {init} init multiplies the gradient's variance by ~{Format(gain)} per layer (n·Var(W)·E[f'(z)²]), which over {reluLayers} such layers is ~{Format(Math.Pow(gain, reluLayers))}";
+                problem = $"{activation} with {init} init multiplies the gradient's variance by ~{Format(gain)} at this layer (n·Var(W)·E[f'(z)²]), and the {relu.Count} ReLU-family layers together by ~{Format(reluProduct)}";
                 fix = "use Init.HeNormal, which keeps it near 1 (He et al. 2015)";
             }
             else if (ActivationFunctions.Saturates(activation) && init is InitKind.HeNormal or InitKind.HeUniform)

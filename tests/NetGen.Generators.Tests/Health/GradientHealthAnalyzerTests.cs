@@ -114,7 +114,8 @@ public class GradientHealthAnalyzerTests
         public partial class Model;
         """,
         Expected(DiagnosticIds.InitializerDoesNotFitActivation,
-            "Dense layer 1 (ReLU, GlorotUniform): ReLU with GlorotUniform init multiplies the gradient's variance by ~0.5 per layer (n·Var(W)·E[f'(z)²]), which over 6 such layers is ~0.016; use Init.HeNormal, which keeps it near 1 (He et al. 2015)"));
+            // Each 64 -> 64 layer: 64·(2/128)·1/2 = 0.5; six of them: 0.5⁶ = 0.0156.
+            "Dense layer 1 (ReLU, GlorotUniform): ReLU with GlorotUniform init multiplies the gradient's variance by ~0.5 at this layer (n·Var(W)·E[f'(z)²]), and the 6 ReLU-family layers together by ~0.016; use Init.HeNormal, which keeps it near 1 (He et al. 2015)"));
 
     [Fact]
     public Task NG0103_default_init_is_reported_on_the_attribute() => Verify("""
@@ -126,7 +127,7 @@ public class GradientHealthAnalyzerTests
         public partial class Model;
         """,
         Expected(DiagnosticIds.InitializerDoesNotFitActivation,
-            "Dense layer 1 (ReLU, GlorotUniform): ReLU with GlorotUniform init multiplies the gradient's variance by ~0.5 per layer (n·Var(W)·E[f'(z)²]), which over 4 such layers is ~0.062; use Init.HeNormal, which keeps it near 1 (He et al. 2015)"));
+            "Dense layer 1 (ReLU, GlorotUniform): ReLU with GlorotUniform init multiplies the gradient's variance by ~0.5 at this layer (n·Var(W)·E[f'(z)²]), and the 4 ReLU-family layers together by ~0.062; use Init.HeNormal, which keeps it near 1 (He et al. 2015)"));
 
     // The gains, derived apart from the model's code (Simpson's rule over ±12σ): layer 1, 784 inputs with E[x²] = 1 and He
     // (Var(W) = 2/784): q = 2, 32·(2/784)·E[tanh'(z)²] = 0.0285; layer 2, 32 -> 32 Glorot (Var(W) = 1/32): q = E[tanh(z₁)²] =
@@ -149,10 +150,24 @@ public class GradientHealthAnalyzerTests
         Expected(DiagnosticIds.InitializerDoesNotFitActivation, 2,
             "Dense layer 3 (Sigmoid, StandardNormal): N(0, 1) weights on 32 inputs give pre-activations of variance ~32·E[x²], which saturates sigmoid and tanh and blows up the ReLU family; use Init.GlorotUniform, whose variance is scaled by the fan-in"),
         Expected(DiagnosticIds.InitializerDoesNotFitActivation, 3,
-            "Dense layer 4 (Identity, Zeros): its weights all start at 0 (Zeros), so every unit of the layer computes the same and gets the same gradient: they never become different; use a random zero-mean initializer (GlorotUniform)"),
+            "Dense layer 4 (Identity, Zeros): its weights all start at 0 (Zeros): every unit computes the same output and no gradient reaches the layers before it until the weights move; use a random zero-mean initializer (GlorotUniform)"),
         // All weights of layer 4 are 0: no gradient flows back at all.
         Expected(DiagnosticIds.VanishingGradient, 4,
             "The gradient reaching Layer1 (Dense layer 1) is predicted to be ~0 of that at the output layer Layer4 (1 Tanh layer with HeNormal init, 1 SELU layer with GlorotUniform init, 1 Sigmoid layer with StandardNormal init, no residual or normalization); use ReLU with He init (Init.HeNormal), add residual blocks, or add normalization ([BatchNorm] or [LayerNorm])"));
+
+    [Fact]
+    public Task NG0103_is_silent_on_a_zero_initialized_residual_branch_end() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense(64, Activation.ReLU, Init = Init.HeNormal)]
+        [Residual(Repeat = 2)]
+        [Dense(64, Activation.ReLU, Init = Init.HeNormal)]
+        [Dense(64, Init = Init.Zeros)]
+        [EndResidual(Activation = Activation.ReLU)]
+        [Dense(10)]
+        public partial class SkipInit;
+        """);
 
     [Fact]
     public Task NG0104_deep_narrow_relu() => Verify("""
