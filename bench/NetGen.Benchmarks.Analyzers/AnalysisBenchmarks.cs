@@ -17,8 +17,6 @@ namespace NetGen.Benchmarks.Analyzers;
 [MedianColumn]
 public class AnalysisBenchmarks
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _edited = null!;
     private Compilation _generated = null!;
@@ -27,22 +25,13 @@ public class AnalysisBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        ImmutableArray<MetadataReference> references =
-        [
-            .. Basic.Reference.Assemblies.Net100.References.All,
-            MetadataReference.CreateFromFile(typeof(NetGen.NetworkAttribute).Assembly.Location),
-        ];
         IReadOnlyList<(string Path, string Text)> files = Corpus.Files();
-        _compilation = CSharpCompilation.Create(
-            "Contoso",
-            files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path)),
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        _compilation = NetGenRoslyn.Compilation("Contoso", files.Select(f => CSharpSyntaxTree.ParseText(f.Text, NetGenRoslyn.ParseOptions, path: f.Path)));
 
         // The unrelated edit: a method added to one ordinary class.
         SyntaxTree service = _compilation.SyntaxTrees.Single(t => t.FilePath == "Services/Service07.cs");
         _edited = _compilation.ReplaceSyntaxTree(service, CSharpSyntaxTree.ParseText(
-            Corpus.Ordinary(7, "    public int Count => _orders.Count;"), ParseOptions, path: service.FilePath));
+            Corpus.Ordinary(7, "    public int Count => _orders.Count;"), NetGenRoslyn.ParseOptions, path: service.FilePath));
 
         _warmDriver = CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out _generated, out ImmutableArray<Diagnostic> driverDiagnostics);
         GeneratorRunResult run = _warmDriver.GetRunResult().Results.Single();
@@ -106,23 +95,16 @@ public class AnalysisBenchmarks
     {
         CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out Compilation output, out _);
         return output
-            .WithAnalyzers([new NetworkDeclarationAnalyzer(), new GradientHealthAnalyzer()], Options())
+            .WithAnalyzers([new NetworkDeclarationAnalyzer(), new GradientHealthAnalyzer()], NetGenRoslyn.Options())
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
     }
 
-    private ImmutableArray<Diagnostic> RunNetGenAnalyzers() =>
-        RunAnalyzers(_compilation.Clone(), new NetworkDeclarationAnalyzer(), new GradientHealthAnalyzer());
+    private ImmutableArray<Diagnostic> RunNetGenAnalyzers() => NetGenRoslyn.RunNetGenAnalyzers(_compilation.Clone());
 
     private static ImmutableArray<Diagnostic> RunAnalyzers(Compilation compilation, params DiagnosticAnalyzer[] analyzers) =>
-        compilation.WithAnalyzers([.. analyzers], Options()).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        NetGenRoslyn.RunAnalyzers(compilation, analyzers);
 
-    private static CompilationWithAnalyzersOptions Options() => new(
-        new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-
-    private static CSharpGeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        [new NetworkGenerator().AsSourceGenerator()],
-        parseOptions: ParseOptions,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+    private static CSharpGeneratorDriver CreateDriver() => NetGenRoslyn.CreateDriver();
 
     private static void Check(IEnumerable<Diagnostic> diagnostics, string what)
     {

@@ -19,8 +19,6 @@ namespace NetGen.Benchmarks.Analyzers;
 [MedianColumn]
 public class DeclarationScalingBenchmarks
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
     private CSharpCompilation _compilation = null!;
 
     [Params(10, 100, 1000)]
@@ -32,17 +30,8 @@ public class DeclarationScalingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        ImmutableArray<MetadataReference> references =
-        [
-            .. Basic.Reference.Assemblies.Net100.References.All,
-            MetadataReference.CreateFromFile(typeof(NetGen.NetworkAttribute).Assembly.Location),
-        ];
-        _compilation = CSharpCompilation.Create(
-            "Scaling",
-            [CSharpSyntaxTree.ParseText(Declaration(Layers, Repeated), ParseOptions, path: "Network.cs")],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        _compilation = NetGenRoslyn.Compilation("Scaling", [CSharpSyntaxTree.ParseText(Declaration(Layers, Repeated), NetGenRoslyn.ParseOptions, path: "Network.cs")]);
+        NetGenRoslyn.CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         if (!diagnostics.IsEmpty || output.SyntaxTrees.Count() != 2 || RunNetGenAnalyzers().Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             throw new InvalidOperationException($"The {Layers}-layer declaration does not generate cleanly.");
@@ -52,7 +41,7 @@ public class DeclarationScalingBenchmarks
     [Benchmark]
     public int GeneratorCold()
     {
-        CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out Compilation output, out _);
+        NetGenRoslyn.CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out Compilation output, out _);
         return output.SyntaxTrees.Count();
     }
 
@@ -95,10 +84,5 @@ public class DeclarationScalingBenchmarks
         return text.Append("[Dense(10)]\npublic partial class Deep;\n").ToString();
     }
 
-    private static CSharpGeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        [new NetworkGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
-
-    private ImmutableArray<Diagnostic> RunNetGenAnalyzers() => _compilation.Clone()
-        .WithAnalyzers([new NetworkDeclarationAnalyzer(), new GradientHealthAnalyzer()])
-        .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    private ImmutableArray<Diagnostic> RunNetGenAnalyzers() => NetGenRoslyn.RunNetGenAnalyzers(_compilation.Clone());
 }
