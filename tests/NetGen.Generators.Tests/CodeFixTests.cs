@@ -58,12 +58,13 @@ public class CodeFixTests
     [Fact]
     public async Task NG0101_NarrowLayers_ReLUNotOffered()
     {
-        // Ten ReLU layers of 10 units would raise NG0104 (Σ 1/width = 1): the ReLU remedy trades one warning for another.
+        // Twenty ReLU layers of 10 units would raise NG0104 (a typical network's gradient ~1/23 of the prediction): the ReLU
+        // remedy trades one warning for another.
         string[] offered = await OfferedAsync("""
             using NetGen;
 
             [Network(Inputs = 10, Loss = Loss.SoftmaxCrossEntropy)]
-            [Dense(10, Activation.Sigmoid, Repeat = 10)]
+            [Dense(10, Activation.Sigmoid, Repeat = 20)]
             [Dense(2)]
             public partial class Model;
             """);

@@ -176,9 +176,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DeepNarrowReLUStack = Warning(
         DiagnosticIds.DeepNarrowReLUStack,
-        "A deep narrow ReLU stack is unstable",
-        "{0} ReLU-family layers as narrow as {1} units sum 1/width to {2}, above {3}: gradients fluctuate like exp(c·Σ 1/width) (Hanin 2018) and such networks often die at initialization (Lu et al. 2019); make the layers wider, or use fewer of them",
-        "Even with He initialization, the fluctuations of gradients in a ReLU network grow exponentially with the sum of the reciprocal widths.");
+        "A deep narrow ReLU stack starts far from the mean-field prediction",
+        "{0} ReLU-family layers as narrow as {1} units (Σ 1/width = {2}): for one input, a typical network's first-layer gradient is ~{3} of the mean-field prediction, below {4} (Hanin 2018); for one input the network is dead, a layer all zeros, with probability ~{5}, and ~{6} of its hidden ReLU units are dead for a whole batch of {7} (Lu et al. 2019); make the layers wider, use fewer of them, or add residual blocks",
+        "The mean-field prediction is the mean over infinitely wide layers. With few units per layer, the log of the squared gradient spreads with a variance of about 5·Σ 1/width, so a typical network's gradient is far below the mean, and each ReLU layer of width n is all zeros for an input with probability 2^-n.");
 
     public static readonly DiagnosticDescriptor BatchNormWithoutSkipConnections = Warning(
         DiagnosticIds.BatchNormWithoutSkipConnections,

@@ -33,7 +33,7 @@ internal static class GradientRules
         IReadOnlyList<ExpandedLayer> layers = analysis.Layers;
         CheckGradientRatio(network, layers, profile, options, problems);
         CheckInitializers(layers, profile, problems);
-        CheckNarrowReLU(layers, options, problems);
+        CheckNarrowReLU(network, layers, options, problems);
         CheckBatchNormWithoutSkips(analysis, layers, problems);
         CheckResidualWithoutNormalization(layers, profile, problems);
         CheckSigmoidOutputWithQuadraticLoss(analysis, network, layers, problems);
@@ -143,19 +143,35 @@ internal static class GradientRules
         _ => "GlorotUniform",
     };
 
-    private static void CheckNarrowReLU(IReadOnlyList<ExpandedLayer> layers, GradientHealthOptions options, List<DeclarationProblem> problems)
+    private static void CheckNarrowReLU(NetworkModel network, IReadOnlyList<ExpandedLayer> layers, GradientHealthOptions options, List<DeclarationProblem> problems)
     {
-        var relu = Dense(layers).Where(l => ActivationFunctions.IsReLUFamily(l.Layer.Activation.Kind)).ToList();
-        if (relu.Count < MinReLUDepthForInitRule)
+        if (FiniteWidth.Predict(network) is not FiniteWidthPrediction prediction || !(prediction.TypicalRatio < options.NarrowReLUTypicalGradient))
         {
             return;
         }
-        double sum = relu.Sum(l => 1.0 / l.Layer.Units);
-        if (sum > options.NarrowReLUThreshold)
+        DenseDeclaration first = Dense(layers).First(l => l.Layer.Activation.Kind is ActivationKind.ReLU or ActivationKind.LeakyReLU).Source;
+        string typical = prediction.TypicalRatio == 0 ? "0 (dead for most inputs)" : Fraction(prediction.TypicalRatio);
+        problems.Add(new DeclarationProblem(DeepNarrowReLUStack, first.Attribute, first.Units.Name,
+            prediction.Layers, prediction.NarrowestWidth, Format(prediction.Beta), typical, Fraction(options.NarrowReLUTypicalGradient),
+            Percent(prediction.DeadForAnInput), Percent(prediction.DeadUnitFraction), FiniteWidth.BatchSize));
+    }
+
+    /// <summary>"1/500", "1/1.2E+04" for a ratio below 1; two significant digits otherwise.</summary>
+    private static string Fraction(double ratio)
+    {
+        if (ratio >= 1)
         {
-            problems.Add(new DeclarationProblem(DeepNarrowReLUStack, relu[0].Source.Attribute, relu[0].Source.Units.Name,
-                relu.Count, relu.Min(l => l.Layer.Units), Format(sum), Format(options.NarrowReLUThreshold)));
+            return Format(ratio);
         }
+        double inverse = 1 / ratio;
+        return "1/" + (inverse < 1000 ? Math.Round(inverse).ToString(CultureInfo.InvariantCulture) : Format(inverse));
+    }
+
+    /// <summary>"45 %", "0.3 %": whole percents from 1 % up, one significant digit below.</summary>
+    private static string Percent(double probability)
+    {
+        double percent = 100 * probability;
+        return (percent >= 1 ? Math.Round(percent).ToString(CultureInfo.InvariantCulture) : percent.ToString("G1", CultureInfo.InvariantCulture)) + " %";
     }
 
     private static void CheckBatchNormWithoutSkips(NetworkAnalysis analysis, IReadOnlyList<ExpandedLayer> layers, List<DeclarationProblem> problems)
