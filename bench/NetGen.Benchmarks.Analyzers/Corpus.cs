@@ -191,7 +191,7 @@ public static class Corpus
                 break;
             case 3: // NG0104: a deep narrow ReLU stack
                 b.AppendLine(CultureInfo.InvariantCulture, $"[Network(Inputs = {inputs}, Loss = Loss.SoftmaxCrossEntropy)]");
-                b.AppendLine("[Dense(10, Activation.ReLU, Init = Init.HeNormal, Repeat = 10)]");
+                b.AppendLine("[Dense(5, Activation.ReLU, Init = Init.HeNormal, Repeat = 10)]");
                 b.AppendLine("[Dense(10)]");
                 break;
             case 4: // NG0105: batch normalization after every layer of a deep plain stack
