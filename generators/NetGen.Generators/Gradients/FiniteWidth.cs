@@ -69,12 +69,17 @@ internal static class FiniteWidth
 
         double alive = 1, logMean = 0, logVariance = 0, beta = 0, correlation = 0, deadUnits = 0;
         int reluUnits = 0;
+        var reluFactors = new Dictionary<int, (double Mean, double Variance)>(); // a repeated layer's sums once
         foreach (DenseLayer layer in covered)
         {
             int n = layer.Units;
             double slope = layer.Activation.Kind == ActivationKind.ReLU ? 0 : layer.Activation.Parameter;
             beta += 1.0 / n;
-            (double mean, double variance) = slope == 0 ? ReLULogFactor(n) : LeakyLogFactor(n, slope);
+            if (slope == 0 && !reluFactors.ContainsKey(n))
+            {
+                reluFactors[n] = ReLULogFactor(n);
+            }
+            (double mean, double variance) = slope == 0 ? reluFactors[n] : LeakyLogFactor(n, slope);
             logMean += mean;
             logVariance += variance;
             if (slope == 0)
