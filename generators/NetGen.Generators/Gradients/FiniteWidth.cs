@@ -12,11 +12,11 @@ namespace NetGen.Generators.Gradients;
 /// <remarks>
 /// <para>
 /// With zero-mean i.i.d. weights and zero-mean biases, each row of a layer is as likely to be drawn as its negative, so
-/// for a given input each ReLU unit is active with probability 1/2, independently of the others and of the size of what
-/// flows back through it (the sign-flip argument of Hanin &amp; Nica 2019). Back-propagation through a ReLU layer of
-/// width n then multiplies the squared gradient by its mean-field factor times a random factor R = (2/n)·χ²_K with
-/// K ~ Binomial(n, 1/2) active units: E[R] = 1 (the mean-field value), Var[R] = 5/n, independent from layer to layer.
-/// Hence:
+/// for a given input each ReLU unit is active with probability 1/2, independently of the others. Taking the active units
+/// as independent of the size of the gradient flowing back through them (an assumption, checked on generated networks
+/// in tests/NetGen.Tests/FiniteWidth), back-propagation through a ReLU layer of width n multiplies the squared gradient
+/// by its mean-field factor times a random factor R = (2/n)·χ²_K with K ~ Binomial(n, 1/2) active units: E[R] = 1 (the
+/// mean-field value), Var[R] = 5/n, independent from layer to layer. Hence:
 /// </para>
 /// <list type="bullet">
 /// <item>a layer is dead for an input (K = 0) with probability 2^−n, and the network with probability 1 − Π(1 − 2^−n):

@@ -167,11 +167,13 @@ internal static class GradientRules
         return "1/" + (inverse < 1000 ? Math.Round(inverse).ToString(CultureInfo.InvariantCulture) : Format(inverse));
     }
 
-    /// <summary>"45 %", "0.3 %": whole percents from 1 % up, one significant digit below.</summary>
+    /// <summary>"45 %", "0.3 %", "&lt;0.01 %": whole percents from 1 % up, one significant digit below, down to 0.01 %.</summary>
     private static string Percent(double probability)
     {
         double percent = 100 * probability;
-        return (percent >= 1 ? Math.Round(percent).ToString(CultureInfo.InvariantCulture) : percent.ToString("G1", CultureInfo.InvariantCulture)) + " %";
+        return percent >= 1 ? Math.Round(percent).ToString(CultureInfo.InvariantCulture) + " %"
+            : percent >= 0.01 ? percent.ToString("G1", CultureInfo.InvariantCulture) + " %"
+            : "<0.01 %";
     }
 
     private static void CheckBatchNormWithoutSkips(NetworkAnalysis analysis, IReadOnlyList<ExpandedLayer> layers, List<DeclarationProblem> problems)
