@@ -158,8 +158,8 @@ internal static class DiagnosticDescriptors
 
     // NG0101, NG0102 and their notes NG0108, NG0109 share their arguments: {0} the first hidden layer, {1} the factor
     // between the two layers' speeds of learning, {2} the last hidden layer, {3} and {4} their gradients per unit relative
-    // to the output layer's (the summary's Gradient column), {5} the weight-gradient norms' ratio ("; its weight-gradient norm ~0.0041 of Layer4's", empty where the model cannot tell), {6} what the prediction
-    // comes from, {7} what to do.
+    // to the output layer's (the summary's Gradient column), {5} the weight-gradient norms' ratio ("; its weight-gradient
+    // norm is ~0.026 times Layer4's", empty where the model cannot tell), {6} what the prediction comes from, {7} what to do.
     private const string SlowerMessage =
         "With SGD, {0}, the first hidden layer, is predicted to learn ~{1}x slower than {2}, the last: its gradient per unit is ~{3} of the output layer's, against ~{4}{5} ({6}). Adam or RMSprop divide each weight's step by its gradient's running RMS, which undoes a uniformly small gradient but not the noise in it; {7}";
 

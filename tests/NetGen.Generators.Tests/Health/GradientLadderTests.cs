@@ -115,6 +115,22 @@ public class GradientLadderTests
         Expected(DiagnosticIds.FirstLayersLearnFaster).WithMessage(
             "With SGD, Layer1 (Dense layer 1), the first hidden layer, is predicted to learn ~11x faster than Layer8, the last: its gradient per unit is ~5.9 of the output layer's, against ~0.52; its weight-gradient norm is ~1 times Layer8's (8 Identity layers with HeNormal init, no residual or normalization). Adam or RMSprop divide each weight's step by its gradient's running RMS, which undoes a uniformly large gradient but not its spikes; use an initializer with a smaller variance (Glorot or LeCun), add normalization, or clip gradients (TrainingOptions.ClipGradientNorm)"));
 
+    // N(0, 1) weights on 100 inputs saturate tanh (q ≈ 100·E[tanh²]), but each layer still multiplies the gradient's
+    // variance by 100·E[tanh'(z)²] ≈ 100·(4/3)/√(2π·q) ≈ 5: it grows toward the input. By hand (Simpson over ±12σ):
+    // √g₁ = 3.73e4, √g₁₆ = 0.100, 3.7e5x; weight-gradient norms 3.9e5.
+    [Fact]
+    public Task Sixteen_tanh_layers_with_standard_normal_weights_explode() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]
+        [{|#0:Dense(100, Activation.Tanh, {|#1:Init = Init.StandardNormal|}, Repeat = 16)|}]
+        [Dense(10)]
+        public partial class Model;
+        """, null,
+        Expected(DiagnosticIds.ExplodingGradient).WithMessage(
+            "With SGD, Layer1 (Dense layer 1), the first hidden layer, is predicted to learn ~3.7E+05x faster than Layer16, the last: its gradient per unit is ~3.7E+04 of the output layer's, against ~0.1; its weight-gradient norm is ~3.9E+05 times Layer16's (16 Tanh layers with StandardNormal init, no residual or normalization). Adam or RMSprop divide each weight's step by its gradient's running RMS, which undoes a uniformly large gradient but not its spikes; use an initializer with a smaller variance (Glorot or LeCun), add normalization, or clip gradients (TrainingOptions.ClipGradientNorm)"),
+        new DiagnosticResult(DiagnosticIds.InitializerDoesNotFitActivation, DiagnosticSeverity.Warning).WithLocation(1));
+
     // Each level from .editorconfig.
 
     [Fact]
