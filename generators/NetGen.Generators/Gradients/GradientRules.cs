@@ -65,13 +65,7 @@ internal static class GradientRules
             return; // no gradient reaches either layer (zero weights after them): NG0103 says why
         }
         double faster = firstGradient / lastGradient, slower = lastGradient / firstGradient;
-        DiagnosticDescriptor? descriptor =
-            slower >= options.VanishingWarningFactor ? VanishingGradient
-            : slower >= options.VanishingNoteFactor ? FirstLayersLearnSlower
-            : faster >= options.ExplodingWarningFactor ? ExplodingGradient
-            : faster >= options.ExplodingNoteFactor ? FirstLayersLearnFaster
-            : null;
-        if (descriptor is null)
+        if (Rung(slower, faster, options) is not DiagnosticDescriptor descriptor)
         {
             return;
         }
@@ -85,6 +79,14 @@ internal static class GradientRules
                 ? "use ReLU with He init (Init.HeNormal), add residual blocks, or add normalization ([BatchNorm] or [LayerNorm])"
                 : "use an initializer with a smaller variance (Glorot or LeCun), add normalization, or clip gradients (TrainingOptions.ClipGradientNorm)"));
     }
+
+    /// <summary>The ladder: the warning from its factor on, else the note from its factor on, else nothing.</summary>
+    private static DiagnosticDescriptor? Rung(double slower, double faster, GradientHealthOptions options) =>
+        slower >= options.VanishingWarningFactor ? VanishingGradient
+        : slower >= options.VanishingNoteFactor ? FirstLayersLearnSlower
+        : faster >= options.ExplodingWarningFactor ? ExplodingGradient
+        : faster >= options.ExplodingNoteFactor ? FirstLayersLearnFaster
+        : null;
 
     /// <summary>
     /// The L2 norm of a dense layer's weight gradient per sample, relative to the output layer's ∂loss/∂z (AutoTrainer's
@@ -242,11 +244,9 @@ internal static class GradientRules
             : new DeclarationProblem(SigmoidOutputWithQuadraticLoss, output.Attribute, output.Activation.Activation.Name, activation, maximum));
     }
 
-    /// <summary>How many times faster or slower, to two significant digits: 9.5, 24, 110, 1E+03, 2.7E+04.</summary>
+    /// <summary>How many times faster or slower, to two significant digits, without an exponent below 1000: 9.5, 24, 110, 1E+03.</summary>
     private static string Factor(double value) =>
-        value >= 10 && value < 1000
-            ? (Math.Round(value / Math.Pow(10, Math.Floor(Math.Log10(value)) - 1)) * Math.Pow(10, Math.Floor(Math.Log10(value)) - 1)).ToString("F0", CultureInfo.InvariantCulture)
-            : Format(value);
+        value >= 10 && value < 1000 ? double.Parse(Format(value), CultureInfo.InvariantCulture).ToString("F0", CultureInfo.InvariantCulture) : Format(value);
 
     /// <summary>Two significant digits, invariant: 3.7E-06, 0.5, 1000.</summary>
     private static string Format(double value) => value.ToString("G2", CultureInfo.InvariantCulture);
