@@ -1,4 +1,4 @@
-namespace NetGen.Tests.GradientLadder;
+namespace NetGen.Tests.VanishingGradients;
 
 #pragma warning disable NG0101, NG0103 // the vanishing gradient of Xavier-initialized ReLU stacks is what the ladder's tests measure
 

@@ -1,8 +1,7 @@
-using NetGen.Tests.VanishingGradients;
 using VanishingGradientsSample;
 using Xunit.Abstractions;
 
-namespace NetGen.Tests.GradientLadder;
+namespace NetGen.Tests.VanishingGradients;
 
 /// <summary>
 /// The vanishing ladder's quantity (NG0101, NG0108) measured on generated networks at initialization: the first hidden
