@@ -94,7 +94,8 @@ internal sealed class NetworkDocument
         SyntaxTree? tree = analysis.Declaration.Network?.ApplicationSyntaxReference?.SyntaxTree;
         GradientHealthOptions options = GradientHealthOptions.For(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, tree);
         problems.AddRange(GradientRules.Check(analysis, options));
-        return problems.Select(p => p.Descriptor.Id).ToImmutableHashSet();
+        // Notes (NG0108, NG0109) are not problems a fix must avoid: a remedy that leaves "learns 20x slower" is still one.
+        return problems.Where(p => p.Descriptor.DefaultSeverity != DiagnosticSeverity.Info).Select(p => p.Descriptor.Id).ToImmutableHashSet();
     }
 
     /// <summary>

@@ -52,7 +52,8 @@ public class CodeFixTests
     {
         Assert.Equal([ReLUTitle, SELUTitle, ResidualTitle], await OfferedAsync(EightSigmoidLayers));
         Assert.Equal([ReLUTitle, SELUTitle, BatchNormTitle, ResidualTitle], await OfferedAsync(SixSigmoidLayers));
-        Assert.Equal([ReLUTitle, SELUTitle, BatchNormTitle, ResidualTitle], await OfferedAsync(SharedList));
+        // Batch normalization after each group normalizes only its last copy: Layer1 still learns ~210x slower than Layer7.
+        Assert.Equal([ReLUTitle, SELUTitle, ResidualTitle], await OfferedAsync(SharedList));
     }
 
     [Fact]
@@ -184,15 +185,6 @@ public class CodeFixTests
         [Dense(50, Activation.ReLU, Init = Init.HeNormal, Repeat = 3), Dense(50, Activation.ReLU, Init = Init.HeNormal, Repeat = 3), Dense(10)]
         public partial class Model;
         """, VanishingGradientCodeFixProvider.ReLUKey);
-
-    [Fact]
-    public Task NG0101_SharedList_BatchNorm() => CodeFixVerifier.VerifyAsync<VanishingGradientCodeFixProvider>(SharedList, """
-        using NetGen;
-
-        [Network(Inputs = 50, Loss = Loss.SoftmaxCrossEntropy)]
-        [Dense(50, Activation.Sigmoid, Repeat = 3), BatchNorm, Dense(50, Activation.Sigmoid, Repeat = 3), BatchNorm, Dense(10)]
-        public partial class Model;
-        """, VanishingGradientCodeFixProvider.BatchNormKey);
 
     [Fact]
     public Task NG0101_SharedList_Residual() => CodeFixVerifier.VerifyAsync<VanishingGradientCodeFixProvider>(SharedList, """

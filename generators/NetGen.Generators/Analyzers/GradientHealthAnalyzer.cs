@@ -23,7 +23,9 @@ public sealed class GradientHealthAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DeepNarrowReLUStack,
         DiagnosticDescriptors.BatchNormWithoutSkipConnections,
         DiagnosticDescriptors.ResidualWithoutNormalization,
-        DiagnosticDescriptors.SigmoidOutputWithQuadraticLoss);
+        DiagnosticDescriptors.SigmoidOutputWithQuadraticLoss,
+        DiagnosticDescriptors.FirstLayersLearnSlower,
+        DiagnosticDescriptors.FirstLayersLearnFaster);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -156,17 +156,39 @@ internal static class DiagnosticDescriptors
         "{0} has no layer between [Repeat] and [EndRepeat]; declare the layers to repeat in between, or remove both",
         "A group repeats the layers declared between [Repeat] and [EndRepeat]; an empty group declares nothing.");
 
+    // NG0101, NG0102 and their notes NG0108, NG0109 share their arguments: {0} the first hidden layer, {1} the factor
+    // between the two layers' speeds of learning, {2} the last hidden layer, {3} and {4} their gradients per unit relative
+    // to the output layer's (the summary's Gradient column), {5} the weight-gradient norms' ratio ("; its weight-gradient
+    // norm is ~0.026 times Layer4's", empty where the model cannot tell), {6} what the prediction comes from, {7} what to do.
+    private const string SlowerMessage =
+        "With SGD, {0}, the first hidden layer, is predicted to learn ~{1}x slower than {2}, the last: its gradient per unit is ~{3} of the output layer's, against ~{4}{5} ({6}). Adam or RMSprop divide each weight's step by its gradient's running RMS, which undoes a uniformly small gradient but not the noise in it; {7}";
+
+    private const string FasterMessage =
+        "With SGD, {0}, the first hidden layer, is predicted to learn ~{1}x faster than {2}, the last: its gradient per unit is ~{3} of the output layer's, against ~{4}{5} ({6}). Adam or RMSprop divide each weight's step by its gradient's running RMS, which undoes a uniformly large gradient but not its spikes; {7}";
+
     public static readonly DiagnosticDescriptor VanishingGradient = Warning(
         DiagnosticIds.VanishingGradient,
         "The gradient is predicted to vanish",
-        "The gradient reaching {0} is predicted to be ~{1} of that at the output layer {2} ({3}); {4}",
-        "A mean-field model of the declared layers predicts that back-propagation shrinks the gradient so much on its way to the first layers that they will barely learn (the vanishing gradient problem).");
+        SlowerMessage,
+        "A mean-field model of the declared layers predicts that the first hidden layer learns far more slowly than the last (Nielsen's speed of learning, ch. 5): back-propagation shrinks the gradient so much on its way to the first layers that they will barely learn with SGD (the vanishing gradient problem).");
 
     public static readonly DiagnosticDescriptor ExplodingGradient = Warning(
         DiagnosticIds.ExplodingGradient,
         "The gradient is predicted to explode",
-        "The gradient reaching {0} is predicted to be ~{1} times that at the output layer {2} ({3}); {4}",
-        "A mean-field model of the declared layers predicts that back-propagation grows the gradient so much on its way to the first layers that training will be unstable (the exploding gradient problem).");
+        FasterMessage,
+        "A mean-field model of the declared layers predicts that the first hidden layer learns far faster than the last: back-propagation grows the gradient so much on its way to the first layers that a step size that suits the last layers is far too large for the first (the exploding gradient problem).");
+
+    public static readonly DiagnosticDescriptor FirstLayersLearnSlower = Note(
+        DiagnosticIds.FirstLayersLearnSlower,
+        "The first layers are predicted to learn more slowly",
+        SlowerMessage,
+        "A mean-field model of the declared layers predicts that the first hidden layer learns several times more slowly than the last: not yet the vanishing gradient of NG0101, but the first sign of it (Nielsen's [784,30,30,30,10], ch. 5).");
+
+    public static readonly DiagnosticDescriptor FirstLayersLearnFaster = Note(
+        DiagnosticIds.FirstLayersLearnFaster,
+        "The first layers are predicted to learn faster",
+        FasterMessage,
+        "A mean-field model of the declared layers predicts that the first hidden layer learns several times faster than the last: not yet the exploding gradient of NG0102, but the gradient grows on its way back.");
 
     public static readonly DiagnosticDescriptor InitializerDoesNotFitActivation = Warning(
         DiagnosticIds.InitializerDoesNotFitActivation,
@@ -204,6 +226,16 @@ internal static class DiagnosticDescriptors
         message,
         "NetGen.GradientHealth",
         DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: description,
+        helpLinkUri: HelpLinkBase + id + ".md");
+
+    private static DiagnosticDescriptor Note(string id, string title, string message, string description) => new(
+        id,
+        title,
+        message,
+        "NetGen.GradientHealth",
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: description,
         helpLinkUri: HelpLinkBase + id + ".md");

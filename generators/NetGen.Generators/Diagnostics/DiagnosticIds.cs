@@ -36,4 +36,6 @@ public static class DiagnosticIds
     public const string BatchNormWithoutSkipConnections = "NG0105";
     public const string ResidualWithoutNormalization = "NG0106";
     public const string SigmoidOutputWithQuadraticLoss = "NG0107";
+    public const string FirstLayersLearnSlower = "NG0108";
+    public const string FirstLayersLearnFaster = "NG0109";
 }

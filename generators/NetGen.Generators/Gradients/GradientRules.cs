@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using NetGen.Generators.Analysis;
 using NetGen.Generators.Layers.Dense;
 using NetGen.Generators.Layers.Normalization;
@@ -43,24 +44,65 @@ internal static class GradientRules
     private static IEnumerable<(DenseLayer Layer, DenseDeclaration Source)> Dense(IEnumerable<ExpandedLayer> layers) =>
         layers.Where(l => l.Layer is DenseLayer).Select(l => ((DenseLayer)l.Layer, (DenseDeclaration)l.Source));
 
+    /// <summary>
+    /// NG0101/NG0108 and NG0102/NG0109: Nielsen's speed of learning (ch. 5), the size of ∂loss/∂z per unit (what a bias
+    /// gradient measures), of the first hidden dense layer against the last. With one hidden layer there is nothing to compare.
+    /// </summary>
     private static void CheckGradientRatio(
         NetworkModel network, IReadOnlyList<ExpandedLayer> layers, GradientProfile profile, GradientHealthOptions options, List<DeclarationProblem> problems)
     {
-        double ratio = profile.FirstToLastRatio;
-        bool vanishing = ratio < options.VanishingThreshold;
-        if (!vanishing && !(ratio > options.ExplodingThreshold))
+        var hidden = Dense(layers).Where(l => l.Layer.Number < network.Layers.Count).ToList();
+        if (hidden.Count < 2)
         {
             return;
         }
-        (DenseLayer first, DenseDeclaration source) = Dense(layers).First();
-        string where = $"{first.Name} ({source.Description})";
-        string output = network.OutputLayer.Name;
-        string reason = Describe(network);
-        problems.Add(vanishing
-            ? new DeclarationProblem(VanishingGradient, source.Attribute, null, where, Format(ratio), output, reason,
-                "use ReLU with He init (Init.HeNormal), add residual blocks, or add normalization ([BatchNorm] or [LayerNorm])")
-            : new DeclarationProblem(ExplodingGradient, source.Attribute, null, where, Format(ratio), output, reason,
-                "use an initializer with a smaller variance (Glorot or LeCun), add normalization, or clip gradients (TrainingOptions.ClipGradientNorm)"));
+        (DenseLayer first, DenseDeclaration firstSource) = hidden[0];
+        DenseLayer last = hidden[hidden.Count - 1].Layer;
+        LayerPrediction firstPrediction = profile.Layers[first.Number - 1], lastPrediction = profile.Layers[last.Number - 1];
+        double firstGradient = firstPrediction.RelativeGradientNorm, lastGradient = lastPrediction.RelativeGradientNorm;
+        if (!(firstGradient > 0 || lastGradient > 0))
+        {
+            return; // no gradient reaches either layer (zero weights after them): NG0103 says why
+        }
+        double faster = firstGradient / lastGradient, slower = lastGradient / firstGradient;
+        if (Rung(slower, faster, options) is not DiagnosticDescriptor descriptor)
+        {
+            return;
+        }
+        bool vanishing = slower > faster;
+        double? firstNorm = WeightGradientNorm(first, firstPrediction), lastNorm = WeightGradientNorm(last, lastPrediction);
+        string norms = firstNorm is double f && lastNorm is double l && l > 0 ? $"; its weight-gradient norm is ~{Format(f / l)} times {last.Name}'s" : "";
+        problems.Add(new DeclarationProblem(descriptor, firstSource.Attribute, null,
+            $"{first.Name} ({firstSource.Description})", Factor(vanishing ? slower : faster), last.Name, Format(firstGradient), Format(lastGradient), norms,
+            Describe(network),
+            vanishing
+                ? "use ReLU with He init (Init.HeNormal), add residual blocks, or add normalization ([BatchNorm] or [LayerNorm])"
+                : "use an initializer with a smaller variance (Glorot or LeCun), add normalization, or clip gradients (TrainingOptions.ClipGradientNorm)"));
+    }
+
+    /// <summary>The ladder: the warning from its factor on, else the note from its factor on, else nothing.</summary>
+    private static DiagnosticDescriptor? Rung(double slower, double faster, GradientHealthOptions options) =>
+        slower >= options.VanishingWarningFactor ? VanishingGradient
+        : slower >= options.VanishingNoteFactor ? FirstLayersLearnSlower
+        : faster >= options.ExplodingWarningFactor ? ExplodingGradient
+        : faster >= options.ExplodingNoteFactor ? FirstLayersLearnFaster
+        : null;
+
+    /// <summary>
+    /// The L2 norm of a dense layer's weight gradient per sample, relative to the output layer's ∂loss/∂z (AutoTrainer's
+    /// quantity): Σᵢⱼ (dzᵢ·xⱼ)² = units·g·inputs·E[x²]. With zero-mean weights the layer's own pre-activation variance,
+    /// q = inputs·E[w²]·E[x²] + Var(b), gives inputs·E[x²]; null for other weights (the model does not keep E[x²]).
+    /// </summary>
+    private static double? WeightGradientNorm(DenseLayer layer, LayerPrediction prediction)
+    {
+        double secondMoment = layer.WeightInit.SecondMoment(layer.Inputs, layer.Units);
+        if (layer.WeightInit.Mean(layer.Inputs, layer.Units) != 0 || !(secondMoment > 0))
+        {
+            return null;
+        }
+        double biasVariance = layer.BiasInit?.Variance(layer.Inputs, layer.Units) ?? 0;
+        double inputSquares = Math.Max(0, prediction.PreActivationVariance - biasVariance) / secondMoment;
+        return prediction.RelativeGradientNorm * Math.Sqrt(layer.Units * inputSquares);
     }
 
     /// <summary>"8 Sigmoid layers with GlorotUniform init, no residual or normalization": what the prediction comes from.</summary>
@@ -219,6 +261,10 @@ internal static class GradientRules
             ? new DeclarationProblem(SigmoidOutputWithQuadraticLoss, declaration.Network, declaration.Loss.Name, activation, maximum)
             : new DeclarationProblem(SigmoidOutputWithQuadraticLoss, output.Attribute, output.Activation.Activation.Name, activation, maximum));
     }
+
+    /// <summary>How many times faster or slower, to two significant digits, without an exponent below 1000: 9.5, 24, 110, 1E+03.</summary>
+    private static string Factor(double value) =>
+        value >= 10 && value < 1000 ? double.Parse(Format(value), CultureInfo.InvariantCulture).ToString("F0", CultureInfo.InvariantCulture) : Format(value);
 
     /// <summary>Two significant digits, invariant: 3.7E-06, 0.5, 1000.</summary>
     private static string Format(double value) => value.ToString("G2", CultureInfo.InvariantCulture);

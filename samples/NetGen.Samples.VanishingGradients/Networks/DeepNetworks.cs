@@ -6,8 +6,8 @@ namespace VanishingGradientsSample;
 // InputMeanSquare = 0.1: MNIST pixels scaled to [0, 1] have E[x²] ≈ 0.1, which the gradient analysis takes into account.
 
 /// <summary>The deep sigmoid stack, with Keras's default Glorot uniform weights and zero biases.</summary>
-// NetGen predicts the failure at compile time (NG0101: the first layer's gradient ~1e-13 of the output layer's);
-// this sample shows it on purpose.
+// NetGen predicts the failure at compile time (NG0101: the first hidden layer learns ~8E+11x slower than the last;
+// the sample measures 7.5e11x); this sample shows it on purpose.
 #pragma warning disable NG0101
 [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy, InputMeanSquare = 0.1)]
 [Dense(64, Activation.Sigmoid, Init = Init.GlorotUniform, Repeat = 20)]
