@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.CodeAnalysis;
 using NetGen.Tests.Corpus;
 using Xunit.Abstractions;
 
@@ -67,7 +68,8 @@ public class CorpusAgreementTests(ITestOutputHelper output)
     [Fact]
     public void Rule_scores_count_what_they_say()
     {
-        // The scoring itself, on a hand-made tally: NG0101 fires on two vanishing entries and one healthy entry, misses one.
+        // The scoring itself, on a hand-made tally: NG0101 fires on two vanishing entries, a healthy one and a dying-ReLU
+        // one, misses one vanishing entry, and its Info-level note on the last healthy entry does not count.
         PublishedNetwork Entry(PublishedVerdict verdict) => new("X", SourceKind.Paper, "s", "q", verdict,
             verdict == PublishedVerdict.NotAGradientProblem ? "p" : null);
         CorpusVerdict[] tally =
@@ -78,17 +80,19 @@ public class CorpusAgreementTests(ITestOutputHelper output)
             new(Entry(PublishedVerdict.Healthy), [Fake("NG0101")]),
             new(Entry(PublishedVerdict.DyingReLU), [Fake("NG0101"), Fake("NG0104")]),
             new(Entry(PublishedVerdict.NotAGradientProblem), [Fake("NG0107")]),
+            new(Entry(PublishedVerdict.Healthy), [Fake("NG0101", DiagnosticSeverity.Info)]),
         ];
         RuleScore vanishing = RuleScore.Of(tally, "NG0101", PublishedVerdict.Vanishing);
         Assert.Equal((4, 2), (vanishing.Fired, vanishing.TruePositives));
         Assert.Equal(0.5, vanishing.Precision);
         Assert.Equal(2.0 / 3, vanishing.Recall, 12);
-        Assert.Equal([true, false, false, false, true, true], tally.Select(v => v.Agrees));
+        Assert.Equal([true, false, false, false, true, true, true], tally.Select(v => v.Agrees));
     }
 
-    private static Microsoft.CodeAnalysis.Diagnostic Fake(string id) => Microsoft.CodeAnalysis.Diagnostic.Create(
-        new Microsoft.CodeAnalysis.DiagnosticDescriptor(id, "t", "m", "c", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, true),
-        Microsoft.CodeAnalysis.Location.None);
+    private static Diagnostic Fake(
+        string id, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
+        Diagnostic.Create(new DiagnosticDescriptor(id, "t", "m", "c", severity, true),
+        Location.None);
 
     private static string Format(double value) => double.IsNaN(value) ? "-" : value.ToString("P0", CultureInfo.InvariantCulture);
 
