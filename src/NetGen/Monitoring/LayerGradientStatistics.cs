@@ -35,7 +35,7 @@ public sealed class LayerGradientStatistics
 
     /// <summary>
     /// The fraction of weight-gradient entries that are exactly 0 (BTTackler's "rate0"). An entry is exactly 0 when the weight's
-    /// input was 0 for every sample of the batch (MNIST's border pixels make 41–47 % of a first layer's entries 0 in a batch of
+    /// input was 0 for every sample of the batch (MNIST's border pixels make 38–57 % of a first layer's entries 0 in a batch of
     /// 64) or when its unit passed no gradient for any sample (a dead ReLU unit). NaN when the layer has no weights.
     /// </summary>
     public double ZeroWeightGradientFraction { get; internal set; }
