@@ -7,9 +7,10 @@ namespace NetGen;
 
 /// <summary>
 /// Measures one network's gradients after a backward pass: per layer, the L2 norms of the weight and bias gradients, the mean
-/// and largest |weight gradient|, the fraction of dead ReLU units and of saturated sigmoid/tanh pre-activations, and NaN or
-/// infinity; across layers, the first-to-last weight-gradient norm ratio. Then it applies the published detection rules
-/// (<see cref="GradientRule"/>; the warning policy is on <see cref="GradientMonitor"/>).
+/// |weight gradient| (over every entry and over the non-zero ones), the largest, the fraction of exact zeros, the fraction of
+/// dead ReLU units and of saturated sigmoid/tanh pre-activations, and NaN or infinity; across layers, the first-to-last
+/// weight-gradient norm ratio and the medians BTTackler reads. With the losses given to <see cref="GradientMonitor.RecordLoss"/>,
+/// it applies the published detection rules (<see cref="GradientRule"/>; the warning policy is on <see cref="GradientMonitor"/>).
 /// </summary>
 /// <remarks>
 /// Every buffer is allocated by the constructor; <see cref="Measure"/> allocates nothing afterwards (except the warnings it
@@ -23,7 +24,8 @@ namespace NetGen;
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, the network's precision.</typeparam>
 public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private static readonly T SmallGradient = T.CreateTruncating(GradientThresholds.VanishingMedianGradient);
+    // Counting magnitudes below the smallest positive subnormal counts the exact zeros.
+    private static readonly T Zero = T.Epsilon;
     private static readonly T SaturationLimit = T.CreateTruncating(GradientThresholds.SaturatedPreActivation);
 
     private readonly INetwork<T> _network;
@@ -31,6 +33,7 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
     private readonly LayerGradientStatistics[] _statistics;
     private readonly int[] _denseLayers;
     private readonly T[] _unitMaxima;
+    private readonly double[] _medianBuffer;
     private readonly bool[] _holding;
     private readonly GradientReport _report;
 
@@ -55,6 +58,7 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         }
         _denseLayers = [.. dense];
         _unitMaxima = new T[widest];
+        _medianBuffer = new double[_denseLayers.Length];
         _holding = new bool[_layers.Length * GradientRuleCatalog.Count];
         _report = new GradientReport(_statistics, _holding.Length);
     }
@@ -89,8 +93,11 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         return _report;
     }
 
-    /// <inheritdoc/>
-    public override void Reset() => Array.Clear(_holding);
+    private protected override void ResetRules()
+    {
+        Array.Clear(_holding);
+        _report.DivergedAt = 0;
+    }
 
     private void MeasureLayer(int index, ReadOnlySpan<T> gradients)
     {
@@ -99,11 +106,13 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         bool nonFinite = false;
         if (layer.WeightCount > 0)
         {
-            var weights = MagnitudeStatistics.Measure(gradients.Slice(layer.WeightOffset, layer.WeightCount), SmallGradient);
+            var weights = MagnitudeStatistics.Measure(gradients.Slice(layer.WeightOffset, layer.WeightCount), Zero);
+            long nonzero = layer.WeightCount - weights.CountBelow;
             statistics.WeightGradientNorm = Math.Sqrt(weights.SumOfSquares);
             statistics.MeanAbsWeightGradient = weights.SumOfMagnitudes / layer.WeightCount;
+            statistics.MeanAbsNonzeroWeightGradient = nonzero == 0 ? double.NaN : weights.SumOfMagnitudes / nonzero;
             statistics.MaxAbsWeightGradient = weights.MaxMagnitude;
-            statistics.SmallWeightGradientFraction = (double)weights.CountBelow / layer.WeightCount;
+            statistics.ZeroWeightGradientFraction = (double)weights.CountBelow / layer.WeightCount;
             nonFinite |= !weights.AllFinite;
         }
         else
@@ -111,7 +120,8 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
             statistics.WeightGradientNorm = 0;
             statistics.MeanAbsWeightGradient = double.NaN;
             statistics.MaxAbsWeightGradient = 0;
-            statistics.SmallWeightGradientFraction = double.NaN;
+            statistics.MeanAbsNonzeroWeightGradient = double.NaN;
+            statistics.ZeroWeightGradientFraction = double.NaN;
         }
 
         if (layer.BiasCount > 0)
@@ -169,55 +179,100 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         }
         for (int d = 0; d + 1 < _denseLayers.Length; d++)
         {
-            _statistics[_denseLayers[d]].RatioToNextLayer = _statistics[_denseLayers[d]].WeightGradientNorm / _statistics[_denseLayers[d + 1]].WeightGradientNorm;
+            _statistics[_denseLayers[d]].RatioToNextLayer =
+                _statistics[_denseLayers[d]].MeanAbsNonzeroWeightGradient / _statistics[_denseLayers[d + 1]].MeanAbsNonzeroWeightGradient;
         }
         _report.FirstToLastRatio = _denseLayers.Length < 2
             ? double.NaN
             : _statistics[_denseLayers[0]].WeightGradientNorm / _statistics[_denseLayers[^1]].WeightGradientNorm;
+        _report.MedianMeanAbsWeightGradient = MedianOverDenseLayers(static s => s.MeanAbsNonzeroWeightGradient, _denseLayers.Length);
+        _report.MedianRatioToNextLayer = MedianOverDenseLayers(static s => s.RatioToNextLayer, _denseLayers.Length - 1);
+    }
+
+    /// <summary>
+    /// The median of <paramref name="value"/> over the first <paramref name="count"/> dense layers, NaN values left out (the mean
+    /// of the two middle values for an even count, as numpy's median, which BTTackler uses); NaN when none is left.
+    /// </summary>
+    private double MedianOverDenseLayers(Func<LayerGradientStatistics, double> value, int count)
+    {
+        int n = 0;
+        for (int d = 0; d < count; d++)
+        {
+            double v = value(_statistics[_denseLayers[d]]);
+            if (!double.IsNaN(v))
+            {
+                _medianBuffer[n++] = v;
+            }
+        }
+        if (n == 0)
+        {
+            return double.NaN;
+        }
+        Span<double> values = _medianBuffer.AsSpan(0, n);
+        values.Sort();
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private void ApplyRules()
     {
+        int network = _denseLayers.Length > 0 ? _denseLayers[0] : 0;
+
+        // Divergence first, so that what it leaves behind (vanishing, dead units) is reported as following it.
+        bool lossDiverged = TakeLossDivergence(out double lossRatio);
+        bool diverged = Check(GradientRule.DivergingLoss, network, lossDiverged, lossRatio);
+        for (int i = 0; i < _statistics.Length; i++)
+        {
+            diverged |= Check(GradientRule.NonFinite, i, _statistics[i].HasNonFinite, 1);
+        }
+        double median = _report.MedianMeanAbsWeightGradient;
+        diverged |= Check(GradientRule.ExplodingGradient, network, median > GradientThresholds.ExplodingGradient, median);
+        if (diverged && _report.DivergedAt == 0)
+        {
+            _report.DivergedAt = _report.Measurement;
+        }
+
         double ratio = _report.FirstToLastRatio;
+        double adjacent = _report.MedianRatioToNextLayer;
         if (_denseLayers.Length >= 2)
         {
-            int first = _denseLayers[0];
-            Check(GradientRule.VanishingFirstToLastRatio, first,
-                ratio < GradientThresholds.VanishingFirstToLastRatio && _statistics[first].WeightGradientNorm < GradientThresholds.VanishingFirstLayerNorm, ratio);
-            Check(GradientRule.ExplodingFirstToLastRatio, first, ratio > GradientThresholds.ExplodingFirstToLastRatio, ratio);
+            Check(GradientRule.ExplodingFirstToLastRatio, network, ratio > GradientThresholds.ExplodingFirstToLastRatio, ratio);
+            Check(GradientRule.ExplodingAdjacentRatio, network, adjacent > GradientThresholds.ExplodingAdjacentRatio, adjacent);
+            Check(GradientRule.VanishingFirstToLastRatio, network,
+                ratio < GradientThresholds.VanishingFirstToLastRatio && _statistics[network].WeightGradientNorm < GradientThresholds.VanishingFirstLayerNorm, ratio);
+            Check(GradientRule.VanishingAdjacentRatio, network, adjacent < GradientThresholds.VanishingAdjacentRatio, adjacent);
         }
+        Check(GradientRule.VanishingMedianGradient, network, median < GradientThresholds.VanishingMedianGradient, median);
         for (int i = 0; i < _statistics.Length; i++)
         {
             LayerGradientStatistics s = _statistics[i];
-            Check(GradientRule.NonFinite, i, s.HasNonFinite, 1);
             if (IsDenseWithWeights(_layers[i]))
             {
-                Check(GradientRule.VanishingMeanGradient, i, s.MeanAbsWeightGradient < GradientThresholds.VanishingMeanGradient, s.MeanAbsWeightGradient);
-                Check(GradientRule.VanishingMedianGradient, i, s.SmallWeightGradientFraction > 0.5, s.SmallWeightGradientFraction);
-                Check(GradientRule.VanishingAdjacentRatio, i, s.RatioToNextLayer < GradientThresholds.VanishingAdjacentRatio, s.RatioToNextLayer);
-                Check(GradientRule.ExplodingGradient, i, s.MaxAbsWeightGradient > GradientThresholds.ExplodingGradient, s.MaxAbsWeightGradient);
-                Check(GradientRule.ExplodingAdjacentRatio, i, s.RatioToNextLayer > GradientThresholds.ExplodingAdjacentRatio, s.RatioToNextLayer);
+                double mean = s.MeanAbsNonzeroWeightGradient;
+                Check(GradientRule.VanishingMeanGradient, i, mean < GradientThresholds.VanishingMeanGradient, mean);
             }
             Check(GradientRule.DyingReLU, i, s.DeadUnitFraction >= GradientThresholds.DeadUnitFraction, s.DeadUnitFraction);
             Check(GradientRule.SaturatedActivation, i, s.SaturatedFraction > GradientThresholds.SaturatedFraction, s.SaturatedFraction);
         }
     }
 
-    /// <summary>Fires <paramref name="rule"/> for layer <paramref name="layer"/> when it starts to hold; re-arms it when it stops.</summary>
-    private void Check(GradientRule rule, int layer, bool holds, double value)
+    /// <summary>Fires <paramref name="rule"/> for layer <paramref name="layer"/> when it starts to hold; re-arms it when it stops. Returns whether it holds.</summary>
+    private bool Check(GradientRule rule, int layer, bool holds, double value)
     {
         int slot = layer * GradientRuleCatalog.Count + (int)rule - 1;
         if (!holds)
         {
             _holding[slot] = false;
-            return;
+            return false;
         }
         if (_holding[slot])
         {
-            return;
+            return true;
         }
         _holding[slot] = true;
-        _report.AddWarning(new GradientWarning(GradientRuleCatalog.Of(rule), layer, _layers[layer].Name, value, _report.Measurement));
+        GradientRuleDescription description = GradientRuleCatalog.Of(rule);
+        long divergedAt = description.Problem == GradientProblem.Exploding ? 0 : _report.DivergedAt;
+        _report.AddWarning(new GradientWarning(description, layer, _layers[layer].Name, value, _report.Measurement, divergedAt));
+        return true;
     }
 
     private static bool IsDenseWithWeights(LayerInfo layer) => layer.Kind == LayerKind.Dense && layer.WeightCount > 0;

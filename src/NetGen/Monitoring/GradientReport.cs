@@ -30,6 +30,26 @@ public sealed class GradientReport
     /// </summary>
     public double FirstToLastRatio { get; internal set; }
 
+    /// <summary>
+    /// The median, over the dense layers, of their <see cref="LayerGradientStatistics.MeanAbsNonzeroWeightGradient"/> (layers
+    /// where it is NaN left out; the mean of the two middle values for an even count): BTTackler's vanishing and exploding
+    /// quantity (NGM03, NGM06). NaN when no dense layer has a non-zero weight gradient.
+    /// </summary>
+    public double MedianMeanAbsWeightGradient { get; internal set; }
+
+    /// <summary>
+    /// The median of the dense layers' <see cref="LayerGradientStatistics.RatioToNextLayer"/> (NaN ones left out): BTTackler's
+    /// adjacent-quotient quantity (NGM04, NGM07). NaN with fewer than two dense layers.
+    /// </summary>
+    public double MedianRatioToNextLayer { get; internal set; }
+
+    /// <summary>
+    /// The measurement at which the run was first found diverged (NGM06, NGM08 or NGM11 held), or 0 if it has not diverged
+    /// (or since <see cref="GradientMonitor.Reset"/>). Vanishing, dying and saturation warnings raised afterwards say so
+    /// (<see cref="GradientWarning.AfterDivergence"/>).
+    /// </summary>
+    public long DivergedAt { get; internal set; }
+
     /// <summary>Whether any gradient or pre-activation is NaN or infinite.</summary>
     public bool HasNonFinite { get; internal set; }
 

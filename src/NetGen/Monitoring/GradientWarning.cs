@@ -9,15 +9,20 @@ namespace NetGen;
 /// </summary>
 public sealed class GradientWarning : EventArgs
 {
-    internal GradientWarning(GradientRuleDescription rule, int layerIndex, string layerName, double value, long measurement)
+    private const string AfterDivergenceAdvice =
+        "this follows from the divergence, so fix that first: lower the learning rate, clip gradients by global norm (TrainingOptions.ClipGradientNorm)";
+
+    internal GradientWarning(GradientRuleDescription rule, int layerIndex, string layerName, double value, long measurement, long divergedAt)
     {
         Rule = rule.Rule;
         RuleId = rule.Id;
         RuleName = rule.Name;
+        Problem = rule.Problem;
         Source = rule.Source;
         Measured = rule.Measured;
         Threshold = rule.Threshold;
-        Advice = rule.Advice;
+        AfterDivergence = divergedAt > 0;
+        Advice = AfterDivergence ? AfterDivergenceAdvice : rule.Advice;
         LayerIndex = layerIndex;
         LayerName = layerName;
         Value = value;
@@ -25,22 +30,37 @@ public sealed class GradientWarning : EventArgs
         string comparison = rule.Rule == GradientRule.NonFinite
             ? "found"
             : string.Create(CultureInfo.InvariantCulture, $"= {value:G3}, threshold {rule.Threshold:G3}");
-        Message = $"{RuleId} {RuleName} in {LayerName}: {Measured} {comparison} ({Source}). Try: {Advice}.";
+        string where = rule.NetworkWide ? "" : $" in {LayerName}";
+        string after = AfterDivergence ? string.Create(CultureInfo.InvariantCulture, $", after the divergence found at measurement {divergedAt}") : "";
+        Message = $"{RuleId} {RuleName}{where}{after}: {Measured} {comparison} ({Source}). Try: {Advice}.";
     }
 
     /// <summary>The rule.</summary>
     public GradientRule Rule { get; }
 
-    /// <summary>The rule's id, <c>NGM01</c> to <c>NGM10</c> (see <see cref="GradientRule"/>).</summary>
+    /// <summary>The rule's id, <c>NGM01</c> to <c>NGM11</c> (see <see cref="GradientRule"/>).</summary>
     public string RuleId { get; }
 
     /// <summary>The rule's name, such as "Vanishing gradient".</summary>
     public string RuleName { get; }
 
+    /// <summary>The problem the rule diagnoses.</summary>
+    public GradientProblem Problem { get; }
+
+    /// <summary>
+    /// Whether the run had already diverged (<see cref="GradientReport.DivergedAt"/>) when this warning was raised: then a
+    /// vanishing gradient, dead units or saturation are what the divergence left behind, not the diagnosis, and
+    /// <see cref="Advice"/> says to fix the divergence. Always false for the divergence rules themselves.
+    /// </summary>
+    public bool AfterDivergence { get; }
+
     /// <summary>The published tool the rule and its threshold come from.</summary>
     public string Source { get; }
 
-    /// <summary>The layer's index in <see cref="INetwork{T}.Layers"/>; for the first/last ratio rules, the first dense layer.</summary>
+    /// <summary>
+    /// The layer's index in <see cref="INetwork{T}.Layers"/>; for the network-wide rules (NGM01, NGM03 to NGM07, NGM11), the first
+    /// dense layer (0 when there is none).
+    /// </summary>
     public int LayerIndex { get; }
 
     /// <summary>The layer's name, such as <c>Layer1</c>.</summary>

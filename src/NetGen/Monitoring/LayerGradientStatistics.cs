@@ -27,21 +27,31 @@ public sealed class LayerGradientStatistics
     /// <summary>The L2 norm of the layer's bias gradient (0 when the layer has no biases).</summary>
     public double BiasGradientNorm { get; internal set; }
 
-    /// <summary>The mean |weight gradient| (NaN when the layer has no weights).</summary>
+    /// <summary>The mean |weight gradient| over every entry, zeros included (NaN when the layer has no weights).</summary>
     public double MeanAbsWeightGradient { get; internal set; }
 
     /// <summary>The largest |weight gradient| (0 when the layer has no weights).</summary>
     public double MaxAbsWeightGradient { get; internal set; }
 
     /// <summary>
-    /// The fraction of weight-gradient entries with magnitude below <see cref="GradientThresholds.VanishingMedianGradient"/> (1e-5):
-    /// above 0.5 exactly when the median |weight gradient| is below 1e-5. NaN when the layer has no weights.
+    /// The fraction of weight-gradient entries that are exactly 0 (BTTackler's "rate0"). An entry is exactly 0 when the weight's
+    /// input was 0 for every sample of the batch (MNIST's border pixels make 38–57 % of a first layer's entries 0 in a batch of
+    /// 64) or when its unit passed no gradient for any sample (a dead ReLU unit). NaN when the layer has no weights.
     /// </summary>
-    public double SmallWeightGradientFraction { get; internal set; }
+    public double ZeroWeightGradientFraction { get; internal set; }
 
     /// <summary>
-    /// This layer's weight-gradient norm divided by the next dense layer's (NaN for the last dense layer, for layers that are
-    /// not dense, and when both norms are 0).
+    /// The mean |weight gradient| over the entries that are not exactly 0: the quantity of the mean-gradient rules (NGM02, NGM03,
+    /// NGM04, NGM06, NGM07). DeepDiagnosis and BTTackler average over every entry; the zeros are left out here because they are
+    /// structural (see <see cref="ZeroWeightGradientFraction"/>: inputs that are always 0, dead units, which NGM09 reports), not a
+    /// gradient that shrank on its way back, and would otherwise pull a healthy layer's mean toward a vanishing verdict. NaN
+    /// when the layer has no weights or every entry is 0 (nothing measured: a fully dead layer is NGM09's to report).
+    /// </summary>
+    public double MeanAbsNonzeroWeightGradient { get; internal set; }
+
+    /// <summary>
+    /// This dense layer's <see cref="MeanAbsNonzeroWeightGradient"/> divided by the next dense layer's (BTTackler's adjacent
+    /// quotient; NaN for the last dense layer, for layers that are not dense, and when either mean is NaN).
     /// </summary>
     public double RatioToNextLayer { get; internal set; }
 

@@ -137,7 +137,9 @@ public static class Trainer
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T loss = network.ComputeGradients(inputs, targets, size);
-        report = monitor is not null && step % options.MonitorInterval == 0 ? monitor.Measure() : null;
+        // Every step's loss goes to the monitor; a loss that starts to diverge is measured at once, before the units die or turn NaN.
+        bool diverging = monitor is not null && monitor.RecordLoss(double.CreateTruncating(loss));
+        report = monitor is not null && (diverging || step % options.MonitorInterval == 0) ? monitor.Measure() : null;
         if (options.ClipGradientValue is double maxValue)
         {
             GradientClipping.ClipByValue(network.Gradients, maxValue);

@@ -79,7 +79,8 @@ public sealed class TrainingOptions
     /// <summary>
     /// A <see cref="GradientMonitor{T}"/> of the network being trained, or null (the default: no measuring, no extra work).
     /// When set, <see cref="Trainer.Fit"/> calls <see cref="GradientMonitor.Measure"/> after the backward pass of every
-    /// <see cref="MonitorInterval"/>-th mini-batch (the first one included), on the gradients before clipping; its
+    /// <see cref="MonitorInterval"/>-th mini-batch (the first one included), and of a mini-batch whose loss starts to diverge
+    /// (<see cref="GradientMonitor.RecordLoss"/>, given every mini-batch's loss), on the gradients before clipping; its
     /// <see cref="GradientMonitor.Warning"/> event fires then, and the report reaches <see cref="TrainingProgress.Gradients"/>.
     /// </summary>
     public GradientMonitor? Monitor { get; init; }

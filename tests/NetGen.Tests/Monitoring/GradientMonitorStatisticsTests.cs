@@ -26,13 +26,13 @@ public class GradientMonitorStatisticsTests
         for (int l = 0; l < 4; l++)
         {
             LayerInfo layer = MonitoredMix.Layers[l];
-            double squares = 0, magnitudes = 0, max = 0, small = 0;
+            double squares = 0, magnitudes = 0, max = 0, zeros = 0;
             for (int i = layer.WeightOffset; i < layer.WeightOffset + layer.WeightCount; i++)
             {
                 squares += gradients[i] * gradients[i];
                 magnitudes += Math.Abs(gradients[i]);
                 max = Math.Max(max, Math.Abs(gradients[i]));
-                small += Math.Abs(gradients[i]) < 1e-5 ? 1 : 0;
+                zeros += gradients[i] == 0 ? 1 : 0;
             }
             double biasSquares = 0;
             for (int i = layer.BiasOffset; i < layer.BiasOffset + layer.BiasCount; i++)
@@ -45,12 +45,17 @@ public class GradientMonitorStatisticsTests
             Assert.Equal(Math.Sqrt(biasSquares), s.BiasGradientNorm, 1e-12);
             Assert.Equal(magnitudes / layer.WeightCount, s.MeanAbsWeightGradient, 1e-12);
             Assert.Equal(max, s.MaxAbsWeightGradient);
-            Assert.Equal(small / layer.WeightCount, s.SmallWeightGradientFraction);
+            Assert.Equal(zeros / layer.WeightCount, s.ZeroWeightGradientFraction);
+            Assert.Equal(magnitudes / (layer.WeightCount - zeros), s.MeanAbsNonzeroWeightGradient, 1e-12);
             Assert.False(s.HasNonFinite);
             Assert.True(s.WeightGradientNorm > 0);
         }
         Assert.Equal(report.Layers[0].WeightGradientNorm / report.Layers[3].WeightGradientNorm, report.FirstToLastRatio, 1e-12);
-        Assert.Equal(report.Layers[1].WeightGradientNorm / report.Layers[2].WeightGradientNorm, report.Layers[1].RatioToNextLayer, 1e-12);
+        double[] means = [.. report.Layers.Select(l => l.MeanAbsNonzeroWeightGradient)];
+        Assert.Equal(means[1] / means[2], report.Layers[1].RatioToNextLayer, 1e-12);
+        Assert.Equal(means.Order().ElementAt(1) / 2 + means.Order().ElementAt(2) / 2, report.MedianMeanAbsWeightGradient, 1e-12);
+        double[] quotients = [means[0] / means[1], means[1] / means[2], means[2] / means[3]];
+        Assert.Equal(quotients.Order().ElementAt(1), report.MedianRatioToNextLayer, 1e-12);
         Assert.True(double.IsNaN(report.Layers[3].RatioToNextLayer));
         Assert.True(double.IsNaN(report.Layers[0].SaturatedFraction));
         Assert.True(double.IsNaN(report.Layers[1].DeadUnitFraction));

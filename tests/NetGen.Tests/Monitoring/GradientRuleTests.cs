@@ -19,9 +19,13 @@ public class GradientRuleTests
         Assert.Equal(layer, warning.LayerName);
         Assert.Equal(threshold, warning.Threshold);
         Assert.Equal($"NGM{(int)rule:00}", warning.RuleId);
+        Assert.False(warning.AfterDivergence);
         Assert.False(string.IsNullOrWhiteSpace(warning.Source));
         Assert.False(string.IsNullOrWhiteSpace(warning.Advice));
-        Assert.Contains(layer, warning.Message);
+        // The network-wide rules name no layer in the message; LayerIndex is then the first dense layer's.
+        bool networkWide = rule is GradientRule.VanishingFirstToLastRatio or GradientRule.VanishingMedianGradient or GradientRule.VanishingAdjacentRatio
+            or GradientRule.ExplodingFirstToLastRatio or GradientRule.ExplodingGradient or GradientRule.ExplodingAdjacentRatio or GradientRule.DivergingLoss;
+        Assert.Equal(networkWide, !warning.Message.Contains($" in {layer}", StringComparison.Ordinal));
         Assert.Contains(warning.Source, warning.Message);
     }
 
@@ -69,24 +73,74 @@ public class GradientRuleTests
     }
 
     [Fact]
-    public void BTTackler_median_vanishing_fires_when_most_entries_are_below_1e_minus_5()
+    public void Exact_zeros_are_left_out_of_the_mean_so_inputs_that_are_always_zero_raise_nothing()
     {
         var network = new GradientStub();
-        network.WeightGradients(0)[..7].Clear(); // 7 of 12 entries are 0: the median is 0; the mean stays large
-        AssertFires(network, GradientRule.VanishingMedianGradient, "Layer1", 0.5);
-        Assert.DoesNotContain(Measure(network), w => w.Rule == GradientRule.VanishingMeanGradient);
+        Span<double> first = network.WeightGradients(0); // 4 units × 3 inputs, row-major
+        for (int unit = 0; unit < 4; unit++)
+        {
+            first.Slice(unit * 3, 2).Clear(); // inputs 0 and 1 were 0 for the whole batch: 8 of 12 entries are exactly 0
+        }
+        double remaining = (Math.Abs(first[2]) + Math.Abs(first[5]) + Math.Abs(first[8]) + Math.Abs(first[11])) / 4;
 
-        network.Healthy();
-        network.WeightGradients(0)[..6].Clear(); // exactly half: the median is not below
-        Assert.Empty(Measure(network));
+        var monitor = new GradientMonitor<double>(network);
+        GradientReport report = monitor.Measure();
+        Assert.Empty(report.Warnings);
+        Assert.Equal(8 / 12.0, report.Layers[0].ZeroWeightGradientFraction);
+        Assert.Equal(remaining, report.Layers[0].MeanAbsNonzeroWeightGradient, 1e-15);
+        Assert.Equal(remaining / 3, report.Layers[0].MeanAbsWeightGradient, 1e-15); // what DeepDiagnosis and BTTackler average
     }
 
     [Fact]
-    public void BTTackler_adjacent_ratio_vanishing_fires_below_1e_minus_4()
+    public void A_layer_whose_gradient_is_exactly_zero_is_not_reported_as_vanishing()
     {
         var network = new GradientStub();
-        network.WeightGradients(1).Fill(1e-6); // Layer2 / Layer4 (the next dense layer; Layer3 is a normalization) ≈ 1.4e-5
-        AssertFires(network, GradientRule.VanishingAdjacentRatio, "Layer2", 1e-4);
+        network.WeightGradients(1).Clear(); // every unit dead, or a zero-initialized layer after it (Fixup): nothing vanished
+        var monitor = new GradientMonitor<double>(network);
+        GradientReport report = monitor.Measure();
+        Assert.True(double.IsNaN(report.Layers[1].MeanAbsNonzeroWeightGradient));
+        Assert.DoesNotContain(report.Warnings, w => w.Problem == GradientProblem.Vanishing);
+    }
+
+    /// <summary>The mean |weight gradient| over the non-zero entries of each dense layer of the stub (Layer1, Layer2, Layer4), by plain loops.</summary>
+    private static double[] NonzeroMeans(GradientStub network) => [.. new[] { 0, 1, 3 }.Select(l =>
+    {
+        double sum = 0;
+        int count = 0;
+        foreach (double g in network.WeightGradients(l))
+        {
+            sum += Math.Abs(g);
+            count += g == 0 ? 0 : 1;
+        }
+        return sum / count;
+    })];
+
+    [Fact]
+    public void BTTackler_median_vanishing_fires_when_the_median_layer_mean_is_below_1e_minus_5()
+    {
+        var network = new GradientStub();
+        network.WeightGradients(0).Fill(1e-6); // one small layer of three: the median is a healthy layer's
+        List<GradientWarning> raised = Measure(network);
+        Assert.DoesNotContain(raised, w => w.Rule == GradientRule.VanishingMedianGradient);
+
+        network.WeightGradients(1).Fill(3e-6); // two of three below 1e-5: the median is 3e-6
+        AssertFires(network, GradientRule.VanishingMedianGradient, "Layer1", 1e-5);
+        GradientWarning warning = Assert.Single(Measure(network), w => w.Rule == GradientRule.VanishingMedianGradient);
+        Assert.Equal(3e-6, warning.Value, 1e-18);
+        Assert.DoesNotContain(" in Layer1", warning.Message); // network-wide
+    }
+
+    [Fact]
+    public void BTTackler_adjacent_ratio_vanishing_fires_below_a_median_quotient_of_1e_minus_4()
+    {
+        var network = new GradientStub();
+        network.WeightGradients(0).Fill(1e-10);
+        network.WeightGradients(1).Fill(1e-6); // Layer1/Layer2 = 1e-4, Layer2/Layer4 (Layer3 is a normalization) ≈ 1e-5
+        double[] means = NonzeroMeans(network);
+        double median = (means[0] / means[1] + means[1] / means[2]) / 2; // numpy's median of two values, as BTTackler
+        Assert.True(median < 1e-4, $"{median}");
+        AssertFires(network, GradientRule.VanishingAdjacentRatio, "Layer1", 1e-4);
+        Assert.Equal(median, Assert.Single(Measure(network), w => w.Rule == GradientRule.VanishingAdjacentRatio).Value, median * 1e-12);
     }
 
     [Fact]
@@ -98,19 +152,30 @@ public class GradientRuleTests
     }
 
     [Fact]
-    public void BTTackler_exploding_fires_above_a_gradient_of_1e4()
+    public void BTTackler_exploding_fires_above_a_median_layer_mean_of_1e4_and_marks_the_run_diverged()
     {
         var network = new GradientStub();
-        network.WeightGradients(3)[5] = -2e4;
-        AssertFires(network, GradientRule.ExplodingGradient, "Layer4", 1e4);
+        network.WeightGradients(3)[5] = -2e4; // one huge entry in one layer: the median layer is still healthy
+        Assert.DoesNotContain(Measure(network), w => w.Rule == GradientRule.ExplodingGradient);
+
+        network.WeightGradients(0).Fill(3e4);
+        network.WeightGradients(3).Fill(2e4);
+        AssertFires(network, GradientRule.ExplodingGradient, "Layer1", 1e4);
+        var monitor = new GradientMonitor<double>(network);
+        GradientReport report = monitor.Measure();
+        Assert.Equal(2e4, report.MedianMeanAbsWeightGradient, 1e-9);
+        Assert.Equal(1, report.DivergedAt);
     }
 
     [Fact]
-    public void BTTackler_adjacent_ratio_exploding_fires_above_1e3()
+    public void BTTackler_adjacent_ratio_exploding_fires_above_a_median_quotient_of_1e3()
     {
         var network = new GradientStub();
-        network.WeightGradients(1).Fill(1000); // Layer2 / Layer4 ≈ 4000 / 0.3
-        AssertFires(network, GradientRule.ExplodingAdjacentRatio, "Layer2", 1e3);
+        network.WeightGradients(0).Fill(1e4); // Layer1/Layer2 ≈ 1e5, Layer2/Layer4 ≈ 1
+        double[] means = NonzeroMeans(network);
+        double median = (means[0] / means[1] + means[1] / means[2]) / 2;
+        AssertFires(network, GradientRule.ExplodingAdjacentRatio, "Layer1", 1e3);
+        Assert.Equal(median, Assert.Single(Measure(network), w => w.Rule == GradientRule.ExplodingAdjacentRatio).Value, median * 1e-12);
     }
 
     [Fact]
@@ -119,6 +184,7 @@ public class GradientRuleTests
         var network = new GradientStub();
         network.Gradients[38] = double.PositiveInfinity; // Layer3's γ
         AssertFires(network, GradientRule.NonFinite, "Layer3", 0);
+        Assert.Equal(GradientProblem.Exploding, Assert.Single(Measure(network)).Problem); // AutoTrainer and BTTackler: a divergence
         network.Healthy();
         network.Z(3)[1] = double.NaN;
         AssertFires(network, GradientRule.NonFinite, "Layer4", 0);
