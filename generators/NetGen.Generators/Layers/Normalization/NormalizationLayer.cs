@@ -23,13 +23,6 @@ internal abstract record NormalizationLayer(int Number, Shape Input, ActivationF
     public override string BiasInitDescription => "Zeros";
 
     public override LayerWriter CreateWriter(NetworkModel network) => new NormalizationWriter(network, this);
-
-    /// <summary>x̂ has mean 0 and variance 1 whatever x's; with γ = 1 and β = 0, so has z.</summary>
-    public override Moments PreActivation(MeanField field) => new(0, 1);
-
-    /// <summary>Dividing by σ divides the gradient by it: E[(∂loss/∂x)²] ≈ E[(∂loss/∂z)²] / Var(x).</summary>
-    public override void Backpropagate(MeanField field, double preActivationGradient) =>
-        field.OutputGradients[Number - 1] += preActivationGradient / Math.Max(field.Outputs[Number - 1].Variance, 1e-12);
 }
 
 /// <summary>Batch normalization: μ and σ² of each feature over the batch in training mode, running statistics in inference mode.</summary>
@@ -41,6 +34,18 @@ internal sealed record BatchNormLayer(int Number, Shape Input, ActivationFunctio
 
     /// <summary>The running mean, then the running variance.</summary>
     public override int StateCount => 2 * Output.Size;
+
+    /// <summary>Each unit is normalized over the batch: every unit's z has mean 0 and variance 1, no unit an offset.</summary>
+    public override Moments PreActivation(MeanField field) => new(0, 1);
+
+    /// <summary>
+    /// ∂loss/∂x = (dz − mean_batch(dz) − x̂·mean_batch(dz·x̂)) / √(σ² + ε), σ² the variance of the unit over the batch: the
+    /// within-unit variance of x, not its variance over units and samples, which also holds the units' offsets (Yang et
+    /// al. 2019: behind a dense layer fed by ReLU that is the gain π/(π − 1) per layer). The projection takes two of the
+    /// batch's B dimensions away, a factor of about 1 − 2/B on E[dx²] that the declaration cannot know: taken as 1 (large batches).
+    /// </summary>
+    public override void Backpropagate(MeanField field, GradientMoments preActivationGradient) =>
+        field.AddOutputGradient(Number - 1, preActivationGradient.Times(1 / (field.Outputs[Number - 1].WithinUnitVariance + Epsilon)));
 }
 
 /// <summary>Layer normalization: μ and σ² of each sample over its features, the same in both modes.</summary>
@@ -48,4 +53,22 @@ internal sealed record LayerNormLayer(int Number, Shape Input, ActivationFunctio
     : NormalizationLayer(Number, Input, LayerActivation, Epsilon)
 {
     public override LayerKind Kind => LayerKind.LayerNorm;
+
+    /// <summary>Each sample is normalized over its units, by about x's variance over units and samples: the units' offsets stay, scaled alike.</summary>
+    public override Moments PreActivation(MeanField field)
+    {
+        Moments x = field.Outputs[Number - 1];
+        return new Moments(0, 1, x.Variance > 0 ? Math.Min(1, x.OffsetVariance / x.Variance) : 0);
+    }
+
+    /// <summary>
+    /// ∂loss/∂x = (dz − mean_units(dz) − x̂·mean_units(dz·x̂)) / √(σ² + ε) per sample: the common mode goes (E[dx²] loses
+    /// E[c²]), and so does dz's component along x̂ (about E[dz²]/units); what is left is divided by σ² + ε, σ² ≈ Var(x).
+    /// </summary>
+    public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
+    {
+        double kept = preActivationGradient.MeanSquare * (1 - 1.0 / Output.Size) - preActivationGradient.CommonModeSquare;
+        double meanSquare = Math.Max(0, kept) / (field.Outputs[Number - 1].Variance + Epsilon);
+        field.AddOutputGradient(Number - 1, new GradientMoments(meanSquare, 0));
+    }
 }
