@@ -44,22 +44,23 @@ internal static class ActivationStatistics
     }
 
     /// <summary>
-    /// The variance over units of each unit's mean of f(z), when unit j's z is N(m_j, within) over samples and the m_j are
-    /// N(mean, offsets) over units: Var_m(E[f(m + √within·ξ)]), integrated over m on ±6 standard deviations.
+    /// How much of f(z)'s variance a part of z's carries through, z ~ N(mean, variance) being m + r with m ~ N(0, part)
+    /// (a unit's offset, a sample's shared shift) and r the independent rest: Var_m(E_r[f(mean + m + r)]), integrated
+    /// over m on ±6 standard deviations.
     /// </summary>
-    public static double OffsetVariance(ActivationFunction activation, Moments z)
+    public static double VarianceOfConditionalMean(ActivationFunction activation, double mean, double variance, double part)
     {
-        if (!(z.OffsetVariance > 0))
+        if (!(part > 0))
         {
             return 0;
         }
         if (activation.Kind == ActivationKind.Identity)
         {
-            return z.OffsetVariance;
+            return part;
         }
         const int panels = 3;
         const double reach = 6;
-        double sd = Math.Sqrt(z.OffsetVariance), within = z.WithinUnitVariance, width = 2 * reach / panels;
+        double sd = Math.Sqrt(part), rest = Math.Max(0, variance - part), width = 2 * reach / panels;
         double sum = 0, meanSquare = 0, mass = 0;
         for (int panel = 0; panel < panels; panel++)
         {
@@ -68,13 +69,13 @@ internal static class ActivationStatistics
             {
                 double u = centre + 0.5 * width * Nodes[i];
                 double weight = Weights[i] * 0.5 * width * NormalDistribution.Density(u);
-                double unitMean = NormalExpectation.Of(activation, z.Mean + sd * u, within).Mean;
+                double unitMean = NormalExpectation.Of(activation, mean + sd * u, rest).Mean;
                 sum += weight * unitMean;
                 meanSquare += weight * unitMean * unitMean;
                 mass += weight;
             }
         }
-        double average = sum / mass, variance = meanSquare / mass - average * average;
-        return double.IsNaN(variance) ? 0 : Math.Max(0, variance);
+        double average = sum / mass, spread = meanSquare / mass - average * average;
+        return double.IsNaN(spread) ? 0 : Math.Max(0, spread);
     }
 }

@@ -48,8 +48,9 @@ internal static class GradientModel
             }
             (double mean, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, z.Mean, z.Variance);
             // The units' offsets only matter to a normalization layer further on.
-            double offsets = n < lastNormalization ? ActivationStatistics.OffsetVariance(activation, z) : 0;
-            field.Outputs[n] = Bounded(new Moments(mean, meanSquare - mean * mean, offsets));
+            double offsets = n < lastNormalization ? ActivationStatistics.VarianceOfConditionalMean(activation, z.Mean, z.Variance, z.OffsetVariance) : 0;
+            double shared = ActivationStatistics.VarianceOfConditionalMean(activation, z.Mean, z.Variance, z.SharedVariance);
+            field.Outputs[n] = Bounded(new Moments(mean, meanSquare - mean * mean, offsets, shared));
             derivatives[n] = derivativeMeanSquare;
             meanDerivatives[n] = ActivationStatistics.MeanDerivative(activation, z.Mean, z.Variance);
         }
@@ -121,7 +122,8 @@ internal static class GradientModel
     {
         double variance = moments.Variance > 0 ? AtMost(MaxVariance, moments.Variance) : 0;
         double offsets = moments.OffsetVariance > 0 ? Math.Min(variance, AtMost(MaxVariance, moments.OffsetVariance)) : 0;
-        return new Moments(double.IsNaN(moments.Mean) ? 0 : Math.Max(-MaxMean, Math.Min(MaxMean, moments.Mean)), variance, offsets);
+        double shared = moments.SharedVariance > 0 ? Math.Min(variance - offsets, AtMost(MaxVariance, moments.SharedVariance)) : 0;
+        return new Moments(double.IsNaN(moments.Mean) ? 0 : Math.Max(-MaxMean, Math.Min(MaxMean, moments.Mean)), variance, offsets, shared);
     }
 
     private static GradientMoments Bounded(GradientMoments gradient)

@@ -10,12 +10,20 @@ namespace NetGen.Generators.Gradients;
 /// samples. A dense layer's weights (and biases) give each unit a fixed offset when its inputs have a non-zero mean;
 /// batch normalization divides by the rest, <see cref="WithinUnitVariance"/>.
 /// </param>
-internal readonly record struct Moments(double Mean, double Variance, double OffsetVariance = 0)
+/// <param name="SharedVariance">
+/// The part of <paramref name="Variance"/> that all units of a sample share: the variance, over samples, of a shift
+/// common to the units. Weights of mean E[w] add E[w]·Σx to every unit, and that sum grows with fan_in² where the
+/// inputs share such a shift themselves (fan_in for independent inputs).
+/// </param>
+internal readonly record struct Moments(double Mean, double Variance, double OffsetVariance = 0, double SharedVariance = 0)
 {
     public double MeanSquare => Variance + Mean * Mean;
 
     /// <summary>The variance of one unit over samples, averaged over units.</summary>
     public double WithinUnitVariance => Math.Max(0, Variance - OffsetVariance);
+
+    /// <summary>The variance that is neither a unit's offset nor a sample's shared shift.</summary>
+    public double IndependentVariance => Math.Max(0, Variance - OffsetVariance - SharedVariance);
 }
 
 /// <summary>The second moment of a gradient per unit and sample, and the part of it that all units of a sample share.</summary>

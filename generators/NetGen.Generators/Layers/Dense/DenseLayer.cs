@@ -33,20 +33,25 @@ internal sealed record DenseLayer(int Number, Shape Input, Shape Output, Activat
     public override LayerWriter CreateWriter(NetworkModel network) => new DenseWriter(network, this);
 
     /// <summary>
-    /// z = Σ w·x + b over the fan-in: mean fan_in·E[w]·E[x] + E[b], variance fan_in·(E[w²]·E[x²] − E[w]²·E[x]²) + Var(b)
-    /// over units and samples. Over the samples of one unit only fan_in·E[w²]·Var_unit(x) of it: the rest is each unit's
-    /// fixed offset Σ w·E[x] + b.
+    /// z = Σ w·x + b over the fan-in, with w = E[w] + δ and x = its mean + a unit offset + a sample's shared shift + an
+    /// independent rest (<see cref="Moments"/>): E[w]·Σx shifts every unit of a sample alike (fan_in²·E[w]²·shared +
+    /// fan_in·E[w]²·independent); Σ δ·x gives each unit an offset (fan_in·Var(w)·(E[x]² + offsets), with the biases' Var(b))
+    /// and an independent part (fan_in·Var(w)·(shared + independent)). With independent inputs (no shared shift) the sum
+    /// is the familiar fan_in·(E[w²]·E[x²] − E[w]²·E[x]²) + Var(b).
     /// </summary>
     public override Moments PreActivation(MeanField field)
     {
         Moments x = field.Outputs[Number - 1];
         double weightMean = WeightInit.Mean(Inputs, Units);
-        double weightMeanSquare = WeightInit.SecondMoment(Inputs, Units);
+        double weightVariance = Math.Max(0, WeightInit.SecondMoment(Inputs, Units) - weightMean * weightMean);
         double biasMean = BiasInit?.Mean(Inputs, Units) ?? 0;
         double biasVariance = BiasInit?.Variance(Inputs, Units) ?? 0;
-        double variance = Inputs * (weightMeanSquare * x.MeanSquare - weightMean * weightMean * x.Mean * x.Mean) + biasVariance;
-        double withinUnit = Inputs * weightMeanSquare * x.WithinUnitVariance;
-        return new Moments(Inputs * weightMean * x.Mean + biasMean, variance, Math.Max(0, variance - withinUnit));
+        double meanSquared = weightMean * weightMean;
+        double shared = meanSquared * Inputs * ((double)Inputs * x.SharedVariance + x.IndependentVariance);
+        // E[w]·Σ offsets is one constant for the whole layer: not within a unit, counted with the offsets.
+        double offsets = weightVariance * Inputs * (x.Mean * x.Mean + x.OffsetVariance) + meanSquared * Inputs * x.OffsetVariance + biasVariance;
+        double independent = weightVariance * Inputs * (x.SharedVariance + x.IndependentVariance);
+        return new Moments(Inputs * weightMean * x.Mean + biasMean, shared + offsets + independent, offsets, shared);
     }
 
     /// <summary>

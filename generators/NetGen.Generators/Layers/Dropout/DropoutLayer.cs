@@ -23,7 +23,7 @@ internal sealed record DropoutLayer(int Number, Shape Input, double Rate) : Laye
     {
         Moments x = field.Outputs[Number - 1];
         double variance = x.MeanSquare / (1 - Rate) - x.Mean * x.Mean;
-        return new Moments(x.Mean, variance, x.OffsetVariance);
+        return new Moments(x.Mean, variance, x.OffsetVariance, x.SharedVariance);
     }
 
     /// <summary>The gradient is masked and scaled like the values: a factor of mean 1 and mean square 1 / (1 − rate).</summary>

@@ -35,8 +35,16 @@ internal sealed record BatchNormLayer(int Number, Shape Input, ActivationFunctio
     /// <summary>The running mean, then the running variance.</summary>
     public override int StateCount => 2 * Output.Size;
 
-    /// <summary>Each unit is normalized over the batch: every unit's z has mean 0 and variance 1, no unit an offset.</summary>
-    public override Moments PreActivation(MeanField field) => new(0, 1);
+    /// <summary>
+    /// Each unit is normalized over the batch: every unit's z has mean 0 and variance 1, no unit an offset; a shift that
+    /// the units of a sample share stays, as a share of the within-unit variance.
+    /// </summary>
+    public override Moments PreActivation(MeanField field)
+    {
+        Moments x = field.Outputs[Number - 1];
+        double within = x.WithinUnitVariance + Epsilon;
+        return new Moments(0, 1, 0, Math.Min(1, x.SharedVariance / within));
+    }
 
     /// <summary>
     /// ∂loss/∂x = (dz − mean_batch(dz) − x̂·mean_batch(dz·x̂)) / √(σ² + ε), σ² the variance of the unit over the batch: the
@@ -54,21 +62,29 @@ internal sealed record LayerNormLayer(int Number, Shape Input, ActivationFunctio
 {
     public override LayerKind Kind => LayerKind.LayerNorm;
 
-    /// <summary>Each sample is normalized over its units, by about x's variance over units and samples: the units' offsets stay, scaled alike.</summary>
+    /// <summary>
+    /// Each sample is normalized over its units: a shift shared by the units of a sample goes, the rest (the units' offsets
+    /// and the independent part) is divided by its variance, so the offsets stay as a share of it.
+    /// </summary>
     public override Moments PreActivation(MeanField field)
     {
         Moments x = field.Outputs[Number - 1];
-        return new Moments(0, 1, x.Variance > 0 ? Math.Min(1, x.OffsetVariance / x.Variance) : 0);
+        double acrossUnits = AcrossUnitsVariance(x);
+        return new Moments(0, 1, acrossUnits > 0 ? Math.Min(1, x.OffsetVariance / acrossUnits) : 0);
     }
+
+    /// <summary>The variance of x over the units of one sample: without the samples' shared shift.</summary>
+    private static double AcrossUnitsVariance(Moments x) => Math.Max(0, x.Variance - x.SharedVariance);
 
     /// <summary>
     /// ∂loss/∂x = (dz − mean_units(dz) − x̂·mean_units(dz·x̂)) / √(σ² + ε) per sample: the common mode goes (E[dx²] loses
-    /// E[c²]), and so does dz's component along x̂ (about E[dz²]/units); what is left is divided by σ² + ε, σ² ≈ Var(x).
+    /// E[c²]), and so does dz's component along x̂ (about E[dz²]/units); what is left is divided by σ² + ε, σ² x's variance
+    /// over units (<see cref="AcrossUnitsVariance"/>).
     /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
         double kept = preActivationGradient.MeanSquare * (1 - 1.0 / Output.Size) - preActivationGradient.CommonModeSquare;
-        double meanSquare = Math.Max(0, kept) / (field.Outputs[Number - 1].Variance + Epsilon);
+        double meanSquare = Math.Max(0, kept) / (AcrossUnitsVariance(field.Outputs[Number - 1]) + Epsilon);
         field.AddOutputGradient(Number - 1, new GradientMoments(meanSquare, 0));
     }
 }

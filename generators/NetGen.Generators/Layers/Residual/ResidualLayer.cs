@@ -51,11 +51,12 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
         Moments branch = field.Outputs[Number - 1], skip = field.Outputs[SkipFrom];
         if (!HasProjection)
         {
-            return new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance, branch.OffsetVariance + skip.OffsetVariance);
+            return new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance, branch.OffsetVariance + skip.OffsetVariance,
+                branch.SharedVariance + skip.SharedVariance);
         }
         double projected = skip.MeanSquare * SkipGain(Input.Size);
         double projectedWithinUnit = skip.WithinUnitVariance * SkipGain(Input.Size);
-        return new Moments(branch.Mean, branch.Variance + projected, branch.OffsetVariance + projected - projectedWithinUnit);
+        return new Moments(branch.Mean, branch.Variance + projected, branch.OffsetVariance + projected - projectedWithinUnit, branch.SharedVariance);
     }
 
     /// <summary>The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add.</summary>
