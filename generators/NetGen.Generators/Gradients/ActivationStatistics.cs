@@ -33,6 +33,11 @@ internal static class ActivationStatistics
         {
             return 1;
         }
+        if (activation.Kind is ActivationKind.ReLU or ActivationKind.LeakyReLU && sd > 0)
+        {
+            double slope = activation.Kind == ActivationKind.ReLU ? 0 : activation.Parameter;
+            return slope + (1 - slope) * NormalDistribution.UpperTail(-mean / sd); // slope + (1 − slope)·P(z > 0)
+        }
         if (!(sd > 1e-6 * (1 + Math.Abs(mean))))
         {
             return ActivationFunctions.Derivative(activation.Kind, activation.Parameter)(mean);
@@ -46,7 +51,7 @@ internal static class ActivationStatistics
     /// <summary>
     /// How much of f(z)'s variance a part of z's carries through, z ~ N(mean, variance) being m + r with m ~ N(0, part)
     /// (a unit's offset, a sample's shared shift) and r the independent rest: Var_m(E_r[f(mean + m + r)]), integrated
-    /// over m on ±6 standard deviations.
+    /// over m on ±6 standard deviations (two 8-point Gauss–Legendre panels: the conditional mean is smooth in m).
     /// </summary>
     public static double VarianceOfConditionalMean(ActivationFunction activation, double mean, double variance, double part)
     {
@@ -58,7 +63,7 @@ internal static class ActivationStatistics
         {
             return part;
         }
-        const int panels = 3;
+        const int panels = 2;
         const double reach = 6;
         double sd = Math.Sqrt(part), rest = Math.Max(0, variance - part), width = 2 * reach / panels;
         double sum = 0, meanSquare = 0, mass = 0;
