@@ -170,3 +170,11 @@ public partial class SigmoidUnitUniformQuadratic;
 [Dense(100, Activation.Tanh, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15, Repeat = 5)]
 [Dense(10, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15)]
 public partial class TanhShiftedUniform;
+
+// One batch normalization after eight sigmoid layers: their outputs hardly vary from sample to sample any more (each
+// unit sits at its own offset), and the normalization divides by that small spread.
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.Sigmoid, Repeat = 8)]
+[BatchNorm]
+[Dense(10)]
+public partial class SigmoidThenOneBatchNorm;
