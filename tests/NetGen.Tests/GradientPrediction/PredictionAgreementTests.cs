@@ -13,7 +13,7 @@ public class PredictionAgreementTests(ITestOutputHelper output)
     private const int BatchSeeds = 2;
     private const int BatchesPerSeed = 3;
 
-    // The model takes batch normalization's batch as large (its projection costs each layer about 1 − 2/B of E[dz²]).
+    // The model gives batch normalization's large-batch limit; at B = 32 the 34-layer BN-ReLU stack measures 309 against 168.
     private const int BatchSize = 128;
 
     // Weights of non-zero mean whose shared shift saturates whole samples: the shift that all units of a sample share is

@@ -49,8 +49,8 @@ internal sealed record BatchNormLayer(int Number, Shape Input, ActivationFunctio
     /// <summary>
     /// ∂loss/∂x = (dz − mean_batch(dz) − x̂·mean_batch(dz·x̂)) / √(σ² + ε), σ² the variance of the unit over the batch: the
     /// within-unit variance of x, not its variance over units and samples, which also holds the units' offsets (Yang et
-    /// al. 2019: behind a dense layer fed by ReLU that is the gain π/(π − 1) per layer). The projection takes two of the
-    /// batch's B dimensions away, a factor of about 1 − 2/B on E[dx²] that the declaration cannot know: taken as 1 (large batches).
+    /// al. 2019: behind a dense layer fed by ReLU that is the gain π/(π − 1) per layer). That is the large-batch limit:
+    /// the declaration does not know the batch size, and smaller batches grow the gradient faster (docs/gradient-analysis.md).
     /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient) =>
         field.AddOutputGradient(Number - 1, preActivationGradient.Times(1 / (field.Outputs[Number - 1].WithinUnitVariance + Epsilon)));
