@@ -7,14 +7,16 @@ namespace NetGen.Generators.Gradients;
 
 /// <summary>
 /// Predicts, before any training, how the gradient's size changes from the output layer back to the first, by
-/// mean-field variance propagation (Poole et al. 2016; Schoenholz et al. 2017; He et al. 2015): weights are taken as
-/// independent draws of their initializer's mean and variance, pre-activations as normal.
+/// mean-field propagation of means and variances (Poole et al. 2016; Schoenholz et al. 2017; He et al. 2015; Yang et al.
+/// 2019 for batch normalization): weights are taken as independent draws of their initializer's mean and variance,
+/// pre-activations as normal.
 /// </summary>
 /// <remarks>
 /// Each layer kind gives its own forward and backward rule (<see cref="Layer.PreActivation"/>, <see cref="Layer.Backpropagate"/>);
 /// this class runs them in order and applies the activations (<see cref="NormalExpectation"/>): a layer's output moments are E[f(z)] and E[f(z)²], and
-/// its <c>E[(∂loss/∂z)²]</c> per unit is its output's times <c>E[f'(z)²]</c>. The predicted "gradient" of a layer is
-/// the square root of that: the root mean square of ∂loss/∂z per unit and sample, relative to the output layer's.
+/// its <c>E[(∂loss/∂z)²]</c> per unit is its output's times <c>E[f'(z)²]</c>; the gradient's common mode over the units
+/// goes with it (<see cref="GradientMoments"/>). The predicted "gradient" of a layer is the square root of
+/// <c>E[(∂loss/∂z)²]</c>: the root mean square of ∂loss/∂z per unit and sample, relative to the output layer's.
 /// </remarks>
 internal static class GradientModel
 {
@@ -30,6 +32,8 @@ internal static class GradientModel
         var field = new MeanField(count, network.InputMeanSquare);
         var preActivations = new Moments[count + 1];
         var derivatives = new double[count + 1]; // E[f'(z)²]
+        var meanDerivatives = new double[count + 1]; // E[f'(z)]
+        int lastNormalization = LastNormalization(network);
         foreach (Layer layer in network.Layers)
         {
             int n = layer.Number;
@@ -39,20 +43,28 @@ internal static class GradientModel
             if (activation.Kind == ActivationKind.Softmax)
             {
                 field.Outputs[n] = new Moments(0, 0);
-                derivatives[n] = 1;
+                derivatives[n] = meanDerivatives[n] = 1;
                 continue;
             }
             (double mean, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, z.Mean, z.Variance);
-            field.Outputs[n] = Bounded(new Moments(mean, meanSquare - mean * mean));
+            // The units' offsets only matter to a normalization layer further on.
+            double offsets = n < lastNormalization ? ActivationStatistics.VarianceOfConditionalMean(activation, z.Mean, z.Variance, z.OffsetVariance) : 0;
+            double shared = ActivationStatistics.VarianceOfConditionalMean(activation, z.Mean, z.Variance, z.SharedVariance);
+            field.Outputs[n] = Bounded(new Moments(mean, meanSquare - mean * mean, offsets, shared));
             derivatives[n] = derivativeMeanSquare;
+            meanDerivatives[n] = ActivationStatistics.MeanDerivative(activation, z.Mean, z.Variance);
         }
 
         var preActivationGradients = new double[count + 1];
         for (int n = count; n >= 1; n--)
         {
-            double g = n == count ? 1 : AtMost(MaxVariance, AtMost(MaxVariance, field.OutputGradients[n]) * derivatives[n]);
-            preActivationGradients[n] = g;
-            network.Layers[n - 1].Backpropagate(field, g);
+            Layer layer = network.Layers[n - 1];
+            GradientMoments g = n == count
+                ? OutputLayerGradient(network, field.Outputs[n], preActivations[n], derivatives[n], meanDerivatives[n])
+                : Bounded(field.OutputGradient(n)).ThroughFactor(meanDerivatives[n], derivatives[n], layer.Output.Size);
+            g = Bounded(g);
+            preActivationGradients[n] = g.MeanSquare;
+            layer.Backpropagate(field, g);
         }
 
         List<LayerPrediction> predictions = network.Layers
@@ -63,11 +75,64 @@ internal static class GradientModel
         return new GradientProfile(predictions, firstDense.RelativeGradientNorm);
     }
 
-    private static Moments Bounded(Moments moments) => new(
-        double.IsNaN(moments.Mean) ? 0 : Math.Max(-MaxMean, Math.Min(MaxMean, moments.Mean)),
-        moments.Variance > 0 ? AtMost(MaxVariance, moments.Variance) : 0);
+    /// <summary>
+    /// The output layer's dz, scaled to E[dz²] = 1, with its common mode over the units. Softmax cross-entropy's
+    /// dz = softmax(z) − y sums to zero per sample: no common mode. The other losses' residual a − y does not: the
+    /// targets are taken as one-hot over the outputs (classification, as the corpus's quadratic-loss networks), so
+    /// its common mode is mean(a) − 1/outputs; the quadratic loss multiplies it by f'(z).
+    /// </summary>
+    private static GradientMoments OutputLayerGradient(NetworkModel network, Moments output, Moments z, double derivativeMeanSquare, double meanDerivative)
+    {
+        if (network.Loss == LossKind.SoftmaxCrossEntropy)
+        {
+            return new GradientMoments(1, 0);
+        }
+        int units = network.OutputLayer.Output.Size;
+        if (network.Loss == LossKind.SigmoidCrossEntropy)
+        {
+            (double mean, double meanSquare, _) = NormalExpectation.Of(new ActivationFunction(ActivationKind.Sigmoid, 0), z.Mean, z.Variance);
+            output = new Moments(mean, meanSquare - mean * mean);
+        }
+        double target = 1.0 / units;
+        double residualMeanSquare = output.MeanSquare - 2 * output.Mean * target + target;
+        double shift = output.Mean - target;
+        var residual = new GradientMoments(residualMeanSquare, Math.Min(residualMeanSquare, shift * shift + output.Variance / units));
+        GradientMoments dz = network.Loss == LossKind.MeanSquaredError
+            ? residual.ThroughFactor(meanDerivative, derivativeMeanSquare, units)
+            : residual;
+        return dz.MeanSquare > 0 && !double.IsInfinity(dz.MeanSquare)
+            ? new GradientMoments(1, Math.Min(1, dz.CommonModeSquare / dz.MeanSquare))
+            : new GradientMoments(1, 1.0 / units);
+    }
+
+    private static int LastNormalization(NetworkModel network)
+    {
+        int last = 0;
+        foreach (Layer layer in network.Layers)
+        {
+            if (layer.Kind is LayerKind.BatchNorm or LayerKind.LayerNorm)
+            {
+                last = layer.Number;
+            }
+        }
+        return last;
+    }
+
+    private static Moments Bounded(Moments moments)
+    {
+        double variance = moments.Variance > 0 ? AtMost(MaxVariance, moments.Variance) : 0;
+        double offsets = moments.OffsetVariance > 0 ? Math.Min(variance, AtMost(MaxVariance, moments.OffsetVariance)) : 0;
+        double shared = moments.SharedVariance > 0 ? Math.Min(variance - offsets, AtMost(MaxVariance, moments.SharedVariance)) : 0;
+        return new Moments(double.IsNaN(moments.Mean) ? 0 : Math.Max(-MaxMean, Math.Min(MaxMean, moments.Mean)), variance, offsets, shared);
+    }
+
+    private static GradientMoments Bounded(GradientMoments gradient)
+    {
+        double meanSquare = gradient.MeanSquare > 0 ? AtMost(MaxVariance, gradient.MeanSquare) : 0;
+        double common = gradient.CommonModeSquare > 0 ? Math.Min(meanSquare, AtMost(MaxVariance, gradient.CommonModeSquare)) : 0;
+        return new GradientMoments(meanSquare, common);
+    }
 
     /// <summary><paramref name="value"/>, or <paramref name="bound"/> when it is larger, infinite or NaN (NaN only comes from two overflows).</summary>
     private static double AtMost(double bound, double value) => double.IsNaN(value) ? bound : Math.Min(bound, value);
-
 }

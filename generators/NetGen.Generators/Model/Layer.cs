@@ -60,8 +60,11 @@ internal abstract record Layer(int Number, Shape Input, Shape Output)
     /// <summary>The mean and variance of the layer's pre-activation at initialization, from the moments of earlier layers' outputs.</summary>
     public abstract Moments PreActivation(MeanField field);
 
-    /// <summary>Adds, to the layers this one reads, their share of <paramref name="preActivationGradient"/> = E[(∂loss/∂z)²] per unit.</summary>
-    public abstract void Backpropagate(MeanField field, double preActivationGradient);
+    /// <summary>
+    /// Adds, to the outputs of the layers this one reads, their share of <paramref name="preActivationGradient"/>: E[(∂loss/∂z)²]
+    /// per unit and its common mode over the units (<see cref="GradientMoments"/>).
+    /// </summary>
+    public abstract void Backpropagate(MeanField field, GradientMoments preActivationGradient);
 
     /// <summary>The function between the pre-activation and the output, for the gradient model (a PReLU's is LeakyReLU at its initial slope).</summary>
     public virtual ActivationFunction MeanFieldActivation => Activation;

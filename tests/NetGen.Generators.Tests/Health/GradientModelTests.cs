@@ -78,6 +78,51 @@ public class GradientModelTests(ITestOutputHelper output)
         Assert.True(residual.FirstToLastRatio > 1000 * plain.FirstToLastRatio);
     }
 
+    // Yang et al. 2019 (batch normalization's backward gain), in closed form: behind BN-ReLU a dense layer with zero-mean
+    // weights gets inputs of mean 1/√(2π) and mean square 1/2, so each unit has an offset and its variance over the batch
+    // is n·E[w²]·(1/2 − 1/(2π)); BN divides by that, the next dense layer multiplies by n·E[w²] and ReLU by 1/2:
+    // a gain of 1 / (1 − 1/π) = π/(π − 1) ≈ 1.467 on E[dz²] per layer, whatever the init's scale.
+    [Theory]
+    [InlineData("ReLU", "GlorotUniform", 1.4669)]
+    [InlineData("ReLU", "StandardNormal", 1.4669)]
+    // Identity after BN: the next dense layer's inputs have mean 0, no offsets, a gain of 1.
+    [InlineData("Identity", "GlorotUniform", 1.0)]
+    public void Batch_normalization_s_gain_per_layer_is_the_closed_form(string activationName, string initName, double closedForm)
+    {
+        var activation = Enum.Parse<ActivationKind>(activationName);
+        var init = Enum.Parse<InitKind>(initName);
+        var layers = new List<Layer>();
+        for (int block = 0; block < 20; block++)
+        {
+            layers.Add(Dense(2 * block + 1, 100, 100, ActivationKind.Identity, init));
+            layers.Add(new BatchNormLayer(2 * block + 2, new Shape(100), new ActivationFunction(activation, 0), 1e-5, 0.1));
+        }
+        layers.Add(Dense(41, 100, 10, ActivationKind.Identity, InitKind.GlorotUniform));
+        GradientProfile profile = GradientModel.Predict(Spec(layers));
+        double gain = Math.Pow(profile.Layers[18].RelativeGradientNorm / profile.Layers[20].RelativeGradientNorm, 2);
+        output.WriteLine($"{activation} {init}: predicted gain {gain:F4} per BN layer, closed form {closedForm}");
+        Assert.InRange(gain, closedForm * 0.99, closedForm * 1.01);
+    }
+
+    // Constant weights send every input the sum of the gradients above: softmax cross-entropy's sums to zero per
+    // sample, so the layer below gets exactly nothing; the quadratic loss's does not.
+    [Theory]
+    [InlineData("SoftmaxCrossEntropy", true)]
+    [InlineData("MeanSquaredError", false)]
+    public void Constant_weights_pass_only_the_common_mode_of_the_gradient(string lossName, bool vanishes)
+    {
+        var loss = Enum.Parse<LossKind>(lossName);
+        var layers = new List<Layer>
+        {
+            Dense(1, 100, 100, ActivationKind.Tanh, InitKind.LeCunNormal),
+            new DenseLayer(2, new Shape(100), new Shape(10), new ActivationFunction(ActivationKind.Identity, 0), new ConstantInitializer(0.1), ConstantInitializer.Zeros),
+        };
+        var network = new NetworkModel(null, "Model", new Shape(100), loss, PrecisionKind.Double, 1.0, new EquatableArray<Layer>(layers.ToImmutableArray()));
+        double first = GradientModel.Predict(network).FirstToLastRatio;
+        output.WriteLine($"{loss}: first/last {first:E3}");
+        Assert.Equal(vanishes, first == 0);
+    }
+
     internal static NetworkModel Stack(ActivationKind activation, InitKind init, int layers, int width)
     {
         var specs = new List<Layer>();

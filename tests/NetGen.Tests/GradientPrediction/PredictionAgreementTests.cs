@@ -3,72 +3,92 @@ using Xunit.Abstractions;
 namespace NetGen.Tests.GradientPrediction;
 
 /// <summary>
-/// The gradient profile NetGen predicts at compile time (LayerInfo.PredictedGradient) against the monitor's measurement
-/// at initialization: the first dense layer's gradient relative to the output layer's, within a factor of 2 (seen: 0.92 to
-/// 1.63, the widest for ten ReLU layers with He init, where the mean-field model ignores the finite width).
+/// The gradient profile NetGen predicts at compile time (LayerInfo.PredictedGradient) against measurements of the
+/// generated networks at initialization: every dense layer's gradient relative to the output layer's, within a factor of 2.
 /// </summary>
 public class PredictionAgreementTests(ITestOutputHelper output)
 {
     private const int Seeds = 4;
-    private const int BatchesPerSeed = 10;
-    private const int BatchSize = 32;
+    private const int SamplesPerSeed = 32;
+    private const int BatchSeeds = 2;
+    private const int BatchesPerSeed = 3;
+
+    // The model gives batch normalization's large-batch limit; at B = 32 the 34-layer BN-ReLU stack measures 309 against 168.
+    private const int BatchSize = 128;
+
+    // Weights of non-zero mean whose shared shift saturates whole samples: the shift that all units of a sample share is
+    // far from normal after a few layers (tanh and sigmoid squash it toward their limits), and the samples that stay
+    // unsaturated carry the gradient layer after layer, which a per-layer mean over samples does not see. The model is
+    // off by up to the factor given; the rest agree within 2x.
+    private static readonly Dictionary<string, double> BeyondTheModel = new()
+    {
+        [nameof(TanhShiftedUniform)] = 20,
+        [nameof(SigmoidUnitUniformQuadratic)] = 20,
+    };
 
     public static TheoryData<string> Networks() => new(NetworkTypes().Select(t => t.Name));
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void Predicted_first_to_last_ratio_is_within_2x_of_the_measured_one(string name)
+    public void Every_dense_layer_s_predicted_gradient_is_within_2x_of_the_measured_one(string name)
     {
         Type type = NetworkTypes().Single(t => t.Name == name);
-        var first = (INetwork<double>)Activator.CreateInstance(type, BatchSize, 0)!;
-        int firstDense = IndexOfFirstDense(first);
-        int last = first.Layers.Count - 1;
-        double predicted = first.Layers[firstDense].PredictedGradient / first.Layers[last].PredictedGradient;
+        var probe = (INetwork<double>)Activator.CreateInstance(type, 2, 0)!;
+        bool batchNorm = probe.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm);
+        double[] meanSquares = batchNorm
+            ? GradientMeasurement.FromBatches(type, BatchSeeds, BatchesPerSeed, BatchSize)
+            : GradientMeasurement.PerSample(type, Seeds, SamplesPerSeed);
 
-        // The mean square of dz per unit, measured as the batch-mean bias gradient over batches of standard-normal inputs
-        // (E[x²] = 1, as the analysis assumes) and random classes. Batch means shrink every layer's gradient alike
-        // (by √batch, the samples' gradients being uncorrelated), so the ratio is the per-sample one.
-        double firstSquare = 0, outputSquare = 0;
-        for (int seed = 0; seed < Seeds; seed++)
+        int last = probe.Layers.Count - 1;
+        var ratios = new List<(string Layer, double Predicted, double Measured)>();
+        for (int k = 0; k < last; k++)
         {
-            var network = (INetwork<double>)Activator.CreateInstance(type, BatchSize, seed)!;
-            var monitor = new GradientMonitor<double>(network);
-            var random = new SeededRandom(100 + seed);
-            var inputs = new double[BatchSize * network.InputSize];
-            var targets = new double[BatchSize * network.OutputSize];
-            for (int batch = 0; batch < BatchesPerSeed; batch++)
+            if (probe.Layers[k].Kind == LayerKind.Dense)
             {
-                for (int i = 0; i < inputs.Length; i++)
+                double predicted = probe.Layers[k].PredictedGradient / probe.Layers[last].PredictedGradient;
+                double measured = Math.Sqrt(meanSquares[k] / meanSquares[last]);
+                if (predicted == 0 && measured == 0)
                 {
-                    inputs[i] = random.NextGaussian();
+                    continue; // a layer behind a zero-initialized one gets no gradient at all, as predicted
                 }
-                Array.Clear(targets);
-                for (int sample = 0; sample < BatchSize; sample++)
-                {
-                    targets[sample * network.OutputSize + random.NextInt32(network.OutputSize)] = 1;
-                }
-                network.ComputeGradients(inputs, targets, BatchSize);
-                GradientReport report = monitor.Measure();
-                firstSquare += Math.Pow(report.Layers[firstDense].BiasGradientNorm, 2) / network.Layers[firstDense].Outputs;
-                outputSquare += Math.Pow(report.Layers[last].BiasGradientNorm, 2) / network.Layers[last].Outputs;
+                ratios.Add((probe.Layers[k].Name, predicted, measured));
             }
         }
-        double measured = Math.Sqrt(firstSquare / outputSquare);
-
-        output.WriteLine($"{name}: predicted {predicted:E2}, measured {measured:E2}, ratio {predicted / measured:F2}");
-        Assert.InRange(predicted / measured, 1.0 / 2, 2.0);
+        var first = ratios[0];
+        var worst = ratios.MaxBy(r => Math.Abs(Math.Log(r.Predicted / r.Measured)));
+        output.WriteLine($"| {name} | {first.Predicted:G3} | {first.Measured:G3} | {first.Predicted / first.Measured:F2} | "
+            + $"{worst.Layer}: {worst.Predicted / worst.Measured:F2} |");
+        foreach (var (layer, predicted, measured) in ratios)
+        {
+            output.WriteLine($"  {layer}: predicted {predicted:E2}, measured {measured:E2}, ratio {predicted / measured:F2}");
+        }
+        double factor = BeyondTheModel.GetValueOrDefault(name, 2.0);
+        Assert.All(ratios, r => Assert.InRange(r.Predicted / r.Measured, 1 / factor, factor));
     }
 
-    private static int IndexOfFirstDense(INetwork<double> network)
+    // The batch measurement (for batch normalization) against the exact one-sample measurement, on networks without it
+    // whose weights have mean 0, as the batch-normalized ones (a shift shared by a sample's inputs would correlate e and c).
+    [Theory]
+    [InlineData(nameof(ReLUHe))]
+    [InlineData(nameof(DeepSigmoid))]
+    [InlineData(nameof(TanhLeCun))]
+    public void The_batch_measurement_agrees_with_the_exact_one(string name)
     {
-        for (int i = 0; i < network.Layers.Count; i++)
+        Type type = NetworkTypes().Single(t => t.Name == name);
+        double[] exact = GradientMeasurement.PerSample(type, Seeds, SamplesPerSeed);
+        double[] fromBatches = GradientMeasurement.FromBatches(type, BatchSeeds, BatchesPerSeed, BatchSize);
+        var probe = (INetwork<double>)Activator.CreateInstance(type, 2, 0)!;
+        int last = probe.Layers.Count - 1;
+        var ratios = new List<double>();
+        for (int k = 0; k < last; k++)
         {
-            if (network.Layers[i].Kind == LayerKind.Dense)
+            if (probe.Layers[k].Kind == LayerKind.Dense)
             {
-                return i;
+                ratios.Add(Math.Sqrt((fromBatches[k] / fromBatches[last]) / (exact[k] / exact[last])));
+                output.WriteLine($"{probe.Layers[k].Name}: batch / exact {ratios[^1]:F3}");
             }
         }
-        throw new InvalidOperationException("no dense layer");
+        Assert.All(ratios, ratio => Assert.InRange(ratio, 0.75, 1.33));
     }
 
     private static IEnumerable<Type> NetworkTypes() => typeof(PredictionAgreementTests).Assembly.GetTypes()

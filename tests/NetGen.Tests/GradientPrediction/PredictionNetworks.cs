@@ -112,3 +112,69 @@ public partial class SigmoidStandardNormal;
 [EndResidual(Activation = Activation.ReLU)]
 [Dense(10)]
 public partial class ResidualZeroInitializedBranches;
+
+// Batch normalization without skips (Yang et al. 2019): each unit is divided by its own spread over the batch, which
+// leaves out the offsets that the ReLU outputs' mean gives every unit of the next dense layer; the gradient grows by
+// about √(π/(π − 1)) ≈ 1.21 per layer toward the input.
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Repeat(20)]
+[Dense(100)]
+[BatchNorm(Activation = Activation.ReLU)]
+[EndRepeat]
+[Dense(10)]
+public partial class BatchNormReLU20;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Repeat(34)]
+[Dense(100)]
+[BatchNorm(Activation = Activation.ReLU)]
+[EndRepeat]
+[Dense(10)]
+public partial class BatchNormReLU34;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Repeat(20)]
+[Dense(100)]
+[BatchNorm(Activation = Activation.Tanh)]
+[EndRepeat]
+[Dense(10)]
+public partial class BatchNormTanh20;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Repeat(10)]
+[Dense(100)]
+[BatchNorm(Activation = Activation.Sigmoid)]
+[EndRepeat]
+[Dense(10)]
+public partial class BatchNormSigmoid10;
+
+// Weights of non-zero mean: the gradients of different units are correlated, and a dense layer passes their common
+// mode, units²·E[w]², besides units·Var(w) of each. Softmax cross-entropy's output gradient has no common mode (it
+// sums to zero per sample); the quadratic loss's has one.
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.Sigmoid, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15, Repeat = 5)]
+[Dense(10, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15)]
+public partial class SigmoidShiftedUniform;
+
+[Network(Inputs = 100, Loss = Loss.MeanSquaredError, Precision = Precision.Double)]
+[Dense(100, Activation.Sigmoid, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15, Repeat = 5)]
+[Dense(10, Activation.Sigmoid, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15)]
+public partial class SigmoidShiftedUniformQuadratic;
+
+[Network(Inputs = 100, Loss = Loss.MeanSquaredError, Precision = Precision.Double)]
+[Dense(30, Activation.Sigmoid, Init = Init.Uniform, InitMinimum = 0, InitMaximum = 1, Repeat = 3)]
+[Dense(10, Activation.Sigmoid, Init = Init.Uniform, InitMinimum = 0, InitMaximum = 1)]
+public partial class SigmoidUnitUniformQuadratic;
+
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.Tanh, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15, Repeat = 5)]
+[Dense(10, Init = Init.Uniform, InitMinimum = -0.05, InitMaximum = 0.15)]
+public partial class TanhShiftedUniform;
+
+// One batch normalization after eight sigmoid layers: their outputs hardly vary from sample to sample any more (each
+// unit sits at its own offset), and the normalization divides by that small spread.
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.Sigmoid, Repeat = 8)]
+[BatchNorm]
+[Dense(10)]
+public partial class SigmoidThenOneBatchNorm;

@@ -22,10 +22,11 @@ internal sealed record DropoutLayer(int Number, Shape Input, double Rate) : Laye
     public override Moments PreActivation(MeanField field)
     {
         Moments x = field.Outputs[Number - 1];
-        return new Moments(x.Mean, x.MeanSquare / (1 - Rate) - x.Mean * x.Mean);
+        double variance = x.MeanSquare / (1 - Rate) - x.Mean * x.Mean;
+        return new Moments(x.Mean, variance, x.OffsetVariance, x.SharedVariance);
     }
 
-    /// <summary>The gradient is masked and scaled like the values: E[dx²] = E[dz²] / (1 − rate).</summary>
-    public override void Backpropagate(MeanField field, double preActivationGradient) =>
-        field.OutputGradients[Number - 1] += preActivationGradient / (1 - Rate);
+    /// <summary>The gradient is masked and scaled like the values: a factor of mean 1 and mean square 1 / (1 − rate).</summary>
+    public override void Backpropagate(MeanField field, GradientMoments preActivationGradient) =>
+        field.AddOutputGradient(Number - 1, preActivationGradient.ThroughFactor(1, 1 / (1 - Rate), Output.Size));
 }

@@ -23,13 +23,6 @@ internal abstract record NormalizationLayer(int Number, Shape Input, ActivationF
     public override string BiasInitDescription => "Zeros";
 
     public override LayerWriter CreateWriter(NetworkModel network) => new NormalizationWriter(network, this);
-
-    /// <summary>x̂ has mean 0 and variance 1 whatever x's; with γ = 1 and β = 0, so has z.</summary>
-    public override Moments PreActivation(MeanField field) => new(0, 1);
-
-    /// <summary>Dividing by σ divides the gradient by it: E[(∂loss/∂x)²] ≈ E[(∂loss/∂z)²] / Var(x).</summary>
-    public override void Backpropagate(MeanField field, double preActivationGradient) =>
-        field.OutputGradients[Number - 1] += preActivationGradient / Math.Max(field.Outputs[Number - 1].Variance, 1e-12);
 }
 
 /// <summary>Batch normalization: μ and σ² of each feature over the batch in training mode, running statistics in inference mode.</summary>
@@ -41,6 +34,26 @@ internal sealed record BatchNormLayer(int Number, Shape Input, ActivationFunctio
 
     /// <summary>The running mean, then the running variance.</summary>
     public override int StateCount => 2 * Output.Size;
+
+    /// <summary>
+    /// Each unit is normalized over the batch: every unit's z has mean 0 and variance 1, no unit an offset; a shift that
+    /// the units of a sample share stays, as a share of the within-unit variance.
+    /// </summary>
+    public override Moments PreActivation(MeanField field)
+    {
+        Moments x = field.Outputs[Number - 1];
+        double within = x.WithinUnitVariance + Epsilon;
+        return new Moments(0, 1, 0, Math.Min(1, x.SharedVariance / within));
+    }
+
+    /// <summary>
+    /// ∂loss/∂x = (dz − mean_batch(dz) − x̂·mean_batch(dz·x̂)) / √(σ² + ε), σ² the variance of the unit over the batch: the
+    /// within-unit variance of x, not its variance over units and samples, which also holds the units' offsets (Yang et
+    /// al. 2019: behind a dense layer fed by ReLU that is the gain π/(π − 1) per layer). That is the large-batch limit:
+    /// the declaration does not know the batch size, and smaller batches grow the gradient faster (docs/gradient-analysis.md).
+    /// </summary>
+    public override void Backpropagate(MeanField field, GradientMoments preActivationGradient) =>
+        field.AddOutputGradient(Number - 1, preActivationGradient.Times(1 / (field.Outputs[Number - 1].WithinUnitVariance + Epsilon)));
 }
 
 /// <summary>Layer normalization: μ and σ² of each sample over its features, the same in both modes.</summary>
@@ -48,4 +61,30 @@ internal sealed record LayerNormLayer(int Number, Shape Input, ActivationFunctio
     : NormalizationLayer(Number, Input, LayerActivation, Epsilon)
 {
     public override LayerKind Kind => LayerKind.LayerNorm;
+
+    /// <summary>
+    /// Each sample is normalized over its units: a shift shared by the units of a sample goes, the rest (the units' offsets
+    /// and the independent part) is divided by its variance, so the offsets stay as a share of it.
+    /// </summary>
+    public override Moments PreActivation(MeanField field)
+    {
+        Moments x = field.Outputs[Number - 1];
+        double acrossUnits = AcrossUnitsVariance(x);
+        return new Moments(0, 1, acrossUnits > 0 ? Math.Min(1, x.OffsetVariance / acrossUnits) : 0);
+    }
+
+    /// <summary>The variance of x over the units of one sample: without the samples' shared shift.</summary>
+    private static double AcrossUnitsVariance(Moments x) => Math.Max(0, x.Variance - x.SharedVariance);
+
+    /// <summary>
+    /// ∂loss/∂x = (dz − mean_units(dz) − x̂·mean_units(dz·x̂)) / √(σ² + ε) per sample: the common mode goes (E[dx²] loses
+    /// E[c²]), and so does dz's component along x̂ (about E[dz²]/units); what is left is divided by σ² + ε, σ² x's variance
+    /// over units (<see cref="AcrossUnitsVariance"/>).
+    /// </summary>
+    public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
+    {
+        double kept = preActivationGradient.MeanSquare * (1 - 1.0 / Output.Size) - preActivationGradient.CommonModeSquare;
+        double meanSquare = Math.Max(0, kept) / (AcrossUnitsVariance(field.Outputs[Number - 1]) + Epsilon);
+        field.AddOutputGradient(Number - 1, new GradientMoments(meanSquare, 0));
+    }
 }

@@ -28,6 +28,6 @@ internal sealed record PReLULayer(int Number, Shape Input, bool SharedSlope, dou
     /// <summary>The model's z is the layer's input x.</summary>
     public override Moments PreActivation(MeanField field) => field.Outputs[Number - 1];
 
-    public override void Backpropagate(MeanField field, double preActivationGradient) =>
-        field.OutputGradients[Number - 1] += preActivationGradient;
+    public override void Backpropagate(MeanField field, GradientMoments preActivationGradient) =>
+        field.AddOutputGradient(Number - 1, preActivationGradient);
 }

@@ -49,15 +49,26 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
     public override Moments PreActivation(MeanField field)
     {
         Moments branch = field.Outputs[Number - 1], skip = field.Outputs[SkipFrom];
-        return HasProjection
-            ? new Moments(branch.Mean, branch.Variance + skip.MeanSquare * SkipGain(Input.Size))
-            : new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance);
+        if (!HasProjection)
+        {
+            return new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance, branch.OffsetVariance + skip.OffsetVariance,
+                branch.SharedVariance + skip.SharedVariance);
+        }
+        double projected = skip.MeanSquare * SkipGain(Input.Size);
+        double projectedWithinUnit = skip.WithinUnitVariance * SkipGain(Input.Size);
+        return new Moments(branch.Mean, branch.Variance + projected, branch.OffsetVariance + projected - projectedWithinUnit, branch.SharedVariance);
     }
 
     /// <summary>The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add.</summary>
-    public override void Backpropagate(MeanField field, double preActivationGradient)
+    public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
-        field.OutputGradients[Number - 1] += preActivationGradient;
-        field.OutputGradients[SkipFrom] += SkipGain(Output.Size) * preActivationGradient;
+        field.AddOutputGradient(Number - 1, preActivationGradient);
+        if (!HasProjection)
+        {
+            field.AddOutputGradient(SkipFrom, preActivationGradient);
+            return;
+        }
+        double projected = SkipGain(Output.Size) * preActivationGradient.MeanSquare;
+        field.AddOutputGradient(SkipFrom, new GradientMoments(projected, projected / Input.Size));
     }
 }
