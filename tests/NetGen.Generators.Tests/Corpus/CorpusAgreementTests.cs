@@ -46,7 +46,8 @@ public class CorpusAgreementTests(ITestOutputHelper output)
         output.WriteLine("");
         output.WriteLine(Invariant($"Agreement: {agreeing} of {verdicts.Count} ({agreement:P0})"));
         int ruleFires = verdicts.Count(v => v.PublishedRuleFires);
-        output.WriteLine(Invariant($"(Leniently, the published verdict's own rule fires, or none for a healthy network, on {ruleFires} of {verdicts.Count}: other rules firing too are not counted against it.)"));
+        int strictly = verdicts.Count(v => v.AgreesStrictly);
+        output.WriteLine(Invariant($"(Strictly, the published verdict's rule alone, or none for a healthy network: {strictly} of {verdicts.Count}. Leniently, its own rule fires whatever else does: {ruleFires} of {verdicts.Count}.)"));
         foreach (IGrouping<PublishedVerdict, CorpusVerdict> group in verdicts.GroupBy(v => v.Entry.Verdict).OrderBy(g => g.Key))
         {
             output.WriteLine(Invariant($"  {group.Key}: {group.Count(v => v.Agrees)} of {group.Count()}"));
@@ -86,7 +87,8 @@ public class CorpusAgreementTests(ITestOutputHelper output)
         Assert.Equal((4, 2), (vanishing.Fired, vanishing.TruePositives));
         Assert.Equal(0.5, vanishing.Precision);
         Assert.Equal(2.0 / 3, vanishing.Recall, 12);
-        Assert.Equal([true, false, false, false, true, true, true], tally.Select(v => v.Agrees));
+        Assert.Equal([true, true, false, false, true, true, true], tally.Select(v => v.Agrees));
+        Assert.Equal([true, false, false, false, false, true, true], tally.Select(v => v.AgreesStrictly));
     }
 
     private static Diagnostic Fake(

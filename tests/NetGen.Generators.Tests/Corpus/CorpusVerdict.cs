@@ -32,15 +32,24 @@ public sealed record CorpusVerdict(PublishedNetwork Entry, ImmutableArray<Diagno
         [.. DecidingRules.Where(rule => Fired(rule.Id)).Select(rule => rule.Verdict)];
 
     /// <summary>
-    /// Whether NetGen agrees with the published verdict: a gradient verdict's rule fires and no rule of another verdict
-    /// does (a dying-ReLU entry may also draw NG0101: a dead network's gradient vanishes too); a healthy network or a
-    /// problem that is not a gradient problem draws none of the deciding rules.
+    /// Whether NetGen agrees with the published verdict: the verdict's rule fires and no rule of a contradicting verdict
+    /// does; a healthy network or a problem that is not a gradient problem draws none of the deciding rules. Vanishing
+    /// and dying ReLU do not contradict each other: dead units stop the gradient, and NG0104 says how far below the
+    /// mean-field prediction a typical narrow network's first-layer gradient is, so a vanishing entry agrees with NG0101
+    /// or NG0104, a dying-ReLU entry needs NG0104 and may draw NG0101 too.
     /// </summary>
     public bool Agrees => Entry.Verdict switch
     {
         PublishedVerdict.Healthy or PublishedVerdict.NotAGradientProblem => NetGenVerdicts.Count == 0,
-        PublishedVerdict.DyingReLU => NetGenVerdicts.Contains(PublishedVerdict.DyingReLU)
-            && NetGenVerdicts.All(v => v is PublishedVerdict.DyingReLU or PublishedVerdict.Vanishing),
+        PublishedVerdict.Vanishing => NetGenVerdicts.Count > 0 && !NetGenVerdicts.Contains(PublishedVerdict.Exploding),
+        PublishedVerdict.DyingReLU => NetGenVerdicts.Contains(PublishedVerdict.DyingReLU) && !NetGenVerdicts.Contains(PublishedVerdict.Exploding),
+        _ => NetGenVerdicts.Count == 1 && NetGenVerdicts[0] == Entry.Verdict,
+    };
+
+    /// <summary>The strict reading: the published verdict's rule is the only deciding rule that fires (none for a healthy network).</summary>
+    public bool AgreesStrictly => Entry.Verdict switch
+    {
+        PublishedVerdict.Healthy or PublishedVerdict.NotAGradientProblem => NetGenVerdicts.Count == 0,
         _ => NetGenVerdicts.Count == 1 && NetGenVerdicts[0] == Entry.Verdict,
     };
 

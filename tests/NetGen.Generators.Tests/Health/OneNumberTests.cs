@@ -14,7 +14,8 @@ public class OneNumberTests
     [Theory]
     [InlineData("[Dense(100, Activation.Sigmoid, Repeat = 8)]", "NG0101", "Layer8", "slower")]
     [InlineData("[Dense(100, Activation.Tanh, Init = Init.StandardNormal, Repeat = 16)]", "NG0102", "Layer16", "faster")]
-    [InlineData("[Dense(100, Activation.Sigmoid, Repeat = 3)]", "NG0108", "Layer3", "slower")]
+    [InlineData("[Dense(100, Activation.Sigmoid, Repeat = 3)]", "NG0101", "Layer3", "slower")]
+    [InlineData("[Dense(100, Activation.ReLU, Init = Init.GlorotUniform, Repeat = 8)]", "NG0108", "Layer8", "slower")]
     public void The_message_the_summary_and_the_layer_table_show_the_same_prediction(string layers, string id, string last, string direction)
     {
         string source = $"using NetGen;\nnamespace Samples;\n[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]\n{layers}\n[Dense(10)]\npublic partial class Model;";
