@@ -8,7 +8,10 @@ namespace NetGen.Tests.Corpus;
 /// Every runnable network of the corpus of published networks, measured at initialization: each dense layer's gradient
 /// per unit relative to the output layer's (the root mean square of ∂loss/∂z per unit and sample, read from its bias
 /// gradients one sample at a time), over several seeds and samples, against <see cref="LayerInfo.PredictedGradient"/>,
-/// within a factor of 2.
+/// within a factor of 2. Narrow networks (Hanin's β = Σ 1/width over the hidden layers above 1) are outside the mean-field
+/// model: one network's log-gradient spreads with a standard deviation of about √(5β)/2 around it (Hanin 2018; Hanin &amp;
+/// Nica 2019), and an average over seeds is ruled by its rare large values; they are held to the larger of 2x and that
+/// one standard deviation, exp(√(5β)/2), and reported as outside 2x.
 /// </summary>
 public class CorpusMeasurementTests(ITestOutputHelper output)
 {
@@ -74,7 +77,13 @@ public class CorpusMeasurementTests(ITestOutputHelper output)
             }
         }
 
+        double beta = Enumerable.Range(0, last).Where(l => layers[l].Kind == LayerKind.Dense).Sum(l => 1.0 / layers[l].Outputs);
+        double tolerance = beta > 1 ? Math.Max(2, Math.Exp(Math.Sqrt(5 * beta) / 2)) : 2;
         var failures = new List<string>();
+        if (beta > 1)
+        {
+            output.WriteLine($"Narrow: Hanin's β = {beta:0.##}, held to {tolerance:0.#}x (one standard deviation of a single network's log-gradient)");
+        }
         output.WriteLine($"{id} ({seeds} seeds x {SamplesPerSeed} {(batch == 1 ? "samples" : $"batches of {batch}")}), per unit, relative to {layers[last].Name}:");
         output.WriteLine("| layer | predicted | measured | predicted / measured |");
         output.WriteLine("|---|---:|---:|---:|");
@@ -94,8 +103,9 @@ public class CorpusMeasurementTests(ITestOutputHelper output)
             double measured = Math.Sqrt(squares[l] / squares[last]);
             // A layer behind a zero-initialized one (Fixup's branch) receives exactly no gradient, predicted and measured.
             bool bothZero = predicted == 0 && measured == 0;
-            bool agrees = bothZero || predicted / measured is >= 0.5 and <= 2;
-            string ratio = bothZero ? "both exactly 0" : Number(predicted / measured) + (agrees ? "" : " (outside 2x)");
+            bool within2x = predicted / measured is >= 0.5 and <= 2;
+            bool agrees = bothZero || predicted / measured >= 1 / tolerance && predicted / measured <= tolerance;
+            string ratio = bothZero ? "both exactly 0" : Number(predicted / measured) + (within2x ? "" : " (outside 2x)") + (agrees ? "" : $" (outside {tolerance:0.#}x)");
             output.WriteLine($"| {layer.Name} | {Number(predicted)} | {Number(measured)} | {ratio} |");
             if (!agrees)
             {
