@@ -61,7 +61,8 @@ internal static class SharedShiftChain
             var spreads = new double[Cells];
             for (int k = 0; k < Cells; k++)
             {
-                (double m, double ms, _) = NormalExpectation.Of(layer.MeanFieldActivation, grid.Centres[k], grid.Spreads[k]);
+                grid.Activations[k] = ActivationMoments.Of(layer.MeanFieldActivation, grid.Centres[k], grid.Spreads[k]);
+                (double m, double ms) = (grid.Activations[k].Mean, grid.Activations[k].MeanSquare);
                 means[k] = fanIn * weightMean * m + biasMean;
                 variances[k] = fanIn * weightMean * weightMean * Math.Max(0, ms - m * m);
                 spreads[k] = fanIn * weightVariance * ms + biasVariance;
@@ -127,9 +128,8 @@ internal static class SharedShiftChain
                 double independent = next.Units * weightVariance * meanSquare;
                 double shared = weightMean * weightMean * next.Units * (double)next.Units * common;
                 var output = new GradientMoments(independent + shared, shared + independent / next.Inputs);
-                (_, _, double derivativeMeanSquare) = NormalExpectation.Of(layer.MeanFieldActivation, grid.Centres[k], grid.Spreads[k]);
-                double meanDerivative = ActivationStatistics.MeanDerivative(layer.MeanFieldActivation, grid.Centres[k], grid.Spreads[k]);
-                here[k] = output.ThroughFactor(meanDerivative, derivativeMeanSquare, layer.Units);
+                ActivationMoments f = grid.Activations[k];
+                here[k] = output.ThroughFactor(f.MeanDerivative, f.DerivativeMeanSquare, layer.Units);
             }
             conditional[l] = here;
         }
@@ -216,6 +216,9 @@ internal static class SharedShiftChain
 
         public double[] Spreads { get; } = new double[Cells];
 
+        /// <summary>The layer's activation at each cell, once the next layer's grid is made.</summary>
+        public ActivationMoments[] Activations { get; } = new ActivationMoments[Cells];
+
         public static Grid Between(double low, double high)
         {
             double margin = 1e-9 * (1 + Math.Abs(low) + Math.Abs(high));
@@ -245,15 +248,41 @@ internal static class SharedShiftChain
         }
     }
 
+    /// <summary>What the backward pass needs of an activation over the units of a sample, z ~ N(shift, spread).</summary>
+    private readonly record struct ActivationMoments(double Mean, double MeanSquare, double DerivativeMeanSquare, double MeanDerivative)
+    {
+        public static ActivationMoments Of(ActivationFunction activation, double shift, double spread)
+        {
+            (double mean, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, shift, spread);
+            return new ActivationMoments(mean, meanSquare, derivativeMeanSquare, ActivationStatistics.MeanDerivative(activation, shift, spread));
+        }
+    }
+
     /// <summary>The transition from one layer's shift to the next's: a normal of these means and deviations per cell.</summary>
     private sealed record Step(double[] Means, double[] Sds)
     {
         public double[] Row(int k, Grid target)
         {
             var row = new double[Cells];
-            for (int j = 0; j < Cells; j++)
+            double mean = Means[k], sd = Sds[k];
+            if (!(sd > 0))
             {
-                row[j] = Grid.Cell(target, j, Means[k], Sds[k]);
+                int cell = (int)Math.Floor((mean - target.Low) / target.Width);
+                if (cell >= 0 && cell < Cells)
+                {
+                    row[cell] = 1;
+                }
+                return row;
+            }
+            // Beyond 9 standard deviations a cell's probability is below 1e-19: only the cells within are computed.
+            int from = Math.Max(0, (int)Math.Floor((mean - 9 * sd - target.Low) / target.Width));
+            int to = Math.Min(Cells - 1, (int)Math.Floor((mean + 9 * sd - target.Low) / target.Width));
+            double upper = NormalDistribution.UpperTail((target.Low + from * target.Width - mean) / sd);
+            for (int j = from; j <= to; j++)
+            {
+                double next = NormalDistribution.UpperTail((target.Low + (j + 1) * target.Width - mean) / sd);
+                row[j] = upper - next;
+                upper = next;
             }
             return row;
         }
