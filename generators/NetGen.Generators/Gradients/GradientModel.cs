@@ -66,6 +66,10 @@ internal static class GradientModel
             preActivationGradients[n] = g.MeanSquare;
             layer.Backpropagate(field, g);
         }
+        if (SharedShiftChain.Applies(network) && SharedShiftChain.PreActivationGradients(network) is { } perSample)
+        {
+            preActivationGradients = perSample;
+        }
 
         List<LayerPrediction> predictions = network.Layers
             .Select(layer => new LayerPrediction(layer.Number, preActivations[layer.Number].Variance, derivatives[layer.Number],

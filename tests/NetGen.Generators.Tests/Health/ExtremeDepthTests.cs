@@ -25,6 +25,7 @@ public class ExtremeDepthTests
     [Theory]
     [InlineData(1)]
     [InlineData(10)]
+    [InlineData(64)] // the deepest stack whose shared shift is followed sample by sample (SharedShiftChain)
     [InlineData(100)]
     [InlineData(999)]
     public void No_prediction_is_NaN(int depth)

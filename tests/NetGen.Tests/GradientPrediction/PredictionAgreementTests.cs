@@ -16,14 +16,12 @@ public class PredictionAgreementTests(ITestOutputHelper output)
     // The model gives batch normalization's large-batch limit; at B = 32 the 34-layer BN-ReLU stack measures 309 against 168.
     private const int BatchSize = 128;
 
-    // Weights of non-zero mean whose shared shift saturates whole samples: the shift that all units of a sample share is
-    // far from normal after a few layers (tanh and sigmoid squash it toward their limits), and the samples that stay
-    // unsaturated carry the gradient layer after layer, which a per-layer mean over samples does not see. The model is
-    // off by up to the factor given; the rest agree within 2x.
+    // Weights of non-zero mean are followed sample by sample of their shared shift (SharedShiftChain). The sigmoid stack
+    // with U(0, 1) weights is still off at its first layer: 1.94 on these 128 samples, 2.51 on 32 seeds of 128 samples
+    // (its other layers 1.21 and 1.10); the rest agree within 2x.
     private static readonly Dictionary<string, double> BeyondTheModel = new()
     {
-        [nameof(TanhShiftedUniform)] = 20,
-        [nameof(SigmoidUnitUniformQuadratic)] = 20,
+        [nameof(SigmoidUnitUniformQuadratic)] = 3,
     };
 
     public static TheoryData<string> Networks() => new(NetworkTypes().Select(t => t.Name));
