@@ -9,19 +9,6 @@ namespace NetGen.Generators.Gradients;
 /// </summary>
 internal static class ActivationStatistics
 {
-    // Gauss–Legendre, 8 points on [−1, 1], used on panels over the offsets' normal.
-    private static readonly double[] Nodes =
-    {
-        -0.96028985649753623168, -0.79666647741362673959, -0.52553240991632898582, -0.18343464249564980494,
-        0.18343464249564980494, 0.52553240991632898582, 0.79666647741362673959, 0.96028985649753623168,
-    };
-
-    private static readonly double[] Weights =
-    {
-        0.10122853629037625915, 0.22238103445337447054, 0.31370664587788728734, 0.36268378337836198297,
-        0.36268378337836198297, 0.31370664587788728734, 0.22238103445337447054, 0.10122853629037625915,
-    };
-
     /// <summary>
     /// E[f'(z)] for z ~ N(mean, variance): the derivative of E[f(z)] with respect to the mean (a central difference of
     /// <see cref="NormalExpectation"/>'s E[f(z)], a thousandth of a standard deviation apart).
@@ -70,10 +57,10 @@ internal static class ActivationStatistics
         for (int panel = 0; panel < panels; panel++)
         {
             double centre = -reach + (panel + 0.5) * width;
-            for (int i = 0; i < Nodes.Length; i++)
+            for (int i = 0; i < GaussLegendre.Nodes.Length; i++)
             {
-                double u = centre + 0.5 * width * Nodes[i];
-                double weight = Weights[i] * 0.5 * width * NormalDistribution.Density(u);
+                double u = centre + 0.5 * width * GaussLegendre.Nodes[i];
+                double weight = GaussLegendre.Weights[i] * 0.5 * width * NormalDistribution.Density(u);
                 double unitMean = NormalExpectation.Of(activation, mean + sd * u, rest).Mean;
                 sum += weight * unitMean;
                 meanSquare += weight * unitMean * unitMean;

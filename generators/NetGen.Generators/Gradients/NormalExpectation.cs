@@ -19,18 +19,6 @@ internal static class NormalExpectation
     /// <summary>Standard deviations beyond which the density is below e^(−72): nothing there counts.</summary>
     private const double Reach = 12;
 
-    private static readonly double[] Nodes =
-    {
-        -0.96028985649753623168, -0.79666647741362673959, -0.52553240991632898582, -0.18343464249564980494,
-        0.18343464249564980494, 0.52553240991632898582, 0.79666647741362673959, 0.96028985649753623168,
-    };
-
-    private static readonly double[] Weights =
-    {
-        0.10122853629037625915, 0.22238103445337447054, 0.31370664587788728734, 0.36268378337836198297,
-        0.36268378337836198297, 0.31370664587788728734, 0.22238103445337447054, 0.10122853629037625915,
-    };
-
     /// <summary>The three expectations the gradient model needs for <paramref name="activation"/>.</summary>
     public static (double Mean, double MeanSquare, double DerivativeMeanSquare) Of(ActivationFunction activation, double mean, double variance)
     {
@@ -67,10 +55,10 @@ internal static class NormalExpectation
         for (int panel = 0; panel < panels; panel++)
         {
             double centre = from + (panel + 0.5) * width;
-            for (int i = 0; i < Nodes.Length; i++)
+            for (int i = 0; i < GaussLegendre.Nodes.Length; i++)
             {
-                double z = centre + 0.5 * width * Nodes[i];
-                sum += Weights[i] * h(z) * NormalDistribution.Density((z - mean) / sd);
+                double z = centre + 0.5 * width * GaussLegendre.Nodes[i];
+                sum += GaussLegendre.Weights[i] * h(z) * NormalDistribution.Density((z - mean) / sd);
             }
         }
         return sum * 0.5 * width / sd;

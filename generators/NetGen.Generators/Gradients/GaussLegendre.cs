@@ -1,0 +1,17 @@
+namespace NetGen.Generators.Gradients;
+
+/// <summary>The 8-point Gauss–Legendre rule on [−1, 1], which the expectations integrate with panel by panel.</summary>
+internal static class GaussLegendre
+{
+    public static readonly double[] Nodes =
+    {
+        -0.96028985649753623168, -0.79666647741362673959, -0.52553240991632898582, -0.18343464249564980494,
+        0.18343464249564980494, 0.52553240991632898582, 0.79666647741362673959, 0.96028985649753623168,
+    };
+
+    public static readonly double[] Weights =
+    {
+        0.10122853629037625915, 0.22238103445337447054, 0.31370664587788728734, 0.36268378337836198297,
+        0.36268378337836198297, 0.31370664587788728734, 0.22238103445337447054, 0.10122853629037625915,
+    };
+}
