@@ -75,8 +75,7 @@ internal static class GradientModel
             .Select(layer => new LayerPrediction(layer.Number, preActivations[layer.Number].Variance, derivatives[layer.Number],
                 Math.Sqrt(preActivationGradients[layer.Number])))
             .ToList();
-        LayerPrediction firstDense = predictions.First(p => network.Layers[p.Number - 1].Kind == LayerKind.Dense);
-        return new GradientProfile(predictions, firstDense.RelativeGradientNorm);
+        return new GradientProfile(predictions);
     }
 
     /// <summary>

@@ -11,7 +11,6 @@ namespace NetGen.Generators.Gradients;
 /// </param>
 internal sealed record LayerPrediction(int Number, double PreActivationVariance, double DerivativeMeanSquare, double RelativeGradientNorm);
 
-/// <summary>The per-layer prediction of a network at initialization, and its first-to-last ratio.</summary>
+/// <summary>The per-layer prediction of a network at initialization.</summary>
 /// <param name="Layers">One prediction per layer, in order.</param>
-/// <param name="FirstToLastRatio">The first dense layer's <see cref="LayerPrediction.RelativeGradientNorm"/>: its gradient relative to the output layer's.</param>
-internal sealed record GradientProfile(IReadOnlyList<LayerPrediction> Layers, double FirstToLastRatio);
+internal sealed record GradientProfile(IReadOnlyList<LayerPrediction> Layers);

@@ -35,7 +35,7 @@ public class ExtremeDepthTests
             foreach (Initializer init in Initializers)
             {
                 GradientProfile profile = GradientModel.Predict(Stack(activation, init, depth));
-                Assert.False(double.IsNaN(profile.FirstToLastRatio), $"{activation}, {init}, {depth} layers: NaN");
+                Assert.False(double.IsNaN(profile.Layers[0].RelativeGradientNorm), $"{activation}, {init}, {depth} layers: NaN");
                 Assert.All(profile.Layers, layer => Assert.False(double.IsNaN(layer.RelativeGradientNorm) || double.IsInfinity(layer.RelativeGradientNorm),
                     $"{activation}, {init}, {depth} layers: layer {layer.Number} is {layer.RelativeGradientNorm}"));
             }
@@ -49,8 +49,8 @@ public class ExtremeDepthTests
     public void ReLU_growth_and_decay_keep_their_direction_at_any_depth(int depth)
     {
         // Per layer, n·E[w²]·1/2: N(0, 1) weights on 100 inputs give 50 (growth); the legacy U(±1/√n), 1/6 (decay).
-        Assert.True(GradientModel.Predict(Stack(ActivationKind.ReLU, new FanInitializer(InitKind.StandardNormal), depth)).FirstToLastRatio > 1e3);
-        Assert.True(GradientModel.Predict(Stack(ActivationKind.ReLU, new FanInitializer(InitKind.LegacyUniform), depth)).FirstToLastRatio < 1e-3);
+        Assert.True(GradientModel.Predict(Stack(ActivationKind.ReLU, new FanInitializer(InitKind.StandardNormal), depth)).Layers[0].RelativeGradientNorm > 1e3);
+        Assert.True(GradientModel.Predict(Stack(ActivationKind.ReLU, new FanInitializer(InitKind.LegacyUniform), depth)).Layers[0].RelativeGradientNorm < 1e-3);
     }
 
     private static NetworkModel Stack(ActivationKind activation, Initializer init, int depth)

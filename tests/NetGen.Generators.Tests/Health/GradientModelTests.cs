@@ -54,8 +54,8 @@ public class GradientModelTests(ITestOutputHelper output)
     {
         // The example: ~2e-5 for 8 sigmoid layers, Glorot init (a gain of 0.056 per layer: √(0.056^8) ≈ 1e-5).
         GradientProfile profile = GradientModel.Predict(Stack(ActivationKind.Sigmoid, InitKind.GlorotUniform, layers: 8, width: 100));
-        output.WriteLine($"first/last: {profile.FirstToLastRatio:E2}");
-        Assert.InRange(profile.FirstToLastRatio, 1e-6, 1e-4);
+        output.WriteLine($"first/last: {profile.Layers[0].RelativeGradientNorm:E2}");
+        Assert.InRange(profile.Layers[0].RelativeGradientNorm, 1e-6, 1e-4);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public class GradientModelTests(ITestOutputHelper output)
         }
         layers.Add(Dense(layers.Count + 1, 100, 10, ActivationKind.Identity, InitKind.GlorotUniform));
         GradientProfile residual = GradientModel.Predict(Spec(layers));
-        output.WriteLine($"plain {plain.FirstToLastRatio:E2}, residual + batch norm {residual.FirstToLastRatio:E2}");
-        Assert.InRange(residual.FirstToLastRatio, 0.1, 10);
-        Assert.True(residual.FirstToLastRatio > 1000 * plain.FirstToLastRatio);
+        output.WriteLine($"plain {plain.Layers[0].RelativeGradientNorm:E2}, residual + batch norm {residual.Layers[0].RelativeGradientNorm:E2}");
+        Assert.InRange(residual.Layers[0].RelativeGradientNorm, 0.1, 10);
+        Assert.True(residual.Layers[0].RelativeGradientNorm > 1000 * plain.Layers[0].RelativeGradientNorm);
     }
 
     // Yang et al. 2019 (batch normalization's backward gain), in closed form: behind BN-ReLU a dense layer with zero-mean
@@ -118,7 +118,7 @@ public class GradientModelTests(ITestOutputHelper output)
             new DenseLayer(2, new Shape(100), new Shape(10), new ActivationFunction(ActivationKind.Identity, 0), new ConstantInitializer(0.1), ConstantInitializer.Zeros),
         };
         var network = new NetworkModel(null, "Model", new Shape(100), loss, PrecisionKind.Double, 1.0, new EquatableArray<Layer>(layers.ToImmutableArray()));
-        double first = GradientModel.Predict(network).FirstToLastRatio;
+        double first = GradientModel.Predict(network).Layers[0].RelativeGradientNorm;
         output.WriteLine($"{loss}: first/last {first:E3}");
         Assert.Equal(vanishes, first == 0);
     }
