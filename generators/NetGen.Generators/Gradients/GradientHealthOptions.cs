@@ -14,14 +14,17 @@ namespace NetGen.Generators.Gradients;
 /// <param name="ExplodingNoteFactor"><c>netgen.gradient.exploding_note_factor</c>, <c>NetGenExplodingNoteFactor</c>: NG0109 when the first hidden layer learns at least this many times faster than the last.</param>
 /// <param name="ExplodingWarningFactor"><c>netgen.gradient.exploding_warning_factor</c>, <c>NetGenExplodingWarningFactor</c>: NG0102 from this factor on.</param>
 /// <param name="NarrowReLUTypicalGradient"><c>netgen.gradient.narrow_relu_typical_gradient</c>, <c>NetGenNarrowReLUTypicalGradient</c>: NG0104 when a typical narrow ReLU network's first-layer gradient, for one input, is below this fraction of the mean-field prediction.</param>
+/// <param name="NarrowReLUDeadProbability"><c>netgen.gradient.narrow_relu_dead_probability</c>, <c>NetGenNarrowReLUDeadProbability</c>: NG0104 too when a narrow ReLU network is dead for an input (a layer all zeros) with at least this probability.</param>
 internal sealed record GradientHealthOptions(
-    double VanishingNoteFactor, double VanishingWarningFactor, double ExplodingNoteFactor, double ExplodingWarningFactor, double NarrowReLUTypicalGradient)
+    double VanishingNoteFactor, double VanishingWarningFactor, double ExplodingNoteFactor, double ExplodingWarningFactor, double NarrowReLUTypicalGradient,
+    double NarrowReLUDeadProbability)
 {
     public const string VanishingNoteKey = "netgen.gradient.vanishing_note_factor";
     public const string VanishingWarningKey = "netgen.gradient.vanishing_warning_factor";
     public const string ExplodingNoteKey = "netgen.gradient.exploding_note_factor";
     public const string ExplodingWarningKey = "netgen.gradient.exploding_warning_factor";
     public const string NarrowReLUKey = "netgen.gradient.narrow_relu_typical_gradient";
+    public const string NarrowReLUDeadKey = "netgen.gradient.narrow_relu_dead_probability";
 
     /// <summary>
     /// Calibrated on the corpus of published networks (tests/NetGen.Tests/Corpus, docs/gradient-analysis.md): notes from
@@ -29,9 +32,10 @@ internal sealed record GradientHealthOptions(
     /// measures 24x; the critical tanh network of Schoenholz et al. 2017, which trains, 12x), the exploding warning from 50x
     /// (ResNet-34, which trains, 28x; Yang et al.'s 50-layer batch-normalized tanh stack, which explodes, 110x); NG0104
     /// when a typical narrow ReLU network's first-layer gradient is below 1/100 of the mean-field prediction (Sussillo &amp;
-    /// Abbott's 200 layers of 100, which train: 1/13; AutoTrainer's 15 and 16 layers of 5, which die: below 1/1000).
+    /// Abbott's 200 layers of 100, which train: 1/13; AutoTrainer's 15 and 16 layers of 5, which die: below 1/1000), or
+    /// when the network is dead for one input in ten or more (Lu et al. 2019; AutoTrainer's 15 layers of 5: 38 %).
     /// </summary>
-    public static GradientHealthOptions Default { get; } = new(10, 20, 10, 50, 0.01);
+    public static GradientHealthOptions Default { get; } = new(10, 20, 10, 50, 0.01, 0.1);
 
     /// <summary>The options in force for a declaration in <paramref name="tree"/> (the defaults when it has none).</summary>
     public static GradientHealthOptions For(AnalyzerConfigOptionsProvider provider, Microsoft.CodeAnalysis.SyntaxTree? tree) =>
@@ -42,7 +46,8 @@ internal sealed record GradientHealthOptions(
         Factor(file, VanishingWarningKey, Factor(global, "build_property.NetGenVanishingWarningFactor", Default.VanishingWarningFactor)),
         Factor(file, ExplodingNoteKey, Factor(global, "build_property.NetGenExplodingNoteFactor", Default.ExplodingNoteFactor)),
         Factor(file, ExplodingWarningKey, Factor(global, "build_property.NetGenExplodingWarningFactor", Default.ExplodingWarningFactor)),
-        Positive(file, NarrowReLUKey, Positive(global, "build_property.NetGenNarrowReLUTypicalGradient", Default.NarrowReLUTypicalGradient)));
+        Positive(file, NarrowReLUKey, Positive(global, "build_property.NetGenNarrowReLUTypicalGradient", Default.NarrowReLUTypicalGradient)),
+        Positive(file, NarrowReLUDeadKey, Positive(global, "build_property.NetGenNarrowReLUDeadProbability", Default.NarrowReLUDeadProbability)));
 
     /// <summary>The configured value when it is a number of at least 1 (a factor below 1 would flag every network); the fallback otherwise.</summary>
     private static double Factor(AnalyzerConfigOptions options, string key, double fallback) =>

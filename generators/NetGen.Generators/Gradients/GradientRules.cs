@@ -187,15 +187,17 @@ internal static class GradientRules
 
     private static void CheckNarrowReLU(NetworkModel network, IReadOnlyList<ExpandedLayer> layers, GradientHealthOptions options, List<DeclarationProblem> problems)
     {
-        if (FiniteWidth.Predict(network) is not FiniteWidthPrediction prediction || !(prediction.TypicalRatio < options.NarrowReLUTypicalGradient))
+        if (FiniteWidth.Predict(network) is not FiniteWidthPrediction prediction
+            || !(prediction.TypicalRatio < options.NarrowReLUTypicalGradient || prediction.DeadForAnInput >= options.NarrowReLUDeadProbability))
         {
             return;
         }
         DenseDeclaration first = Dense(layers).First(l => l.Layer.Activation.Kind is ActivationKind.ReLU or ActivationKind.LeakyReLU).Source;
         string typical = prediction.TypicalRatio == 0 ? "0 (dead for most inputs)" : Fraction(prediction.TypicalRatio);
         problems.Add(new DeclarationProblem(DeepNarrowReLUStack, first.Attribute, first.Units.Name,
-            prediction.Layers, prediction.NarrowestWidth, Format(prediction.Beta), typical, Fraction(options.NarrowReLUTypicalGradient),
-            Percent(prediction.DeadForAnInput), Percent(prediction.DeadUnitFraction), FiniteWidth.BatchSize));
+            prediction.Layers, prediction.NarrowestWidth, Format(prediction.Beta), typical,
+            Percent(prediction.DeadForAnInput), Percent(prediction.DeadUnitFraction), FiniteWidth.BatchSize,
+            Fraction(options.NarrowReLUTypicalGradient), Percent(options.NarrowReLUDeadProbability)));
     }
 
     /// <summary>"1/500", "1/1.2E+04" for a ratio below 1; two significant digits otherwise.</summary>
