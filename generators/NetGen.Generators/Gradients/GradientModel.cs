@@ -55,21 +55,10 @@ internal static class GradientModel
             meanDerivatives[n] = ActivationStatistics.MeanDerivative(activation, z.Mean, z.Variance);
         }
 
-        var preActivationGradients = new double[count + 1];
-        for (int n = count; n >= 1; n--)
-        {
-            Layer layer = network.Layers[n - 1];
-            GradientMoments g = n == count
-                ? OutputLayerGradient(network, field.Outputs[n], preActivations[n], derivatives[n], meanDerivatives[n])
-                : Bounded(field.OutputGradient(n)).ThroughFactor(meanDerivatives[n], derivatives[n], layer.Output.Size);
-            g = Bounded(g);
-            preActivationGradients[n] = g.MeanSquare;
-            layer.Backpropagate(field, g);
-        }
-        if (SharedShiftChain.Applies(network) && SharedShiftChain.PreActivationGradients(network) is { } perSample)
-        {
-            preActivationGradients = perSample;
-        }
+        // Weights of non-zero mean: each sample's shared shift followed layer by layer, when it can be (see SharedShiftChain).
+        double[] preActivationGradients =
+            (SharedShiftChain.Applies(network) ? SharedShiftChain.PreActivationGradients(network) : null)
+            ?? Backward(network, field, preActivations[count], derivatives, meanDerivatives);
 
         List<LayerPrediction> predictions = network.Layers
             .Select(layer => new LayerPrediction(layer.Number, preActivations[layer.Number].Variance, derivatives[layer.Number],
@@ -78,48 +67,58 @@ internal static class GradientModel
         return new GradientProfile(predictions);
     }
 
+    /// <summary>E[(∂loss/∂z)²] per unit of every layer (index 0 unused), relative to the output layer's, layer by layer backward.</summary>
+    private static double[] Backward(NetworkModel network, MeanField field, Moments outputPreActivation, double[] derivatives, double[] meanDerivatives)
+    {
+        int count = network.Layers.Count;
+        var preActivationGradients = new double[count + 1];
+        for (int n = count; n >= 1; n--)
+        {
+            Layer layer = network.Layers[n - 1];
+            GradientMoments g = n == count
+                ? ScaledToOne(OutputLayerGradient(network, outputPreActivation.Mean, outputPreActivation.Variance), network.OutputLayer.Output.Size)
+                : Bounded(field.OutputGradient(n)).ThroughFactor(meanDerivatives[n], derivatives[n], layer.Output.Size);
+            g = Bounded(g);
+            preActivationGradients[n] = g.MeanSquare;
+            layer.Backpropagate(field, g);
+        }
+        return preActivationGradients;
+    }
+
     /// <summary>
-    /// The output layer's dz, scaled to E[dz²] = 1, with its common mode over the units. Softmax cross-entropy's
-    /// dz = softmax(z) − y sums to zero per sample: no common mode. The other losses' residual a − y does not: the
-    /// targets are taken as one-hot over the outputs (classification, as the corpus's quadratic-loss networks), so
-    /// its common mode is mean(a) − 1/outputs; the quadratic loss multiplies it by f'(z).
+    /// The output layer's dz for pre-activations z ~ N(mean, variance), with its common mode over the units. Softmax
+    /// cross-entropy's dz = softmax(z) − y sums to zero per sample: no common mode (and E[dz²] is taken as 1). The other
+    /// losses' residual a − y does not: the targets are taken as one-hot over the outputs (classification, as the corpus's
+    /// quadratic-loss networks), so its common mode is mean(a) − 1/outputs; the quadratic loss multiplies it by f'(z).
     /// </summary>
-    private static GradientMoments OutputLayerGradient(NetworkModel network, Moments output, Moments z, double derivativeMeanSquare, double meanDerivative)
+    internal static GradientMoments OutputLayerGradient(NetworkModel network, double mean, double variance)
     {
         if (network.Loss == LossKind.SoftmaxCrossEntropy)
         {
             return new GradientMoments(1, 0);
         }
         int units = network.OutputLayer.Output.Size;
-        if (network.Loss == LossKind.SigmoidCrossEntropy)
-        {
-            (double mean, double meanSquare, _) = NormalExpectation.Of(new ActivationFunction(ActivationKind.Sigmoid, 0), z.Mean, z.Variance);
-            output = new Moments(mean, meanSquare - mean * mean);
-        }
+        ActivationFunction output = network.Loss == LossKind.SigmoidCrossEntropy
+            ? new ActivationFunction(ActivationKind.Sigmoid, 0)
+            : network.OutputLayer.MeanFieldActivation;
+        (double a, double aSquare, double derivativeMeanSquare) = NormalExpectation.Of(output, mean, variance);
         double target = 1.0 / units;
-        double residualMeanSquare = output.MeanSquare - 2 * output.Mean * target + target;
-        double shift = output.Mean - target;
-        var residual = new GradientMoments(residualMeanSquare, Math.Min(residualMeanSquare, shift * shift + output.Variance / units));
-        GradientMoments dz = network.Loss == LossKind.MeanSquaredError
-            ? residual.ThroughFactor(meanDerivative, derivativeMeanSquare, units)
+        double residualMeanSquare = aSquare - 2 * a * target + target;
+        double shift = a - target;
+        var residual = new GradientMoments(residualMeanSquare, Math.Min(residualMeanSquare, shift * shift + (aSquare - a * a) / units));
+        return network.Loss == LossKind.MeanSquaredError
+            ? residual.ThroughFactor(ActivationStatistics.MeanDerivative(output, mean, variance), derivativeMeanSquare, units)
             : residual;
-        return dz.MeanSquare > 0 && !double.IsInfinity(dz.MeanSquare)
-            ? new GradientMoments(1, Math.Min(1, dz.CommonModeSquare / dz.MeanSquare))
-            : new GradientMoments(1, 1.0 / units);
     }
 
-    private static int LastNormalization(NetworkModel network)
-    {
-        int last = 0;
-        foreach (Layer layer in network.Layers)
-        {
-            if (layer.Kind is LayerKind.BatchNorm or LayerKind.LayerNorm)
-            {
-                last = layer.Number;
-            }
-        }
-        return last;
-    }
+    /// <summary>The output layer's dz scaled to E[dz²] = 1, the scale every prediction is relative to.</summary>
+    private static GradientMoments ScaledToOne(GradientMoments dz, int units) =>
+        dz.MeanSquare > 0 && !double.IsInfinity(dz.MeanSquare)
+            ? new GradientMoments(1, Math.Min(1, dz.CommonModeSquare / dz.MeanSquare))
+            : new GradientMoments(1, 1.0 / units);
+
+    private static int LastNormalization(NetworkModel network) =>
+        network.Layers.Where(layer => layer.Kind is LayerKind.BatchNorm or LayerKind.LayerNorm).Select(layer => layer.Number).DefaultIfEmpty(0).Max();
 
     private static Moments Bounded(Moments moments)
     {

@@ -62,30 +62,19 @@ internal sealed class MeanField
     public MeanField(int layers, double inputMeanSquare)
     {
         Outputs = new Moments[layers + 1];
-        OutputGradients = new double[layers + 1];
-        OutputGradientCommonModes = new double[layers + 1];
+        _outputGradients = new GradientMoments[layers + 1];
         Outputs[0] = new Moments(0, inputMeanSquare); // the inputs' mean is unknown: only E[x²] is declared
     }
+
+    // E[(∂loss/∂a)²] per unit of each layer's output and its common mode, relative to the output layer's dz (index 0: the inputs).
+    private readonly GradientMoments[] _outputGradients;
 
     /// <summary>The moments of each layer's output a (index 0: the network's inputs).</summary>
     public Moments[] Outputs { get; }
 
-    /// <summary>E[(∂loss/∂a)²] per unit of each layer's output, relative to the output layer's dz (index 0: the inputs).</summary>
-    public double[] OutputGradients { get; }
-
-    /// <summary>
-    /// E[c²], c the mean of ∂loss/∂a over the units of one sample, of each layer's output, on the scale of
-    /// <see cref="OutputGradients"/> (see <see cref="GradientMoments.CommonModeSquare"/>).
-    /// </summary>
-    public double[] OutputGradientCommonModes { get; }
-
     /// <summary>Adds <paramref name="gradient"/> to layer <paramref name="number"/>'s output gradient (paths add).</summary>
-    public void AddOutputGradient(int number, GradientMoments gradient)
-    {
-        OutputGradients[number] += gradient.MeanSquare;
-        OutputGradientCommonModes[number] += gradient.CommonModeSquare;
-    }
+    public void AddOutputGradient(int number, GradientMoments gradient) => _outputGradients[number] += gradient;
 
-    /// <summary>Layer <paramref name="number"/>'s output gradient.</summary>
-    public GradientMoments OutputGradient(int number) => new(OutputGradients[number], OutputGradientCommonModes[number]);
+    /// <summary>Layer <paramref name="number"/>'s output gradient: E[(∂loss/∂a)²] per unit and its common mode, relative to the output layer's dz.</summary>
+    public GradientMoments OutputGradient(int number) => _outputGradients[number];
 }

@@ -105,7 +105,7 @@ internal static class SharedShiftChain
         }
 
         var conditional = new GradientMoments[count][];
-        conditional[count - 1] = OutputGradients(network, layers[count - 1], grids[count - 1]);
+        conditional[count - 1] = [.. grids[count - 1].Centres.Select((centre, k) => GradientModel.OutputLayerGradient(network, centre, grids[count - 1].Spreads[k]))];
         for (int l = count - 2; l >= 0; l--)
         {
             DenseLayer layer = layers[l], next = layers[l + 1];
@@ -154,38 +154,6 @@ internal static class SharedShiftChain
             return null;
         }
         return gradients.Select(g => g / output0).ToArray();
-    }
-
-    /// <summary>The output layer's E[dz²] and common mode given the shift, as <see cref="GradientModel"/>'s per sample, unscaled.</summary>
-    private static GradientMoments[] OutputGradients(NetworkModel network, DenseLayer output, Grid grid)
-    {
-        var result = new GradientMoments[Cells];
-        int units = output.Units;
-        double target = 1.0 / units;
-        for (int k = 0; k < Cells; k++)
-        {
-            if (network.Loss == LossKind.SoftmaxCrossEntropy)
-            {
-                result[k] = new GradientMoments(1, 0);
-                continue;
-            }
-            ActivationFunction activation = network.Loss == LossKind.SigmoidCrossEntropy
-                ? new ActivationFunction(ActivationKind.Sigmoid, 0)
-                : output.MeanFieldActivation;
-            (double mean, double meanSquare, _) = NormalExpectation.Of(activation, grid.Centres[k], grid.Spreads[k]);
-            double residualMeanSquare = meanSquare - 2 * mean * target + target;
-            double shift = mean - target;
-            var residual = new GradientMoments(residualMeanSquare,
-                Math.Min(residualMeanSquare, shift * shift + (meanSquare - mean * mean) / units));
-            if (network.Loss == LossKind.MeanSquaredError)
-            {
-                (_, _, double derivativeMeanSquare) = NormalExpectation.Of(output.MeanFieldActivation, grid.Centres[k], grid.Spreads[k]);
-                double meanDerivative = ActivationStatistics.MeanDerivative(output.MeanFieldActivation, grid.Centres[k], grid.Spreads[k]);
-                residual = residual.ThroughFactor(meanDerivative, derivativeMeanSquare, units);
-            }
-            result[k] = residual;
-        }
-        return result;
     }
 
     private static (double WeightMean, double WeightVariance, double BiasMean, double BiasVariance) Parameters(DenseLayer layer)
