@@ -199,7 +199,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DeepNarrowReLUStack = Warning(
         DiagnosticIds.DeepNarrowReLUStack,
         "A deep narrow ReLU stack starts far from the mean-field prediction",
-        "{0} ReLU-family layers as narrow as {1} units (Σ 1/width = {2}): for one input, a typical network's first-layer gradient is ~{3} of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~{4}; ~{5} of its hidden ReLU units are dead for a whole batch of {6} (Lu et al. 2019); NG0104 fires for a typical gradient below {7} or a probability of at least {8}; make the layers wider, use fewer of them, or add residual blocks",
+        "{0} ReLU-family layers as narrow as {1} units (Σ 1/width = {2}): for an input it is alive at, a typical network's first-layer gradient is ~{3} of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~{4}; ~{5} of its hidden ReLU units are dead for a whole batch of {6} (Lu et al. 2019); NG0104 fires for a typical gradient below {7} or a probability of at least {8}; make the layers wider, use fewer of them, or add residual blocks",
         "The mean-field prediction is the mean over infinitely wide layers. With few units per layer, the log of the squared gradient spreads with a variance of about 5·Σ 1/width, so a typical network's gradient is far below the mean, and each ReLU layer of width n is all zeros for an input with probability 2^-n.");
 
     public static readonly DiagnosticDescriptor BatchNormWithoutSkipConnections = Warning(

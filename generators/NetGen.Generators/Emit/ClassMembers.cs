@@ -8,7 +8,7 @@ namespace NetGen.Generators.Emit;
 /// <summary>Writes the generated class's constants, fields, constructors, properties and <c>Initialize</c>.</summary>
 internal static class ClassMembers
 {
-    public static void WriteConstants(SourceWriter w, NetworkModel network, IReadOnlyList<string> table)
+    public static void WriteConstants(SourceWriter w, NetworkModel network, SummaryTable table)
     {
         w.Line("/// <summary>The number of inputs of one sample.</summary>");
         w.Line($"public const int InputSize = {Literals.Integer(network.Input.Size)};");
@@ -148,10 +148,11 @@ internal static class ClassMembers
         {
             string weightOffset = layer.ParameterCount > 0 ? $"{layer.Name}WeightOffset" : Literals.Integer(layer.WeightOffset);
             string biasOffset = layer.BiasCount > 0 ? $"{layer.Name}BiasOffset" : Literals.Integer(layer.BiasOffset);
-            double predicted = profile.Layers[layer.Number - 1].RelativeGradientNorm;
+            LayerPrediction predicted = profile.Layers[layer.Number - 1];
             w.Line($"    new(\"{layer.Name}\", global::NetGen.LayerKind.{layer.Kind}, {Literals.Integer(layer.Input.Size)}, {Literals.Integer(layer.Output.Size)}, " +
                    $"global::NetGen.Activation.{layer.Activation.Kind}, {weightOffset}, {Literals.Integer(layer.WeightCount)}, {biasOffset}, {Literals.Integer(layer.BiasCount)}, " +
-                   $"PredictedGradient: {Literals.Number(predicted, PrecisionKind.Double)}),");
+                   $"PredictedGradient: {Literals.Number(predicted.RelativeGradientNorm, PrecisionKind.Double)}, " +
+                   $"TypicalGradient: {Literals.Number(predicted.TypicalGradientNorm, PrecisionKind.Double)}),");
         }
         w.Line("};");
         w.Line();

@@ -14,9 +14,9 @@ internal static class NetworkWriter
     public static string Write(NetworkModel network)
     {
         var w = new SourceWriter();
-        // The mean-field prediction feeds the layer table (doc and Summary) and LayerInfo.PredictedGradient: computed once.
+        // The prediction feeds the layer table (doc and Summary) and LayerInfo.PredictedGradient/TypicalGradient: computed once.
         GradientProfile profile = GradientModel.Predict(network);
-        IReadOnlyList<string> table = Summary.Table(network, profile);
+        SummaryTable table = Summary.Table(network, profile);
         List<LayerWriter> layers = network.Layers.Select(layer => layer.CreateWriter(network)).ToList();
         string t = Literals.ElementType(network.Precision);
 

@@ -13,17 +13,31 @@ internal static class Summary
     public const string GradientFootnote =
         "* Gradient: predicted at initialization, the root mean square of dLoss/dz per unit relative to the output layer's (mean-field model; see docs/gradient-analysis.md).";
 
+    /// <summary>What the typical-gradient column is, under networks that have one.</summary>
+    public const string TypicalFootnote =
+        "* Typical: the same for a typical network and input (geometric mean over initializations): narrow layers spread the gradient from one initialization to the next (Hanin 2018).";
+
     public static string Headline(NetworkModel network) =>
         $"{network.ClassName.TrimStart('@')}: {Literals.Count(network.Input.Size)} inputs -> {Literals.Count(network.Output.Size)} outputs, " +
         $"{Literals.Count(network.ParameterCount)} parameters ({Literals.ElementType(network.Precision)}), loss {network.Loss}";
 
-    /// <summary>The layer table, one line per row, columns padded to line up; the last column is the predicted gradient.</summary>
-    public static IReadOnlyList<string> Table(NetworkModel network, GradientProfile profile)
+    /// <summary>
+    /// The layer table, one line per row, columns padded to line up; the last column is the predicted gradient, then the
+    /// typical one where it differs (<see cref="GradientProfile.ShowsTypicalGradient"/>).
+    /// </summary>
+    public static SummaryTable Table(NetworkModel network, GradientProfile profile)
     {
-        var rows = new List<string[]> { new[] { "Layer", "Type", "Shape", "Activation", "Weight init", "Bias init", "Parameters", "Gradient*" } };
+        bool typical = profile.ShowsTypicalGradient;
+        var header = new List<string> { "Layer", "Type", "Shape", "Activation", "Weight init", "Bias init", "Parameters", "Gradient*" };
+        if (typical)
+        {
+            header.Add("Typical*");
+        }
+        var rows = new List<string[]> { header.ToArray() };
         foreach (Layer layer in network.Layers)
         {
-            rows.Add(new[]
+            LayerPrediction prediction = profile.Layers[layer.Number - 1];
+            var row = new List<string>
             {
                 layer.Name,
                 layer.TypeDescription,
@@ -32,34 +46,47 @@ internal static class Summary
                 layer.WeightInitDescription,
                 layer.BiasInitDescription,
                 Literals.Count(layer.ParameterCount),
-                profile.Layers[layer.Number - 1].RelativeGradientNorm.ToString("G2", CultureInfo.InvariantCulture),
-            });
+                prediction.RelativeGradientNorm.ToString("G2", CultureInfo.InvariantCulture),
+            };
+            if (typical)
+            {
+                row.Add(prediction.TypicalGradientNorm.ToString("G2", CultureInfo.InvariantCulture));
+            }
+            rows.Add(row.ToArray());
         }
-        rows.Add(new[] { "Total", "", "", "", "", "", Literals.Count(network.ParameterCount), "" });
+        rows.Add(new[] { "Total", "", "", "", "", "", Literals.Count(network.ParameterCount), "", "" }.Take(header.Count).ToArray());
 
         int columns = rows[0].Length;
+        int firstRightAligned = header.IndexOf("Parameters");
         int[] widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        return rows.Select(row => string.Join("  ", row.Select((cell, c) =>
-                c >= columns - 2 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd())
+        List<string> lines = rows.Select(row => string.Join("  ", row.Select((cell, c) =>
+                c >= firstRightAligned ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd())
             .ToList();
+        return new SummaryTable(lines, typical ? new[] { GradientFootnote, TypicalFootnote } : new[] { GradientFootnote });
     }
 
-    /// <summary>The headline, the table and its footnote as one text, lines separated by <c>\n</c>.</summary>
-    public static string Text(NetworkModel network, IReadOnlyList<string> table) =>
-        Headline(network) + "\n" + string.Join("\n", table) + "\n" + GradientFootnote;
+    /// <summary>The headline, the table and its footnotes as one text, lines separated by <c>\n</c>.</summary>
+    public static string Text(NetworkModel network, SummaryTable table) =>
+        Headline(network) + "\n" + string.Join("\n", table.Rows) + "\n" + string.Join("\n", table.Footnotes);
 
     /// <summary>The class's XML doc: the headline, the table and its footnote.</summary>
-    public static void WriteClassDoc(SourceWriter w, NetworkModel network, IReadOnlyList<string> table)
+    public static void WriteClassDoc(SourceWriter w, NetworkModel network, SummaryTable table)
     {
         w.Line("/// <remarks>");
         w.Line($"/// <para>{Literals.Xml(Headline(network))}.</para>");
         w.Line("/// <code>");
-        foreach (string row in table)
+        foreach (string row in table.Rows)
         {
             w.Line("/// " + Literals.Xml(row));
         }
         w.Line("/// </code>");
-        w.Line($"/// <para>{Literals.Xml(GradientFootnote)}</para>");
+        foreach (string footnote in table.Footnotes)
+        {
+            w.Line($"/// <para>{Literals.Xml(footnote)}</para>");
+        }
         w.Line("/// </remarks>");
     }
 }
+
+/// <summary>The summary's layer table: its lines (header, one per layer, total) and the footnotes that explain its columns.</summary>
+internal sealed record SummaryTable(IReadOnlyList<string> Rows, IReadOnlyList<string> Footnotes);

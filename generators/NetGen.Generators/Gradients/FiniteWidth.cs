@@ -36,9 +36,16 @@ namespace NetGen.Generators.Gradients;
 /// for narrow layers.</item>
 /// </list>
 /// <para>
-/// Exact for Gaussian weights; weights drawn from a uniform distribution have a different fourth moment and a somewhat
-/// smaller spread. LeakyReLU layers never die; their spread uses the wide-layer form: Var[R] = c²/n·(3(1 + a⁴)/2 − (1 + a²)²/4)
-/// with c = 2/(1 + a²), a the slope, and ln R ≈ normal with variance Var[R] and mean −Var[R]/2.
+/// Exact for Gaussian weights. Weights drawn from a uniform or truncated normal distribution have a smaller fourth moment
+/// and, in narrow layers, a smaller spread: there the factors are sampled (<see cref="FiniteWidthSampling"/>). LeakyReLU layers never die; their spread uses the wide-layer form: Var[R] = c²/n·(3(1 + a⁴)/2 − (1 + a²)²/4)
+/// with c = 2/(1 + a²), a the slope, and ln R ≈ normal with variance Var[R] and mean −Var[R]/2. Linear layers pass every
+/// unit: R = χ²_n/n exactly, ln R with mean ln(2/n) + ψ(n/2) and variance ψ'(n/2) (the random matrix products of Dive
+/// into Deep Learning's exploding-gradient example).
+/// </para>
+/// <para>
+/// Layer l's gradient has passed the hidden layers from l to the last, so its log-ratio is the sum of their ln R; its
+/// typical value, the geometric mean (the median of the log-normal) for inputs it is alive at, is exp(E[Σ ln R]/2) times
+/// the mean-field value.
 /// </para>
 /// </remarks>
 internal static class FiniteWidth
@@ -52,8 +59,8 @@ internal static class FiniteWidth
 
     /// <summary>
     /// The prediction for <paramref name="network"/>, or <see langword="null"/> when it does not apply: a network with
-    /// layers other than dense ones (skips and normalization change the statistics), or no hidden ReLU or LeakyReLU layer
-    /// with zero-mean i.i.d. weights and zero-mean biases.
+    /// layers other than dense ones (skips and normalization change the statistics), or a hidden layer that is not ReLU,
+    /// LeakyReLU or linear with zero-mean i.i.d. weights and zero-mean biases.
     /// </summary>
     public static FiniteWidthPrediction? Predict(NetworkModel network)
     {
@@ -61,44 +68,86 @@ internal static class FiniteWidth
         {
             return null;
         }
-        List<DenseLayer> covered = network.Layers.Take(network.Layers.Count - 1).Cast<DenseLayer>().Where(IsCovered).ToList();
-        if (covered.Count == 0)
+        List<DenseLayer> hidden = network.Layers.Take(network.Layers.Count - 1).Cast<DenseLayer>().ToList();
+        var output = (DenseLayer)network.OutputLayer;
+        if (hidden.Count == 0 || !hidden.All(IsCovered) || !IsSymmetric(output.WeightInit, output) || output.WeightInit.Variance(output.Inputs, output.Units) <= 0)
         {
             return null;
         }
 
-        double alive = 1, logMean = 0, logVariance = 0, beta = 0, correlation = 0, deadUnits = 0;
-        int reluUnits = 0;
-        var reluFactors = new Dictionary<int, (double Mean, double Variance)>(); // a repeated layer's sums once
-        foreach (DenseLayer layer in covered)
+        // ln R of each hidden layer, then summed from the output down: layer l's gradient has passed layers l to L − 1.
+        // The weights that multiply the gradient are those of layers 2 to L (the first layer's never do).
+        // Gaussian weights give the exact sums; others, in narrow layers, are sampled (the chain runs through every layer,
+        // as the gradient's shape entering a layer depends on the layers above it).
+        List<DenseLayer> multiplying = hidden.Skip(1).Append(output).ToList();
+        List<(double Mean, double Variance)> factors = GaussianLogFactors(hidden);
+        if (multiplying.Any(l => l.WeightInit.DrawnFrom != InitDistributionKind.Normal) && hidden.Max(l => l.Units) <= FiniteWidthSampling.MaxSampledWidth)
         {
-            int n = layer.Units;
-            double slope = layer.Activation.Kind == ActivationKind.ReLU ? 0 : layer.Activation.Parameter;
-            beta += 1.0 / n;
-            if (slope == 0 && !reluFactors.ContainsKey(n))
+            (double Mean, double Variance)[] sampled = FiniteWidthSampling.LogFactors(hidden, output);
+            for (int l = 0; l < hidden.Count; l++)
             {
-                reluFactors[n] = ReLULogFactor(n);
+                if (multiplying[l].WeightInit.DrawnFrom != InitDistributionKind.Normal)
+                {
+                    factors[l] = sampled[l];
+                }
             }
-            (double mean, double variance) = slope == 0 ? reluFactors[n] : LeakyLogFactor(n, slope);
-            logMean += mean;
-            logVariance += variance;
-            if (slope == 0)
-            {
-                double unitDead = (1 - alive) + alive * AllAtMostZero(correlation, BatchSize);
-                deadUnits += unitDead * n;
-                reluUnits += n;
-                alive *= 1 - Math.Pow(2, -n);
-            }
-            correlation = ReLUCorrelation(correlation);
+        }
+        var typical = new double[network.Layers.Count];
+        typical[hidden.Count] = 1;
+        double logMean = 0, logVariance = 0;
+        for (int l = hidden.Count - 1; l >= 0; l--)
+        {
+            logMean += factors[l].Mean;
+            logVariance += factors[l].Variance;
+            typical[l] = Math.Exp(logMean / 2);
         }
 
-        double deadForAnInput = 1 - alive;
-        return new FiniteWidthPrediction(covered.Count, covered.Min(l => l.Units), beta, deadForAnInput, logMean, logVariance,
-            Typical(deadForAnInput, logMean, logVariance), reluUnits == 0 ? 0 : deadUnits / reluUnits);
+        double alive = 1, correlation = 0, deadUnits = 0;
+        int reluUnits = 0;
+        foreach (DenseLayer layer in hidden)
+        {
+            if (layer.Activation.Kind == ActivationKind.ReLU)
+            {
+                double unitDead = (1 - alive) + alive * AllAtMostZero(correlation, BatchSize);
+                deadUnits += unitDead * layer.Units;
+                reluUnits += layer.Units;
+                alive *= 1 - Math.Pow(2, -layer.Units);
+            }
+            if (layer.Activation.Kind != ActivationKind.Identity)
+            {
+                correlation = ReLUCorrelation(correlation);
+            }
+        }
+
+        List<DenseLayer> reluFamily = hidden.Where(l => l.Activation.Kind != ActivationKind.Identity).ToList();
+        return new FiniteWidthPrediction(reluFamily.Count, hidden.Min(l => l.Units), hidden.Sum(l => 1.0 / l.Units), 1 - alive,
+            logMean, logVariance, typical, reluUnits == 0 ? 0 : deadUnits / reluUnits);
+    }
+
+    /// <summary>The exact sums of the remarks for each hidden layer, with Gaussian weights (or wide layers, where the law is near it).</summary>
+    private static List<(double Mean, double Variance)> GaussianLogFactors(IReadOnlyList<DenseLayer> hidden)
+    {
+        var factors = new List<(double Mean, double Variance)>();
+        var cached = new Dictionary<(int, ActivationKind, double), (double Mean, double Variance)>(); // a repeated layer's sums once
+        foreach (DenseLayer layer in hidden)
+        {
+            (int, ActivationKind, double) key = (layer.Units, layer.Activation.Kind, layer.Activation.Parameter);
+            if (!cached.TryGetValue(key, out (double Mean, double Variance) factor))
+            {
+                factor = cached[key] = layer.Activation.Kind switch
+                {
+                    ActivationKind.ReLU => ReLULogFactor(layer.Units),
+                    ActivationKind.LeakyReLU => LeakyLogFactor(layer.Units, layer.Activation.Parameter),
+                    _ => LinearLogFactor(layer.Units),
+                };
+            }
+            factors.Add(factor);
+        }
+        return factors;
     }
 
     private static bool IsCovered(DenseLayer layer) =>
-        layer.Activation.Kind is ActivationKind.ReLU or ActivationKind.LeakyReLU
+        layer.Activation.Kind is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.Identity
         && IsSymmetric(layer.WeightInit, layer) && layer.WeightInit.Variance(layer.Inputs, layer.Units) > 0
         && (layer.BiasInit is null || IsSymmetric(layer.BiasInit, layer));
 
@@ -113,15 +162,47 @@ internal static class FiniteWidth
         {
             return (-2.5 / n, 5.0 / n);
         }
-        // K = k has probability C(n, k)·2^−n / (1 − 2^−n); ψ(k/2) and ψ'(k/2) by their recurrences from k = 1 and k = 2.
+        // K = k has probability C(n, k)·2^−n / (1 − 2^−n).
+        (double[] digamma, double[] trigamma) = HalfIntegerPolygamma(n);
         var weights = new double[n + 1];
-        var digamma = new double[n + 1];
-        var trigamma = new double[n + 1];
         double logBinomial = 0, logNormalizer = n * Math.Log(2) + Math.Log(1 - Math.Pow(2, -n));
         for (int k = 1; k <= n; k++)
         {
             logBinomial += Math.Log(n - k + 1) - Math.Log(k);
             weights[k] = Math.Exp(logBinomial - logNormalizer);
+        }
+        double meanDigamma = 0;
+        for (int k = 1; k <= n; k++)
+        {
+            meanDigamma += weights[k] * digamma[k];
+        }
+        double variance = 0;
+        for (int k = 1; k <= n; k++)
+        {
+            double d = digamma[k] - meanDigamma;
+            variance += weights[k] * (trigamma[k] + d * d);
+        }
+        return (Math.Log(4.0 / n) + meanDigamma, variance);
+    }
+
+    /// <summary>The mean and variance of ln R for a linear layer: R = χ²_n / n, every unit passing the gradient.</summary>
+    internal static (double Mean, double Variance) LinearLogFactor(int n)
+    {
+        if (n > MaxExactWidth)
+        {
+            return (-1.0 / n, 2.0 / n);
+        }
+        (double[] digamma, double[] trigamma) = HalfIntegerPolygamma(n);
+        return (Math.Log(2.0 / n) + digamma[n], trigamma[n]);
+    }
+
+    /// <summary>ψ(k/2) and ψ'(k/2) for k = 1..n (index 0 unused), by their recurrences from k = 1 and k = 2.</summary>
+    private static (double[] Digamma, double[] Trigamma) HalfIntegerPolygamma(int n)
+    {
+        var digamma = new double[n + 1];
+        var trigamma = new double[n + 1];
+        for (int k = 1; k <= n; k++)
+        {
             double half = k / 2.0;
             digamma[k] = k switch
             {
@@ -136,18 +217,7 @@ internal static class FiniteWidth
                 _ => trigamma[k - 2] - 1 / ((half - 1) * (half - 1)),
             };
         }
-        double meanDigamma = 0;
-        for (int k = 1; k <= n; k++)
-        {
-            meanDigamma += weights[k] * digamma[k];
-        }
-        double variance = 0;
-        for (int k = 1; k <= n; k++)
-        {
-            double d = digamma[k] - meanDigamma;
-            variance += weights[k] * (trigamma[k] + d * d);
-        }
-        return (Math.Log(4.0 / n) + meanDigamma, variance);
+        return (digamma, trigamma);
     }
 
     /// <summary>ln R for a LeakyReLU layer: normal with variance Var[R] and mean −Var[R]/2 (the wide-layer form).</summary>
@@ -191,35 +261,5 @@ internal static class FiniteWidth
             sum += value * (i == 0 || i == panels ? 1 : i % 2 == 1 ? 4 : 2);
         }
         return NormalDistribution.UpperTail(limit) + sum * h / 3;
-    }
-
-    /// <summary>The median of √(g/g_mf) over inputs and initializations: 0 with probability <paramref name="dead"/>, else log-normal.</summary>
-    private static double Typical(double dead, double logMean, double logVariance)
-    {
-        if (dead >= 0.5)
-        {
-            return 0;
-        }
-        double quantile = (0.5 - dead) / (1 - dead);
-        return Math.Exp(0.5 * (logMean + Math.Sqrt(logVariance) * StandardNormalQuantile(quantile)));
-    }
-
-    /// <summary>The t with P(Z ≤ t) = <paramref name="p"/>, by bisection on the tail probability (exact to a double's resolution).</summary>
-    private static double StandardNormalQuantile(double p)
-    {
-        double low = -40, high = 40;
-        for (int i = 0; i < 100; i++)
-        {
-            double middle = (low + high) / 2;
-            if (NormalDistribution.UpperTail(-middle) < p)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        return (low + high) / 2;
     }
 }

@@ -60,11 +60,16 @@ internal static class GradientModel
             (SharedShiftChain.Applies(network) ? SharedShiftChain.PreActivationGradients(network) : null)
             ?? Backward(network, field, preActivations[count], derivatives, meanDerivatives);
 
+        FiniteWidthPrediction? finiteWidth = FiniteWidth.Predict(network);
         List<LayerPrediction> predictions = network.Layers
-            .Select(layer => new LayerPrediction(layer.Number, preActivations[layer.Number].Variance, derivatives[layer.Number],
-                Math.Sqrt(preActivationGradients[layer.Number])))
+            .Select(layer =>
+            {
+                double meanField = Math.Sqrt(preActivationGradients[layer.Number]);
+                double typical = meanField * (finiteWidth?.TypicalRatios[layer.Number - 1] ?? 1);
+                return new LayerPrediction(layer.Number, preActivations[layer.Number].Variance, derivatives[layer.Number], meanField, typical);
+            })
             .ToList();
-        return new GradientProfile(predictions);
+        return new GradientProfile(predictions, finiteWidth);
     }
 
     /// <summary>E[(∂loss/∂z)²] per unit of every layer (index 0 unused), relative to the output layer's, layer by layer backward.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NetGen.Generators.Gradients;
 
@@ -9,8 +10,18 @@ namespace NetGen.Generators.Gradients;
 /// <param name="RelativeGradientNorm">
 /// The root mean square of ∂loss/∂z per unit and sample, relative to the output layer's (1 for the output layer).
 /// </param>
-internal sealed record LayerPrediction(int Number, double PreActivationVariance, double DerivativeMeanSquare, double RelativeGradientNorm);
+/// <param name="TypicalGradientNorm">
+/// What a typical network and input give for the same (<see cref="FiniteWidthPrediction.TypicalRatios"/>): below
+/// <paramref name="RelativeGradientNorm"/> for narrow ReLU-family and linear stacks, equal to it where the finite-width
+/// model does not apply.
+/// </param>
+internal sealed record LayerPrediction(int Number, double PreActivationVariance, double DerivativeMeanSquare, double RelativeGradientNorm, double TypicalGradientNorm);
 
 /// <summary>The per-layer prediction of a network at initialization.</summary>
 /// <param name="Layers">One prediction per layer, in order.</param>
-internal sealed record GradientProfile(IReadOnlyList<LayerPrediction> Layers);
+/// <param name="FiniteWidth">The finite-width statistics, for the networks they apply to.</param>
+internal sealed record GradientProfile(IReadOnlyList<LayerPrediction> Layers, FiniteWidthPrediction? FiniteWidth)
+{
+    /// <summary>Whether a typical network's gradient differs from the mean-field one by 10 % or more at some layer: the summary then shows both.</summary>
+    public bool ShowsTypicalGradient => Layers.Any(l => l.TypicalGradientNorm < 0.9 * l.RelativeGradientNorm);
+}

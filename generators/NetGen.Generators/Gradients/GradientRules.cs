@@ -34,7 +34,7 @@ internal static class GradientRules
         IReadOnlyList<ExpandedLayer> layers = analysis.Layers;
         CheckGradientRatio(network, layers, profile, options, problems);
         CheckInitializers(layers, profile, problems);
-        CheckNarrowReLU(network, layers, options, problems);
+        CheckNarrowReLU(profile, layers, options, problems);
         CheckBatchNormWithoutSkips(analysis, layers, problems);
         CheckResidualWithoutNormalization(layers, profile, problems);
         CheckSigmoidOutputWithQuadraticLoss(analysis, network, layers, problems);
@@ -185,17 +185,16 @@ internal static class GradientRules
         _ => "GlorotUniform",
     };
 
-    private static void CheckNarrowReLU(NetworkModel network, IReadOnlyList<ExpandedLayer> layers, GradientHealthOptions options, List<DeclarationProblem> problems)
+    private static void CheckNarrowReLU(GradientProfile profile, IReadOnlyList<ExpandedLayer> layers, GradientHealthOptions options, List<DeclarationProblem> problems)
     {
-        if (FiniteWidth.Predict(network) is not FiniteWidthPrediction prediction
+        if (profile.FiniteWidth is not FiniteWidthPrediction prediction || prediction.Layers == 0
             || !(prediction.TypicalRatio < options.NarrowReLUTypicalGradient || prediction.DeadForAnInput >= options.NarrowReLUDeadProbability))
         {
             return;
         }
         DenseDeclaration first = Dense(layers).First(l => l.Layer.Activation.Kind is ActivationKind.ReLU or ActivationKind.LeakyReLU).Source;
-        string typical = prediction.TypicalRatio == 0 ? "0 (dead for most inputs)" : Fraction(prediction.TypicalRatio);
         problems.Add(new DeclarationProblem(DeepNarrowReLUStack, first.Attribute, first.Units.Name,
-            prediction.Layers, prediction.NarrowestWidth, Format(prediction.Beta), typical,
+            prediction.Layers, prediction.NarrowestWidth, Format(prediction.Beta), Fraction(prediction.TypicalRatio),
             Percent(prediction.DeadForAnInput), Percent(prediction.DeadUnitFraction), FiniteWidth.BatchSize,
             Fraction(options.NarrowReLUTypicalGradient), Percent(options.NarrowReLUDeadProbability)));
     }

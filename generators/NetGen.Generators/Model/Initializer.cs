@@ -24,6 +24,9 @@ internal abstract record Initializer
     /// <summary>Whether it draws from the network's random source.</summary>
     public virtual bool IsRandom => true;
 
+    /// <summary>The shape of the distribution each value is drawn from independently; <see langword="null"/> for a constant or a matrix drawn as a whole.</summary>
+    public virtual InitDistributionKind? DrawnFrom => null;
+
     /// <summary>The <c>NetGen.Initializers</c> method that draws it.</summary>
     public abstract string Method { get; }
 
@@ -54,6 +57,9 @@ internal sealed record FanInitializer(InitKind Kind) : Initializer
         InitKind.LegacyUniform => 1.0 / (3.0 * fanIn),
         _ => 1.0, // StandardNormal
     };
+
+    public override InitDistributionKind? DrawnFrom =>
+        Kind is InitKind.GlorotUniform or InitKind.HeUniform or InitKind.LegacyUniform ? InitDistributionKind.Uniform : InitDistributionKind.Normal;
 
     public override string Method => Kind.ToString();
 
@@ -99,6 +105,8 @@ internal sealed record NormalInitializer(double MeanValue, double StandardDeviat
 
     public override double Variance(int fanIn, int fanOut) => StandardDeviation * StandardDeviation * (Truncated ? TruncatedVarianceFactor : 1.0);
 
+    public override InitDistributionKind? DrawnFrom => Truncated ? InitDistributionKind.TruncatedNormal : InitDistributionKind.Normal;
+
     public override string Method => Truncated ? "TruncatedNormal" : "Normal";
 
     public override string Arguments(int fanIn, int fanOut) => $"mean: {Literal(MeanValue)}, standardDeviation: {Literal(StandardDeviation)}";
@@ -112,6 +120,8 @@ internal sealed record UniformInitializer(double Minimum, double Maximum) : Init
     public override double Mean(int fanIn, int fanOut) => (Minimum + Maximum) / 2;
 
     public override double Variance(int fanIn, int fanOut) => (Maximum - Minimum) * (Maximum - Minimum) / 12;
+
+    public override InitDistributionKind? DrawnFrom => InitDistributionKind.Uniform;
 
     public override string Method => "Uniform";
 
@@ -131,6 +141,8 @@ internal sealed record VarianceScalingInitializer(double Scale, FanModeKind FanM
         FanModeKind.FanAverage => (fanIn + fanOut) / 2.0,
         _ => fanIn,
     };
+
+    public override InitDistributionKind? DrawnFrom => Distribution;
 
     public override string Method => "VarianceScaling";
 

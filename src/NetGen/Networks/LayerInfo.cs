@@ -13,10 +13,18 @@ namespace NetGen;
 /// <param name="PredictedGradient">
 /// NetGen's compile-time prediction, at initialization, of the root mean square of ∂loss/∂z (the layer's pre-activation
 /// gradient, per unit and sample) relative to the output layer's; NaN when not predicted. A gradient monitor measures the same.
+/// This is the mean-field value: the mean over initializations, which a network of wide layers is close to.
+/// </param>
+/// <param name="TypicalGradient">
+/// What a typical network gives for the same quantity: the geometric mean over initializations and the inputs the layer
+/// gets a gradient for (the median of its log-normal spread). Below <paramref name="PredictedGradient"/> for narrow
+/// ReLU-family and linear stacks, whose gradient varies from one initialization to the next by a factor that grows
+/// exponentially with Σ 1/width (Hanin 2018); NaN when not predicted, else equal to <paramref name="PredictedGradient"/>
+/// where the finite-width model does not apply. See docs/gradient-analysis.md.
 /// </param>
 public sealed record LayerInfo(
     string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount,
-    double PredictedGradient = double.NaN)
+    double PredictedGradient = double.NaN, double TypicalGradient = double.NaN)
 {
     /// <summary>The number of parameters, weights and biases.</summary>
     public int ParameterCount => WeightCount + BiasCount;

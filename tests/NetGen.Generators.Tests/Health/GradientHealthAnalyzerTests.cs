@@ -162,7 +162,7 @@ public class GradientHealthAnalyzerTests
         public partial class Model;
         """,
         Expected(DiagnosticIds.DeepNarrowReLUStack,
-            "20 ReLU-family layers as narrow as 5 units (Σ 1/width = 4): for one input, a typical network's first-layer gradient is ~1/1.2E+05 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~47 %; ~37 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/100 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
+            "20 ReLU-family layers as narrow as 5 units (Σ 1/width = 4): for an input it is alive at, a typical network's first-layer gradient is ~1/506 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~47 %; ~37 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/100 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
 
     [Fact]
     public Task NG0104_a_stack_that_is_dead_for_most_inputs() => Verify("""
@@ -174,7 +174,7 @@ public class GradientHealthAnalyzerTests
         public partial class Model;
         """,
         Expected(DiagnosticIds.DeepNarrowReLUStack,
-            "10 ReLU-family layers as narrow as 3 units (Σ 1/width = 3.3): for one input, a typical network's first-layer gradient is ~0 (dead for most inputs) of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~74 %; ~45 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/100 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
+            "10 ReLU-family layers as narrow as 3 units (Σ 1/width = 3.3): for an input it is alive at, a typical network's first-layer gradient is ~1/52 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~74 %; ~45 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/100 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
 
     // Σ 1/width = 1 drew the fixed-threshold rule; a typical network's gradient is ~1/5 of the prediction and 1 % of
     // inputs meet a dead layer (measured over 400 generated networks: tests/NetGen.Tests/FiniteWidth).
@@ -188,7 +188,20 @@ public class GradientHealthAnalyzerTests
         public partial class Model;
         """);
 
-    // Ten layers of 5: a typical gradient ~1/70 of the mean field, above 1/100, but 27 % of inputs meet a dead layer
+    // Forty layers of 10: too wide to die often (4 % of inputs), but a typical gradient ~1/460 of the mean field.
+    [Fact]
+    public Task NG0104_forty_layers_of_ten_fire_on_the_typical_gradient_alone() => Verify("""
+        using NetGen;
+
+        [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+        [Dense({|#0:10|}, Activation.ReLU, Init = Init.HeNormal, Repeat = 40)]
+        [Dense(10)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.DeepNarrowReLUStack,
+            "40 ReLU-family layers as narrow as 10 units (Σ 1/width = 4): for an input it is alive at, a typical network's first-layer gradient is ~1/460 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~4 %; ~28 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/100 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
+
+    // Ten layers of 5: a typical gradient ~1/23 of the mean field, above 1/100, but 27 % of inputs meet a dead layer
     // (measured over 400 generated networks: 23 %).
     [Fact]
     public Task NG0104_a_stack_dead_for_one_input_in_four() => Verify("""
@@ -200,7 +213,7 @@ public class GradientHealthAnalyzerTests
         public partial class Model;
         """,
         Expected(DiagnosticIds.DeepNarrowReLUStack,
-            "10 ReLU-family layers as narrow as 5 units (Σ 1/width = 2): for one input, a typical network's first-layer gradient is ~1/74 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~27 %; ~21 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/100 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
+            "10 ReLU-family layers as narrow as 5 units (Σ 1/width = 2): for an input it is alive at, a typical network's first-layer gradient is ~1/23 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~27 %; ~21 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/100 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
 
     [Fact]
     public Task NG0104_dead_probability_from_editorconfig() => Verify("""
@@ -224,7 +237,7 @@ public class GradientHealthAnalyzerTests
         """,
         "netgen.gradient.narrow_relu_typical_gradient = 0.5\n",
         Expected(DiagnosticIds.DeepNarrowReLUStack,
-            "10 ReLU-family layers as narrow as 10 units (Σ 1/width = 1): for one input, a typical network's first-layer gradient is ~1/5 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~1 %; ~10 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/2 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
+            "10 ReLU-family layers as narrow as 10 units (Σ 1/width = 1): for an input it is alive at, a typical network's first-layer gradient is ~1/5 of the mean-field prediction (Hanin 2018), and the network is dead, a layer all zeros, with probability ~1 %; ~10 % of its hidden ReLU units are dead for a whole batch of 32 (Lu et al. 2019); NG0104 fires for a typical gradient below 1/2 or a probability of at least 10 %; make the layers wider, use fewer of them, or add residual blocks"));
 
     [Fact]
     public Task NG0105_batch_norm_everywhere_without_skips() => Verify("""

@@ -7,7 +7,8 @@ namespace NetGen.Generators.Tests.Health;
 /// <summary>
 /// The predicted gradient is one number wherever a user reads it: the NG0101/NG0102 message quotes the first and the last
 /// hidden layers' values of the summary's Gradient column, and its factor is the quotient of the two layers'
-/// <c>LayerInfo.PredictedGradient</c> (to the two digits the message shows).
+/// <c>LayerInfo.PredictedGradient</c> (to the two digits the message shows). The typical gradient of a narrow stack
+/// likewise: NG0104's first-layer figure is the Typical column over the Gradient column, and <c>LayerInfo.TypicalGradient</c>.
 /// </summary>
 public class OneNumberTests
 {
@@ -34,11 +35,35 @@ public class OneNumberTests
             double.Parse(quoted.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The layer's value in the Gradient column of the generated XML doc's layer table.</summary>
-    private static string Column(string generated, string layer) =>
-        Regex.Match(generated, $@"/// {layer} +Dense +\S+ -&gt; \S+ .* (\S+)\r?\n").Groups[1].Value;
+    [Theory]
+    [InlineData(5, 20)]
+    [InlineData(3, 10)]
+    [InlineData(5, 10)]
+    public void NG0104_quotes_the_typical_gradient_of_the_summary_and_the_layer_table(int width, int depth)
+    {
+        string source = $"using NetGen;\nnamespace Samples;\n[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy)]\n" +
+                        $"[Dense({width}, Activation.ReLU, Init = Init.HeNormal, Repeat = {depth})]\n[Dense(10)]\npublic partial class Model;";
+        var compilation = Compilations.Create(source);
+        string generated = Compilations.RunGenerator(compilation).Result.GeneratedSources.Single().SourceText.ToString();
+        string message = Compilations.RunAllAnalyzers(compilation).Single(d => d.Id == "NG0104").GetMessage(CultureInfo.InvariantCulture);
+
+        Match quoted = Regex.Match(message, @"first-layer gradient is ~1/(\S+) of the mean-field prediction");
+        Assert.True(quoted.Success, message);
+        double meanField = LayerTable(generated, "Layer1");
+        double typical = double.Parse(Regex.Match(generated, @"new\(""Layer1"".*TypicalGradient: ([^d,)]+)d\)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(typical.ToString("G2", CultureInfo.InvariantCulture), Column(generated, "Layer1", "Typical*"));
+        Assert.Equal(Math.Round(meanField / typical), double.Parse(quoted.Groups[1].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The layer's value in the Gradient column of the generated XML doc's layer table (cells are two or more spaces apart).</summary>
+    private static string Column(string generated, string layer, string column = "Gradient*")
+    {
+        string[] header = Regex.Split(Regex.Match(generated, @"/// (Layer +Type .*)\r?\n").Groups[1].Value, @"\s{2,}");
+        string[] row = Regex.Split(Regex.Match(generated, $@"/// ({layer} +Dense .*)\r?\n").Groups[1].Value, @"\s{2,}");
+        return row[Array.IndexOf(header, column)];
+    }
 
     /// <summary>The layer's <c>LayerInfo.PredictedGradient</c> as generated (round-trip digits).</summary>
     private static double LayerTable(string generated, string layer) =>
-        double.Parse(Regex.Match(generated, $@"new\(""{layer}"".*PredictedGradient: ([^d)]+)d\)").Groups[1].Value, CultureInfo.InvariantCulture);
+        double.Parse(Regex.Match(generated, $@"new\(""{layer}"".*PredictedGradient: ([^d,)]+)d,").Groups[1].Value, CultureInfo.InvariantCulture);
 }

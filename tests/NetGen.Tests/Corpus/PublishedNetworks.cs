@@ -46,8 +46,13 @@ public enum SourceKind
 /// <param name="Verdict">The published verdict.</param>
 /// <param name="Problem">For <see cref="PublishedVerdict.NotAGradientProblem"/>: which problem.</param>
 /// <param name="NotRunnableBecause">Why the network is not measured here, or null when it is.</param>
+/// <param name="IndependentOutputError">
+/// Whether the source's experiment propagates a vector that does not depend on the weights (a product of matrices, no
+/// loss): measured with targets so large that the output error is independent of the outputs, as the model takes it.
+/// </param>
 public sealed record PublishedNetwork(
-    string Id, SourceKind Kind, string Source, string Quote, PublishedVerdict Verdict, string? Problem = null, string? NotRunnableBecause = null)
+    string Id, SourceKind Kind, string Source, string Quote, PublishedVerdict Verdict, string? Problem = null, string? NotRunnableBecause = null,
+    bool IndependentOutputError = false)
 {
     /// <summary>Whether the network is small enough to construct and measure at initialization in a test.</summary>
     public bool Runnable => NotRunnableBecause is null;
@@ -179,7 +184,7 @@ public static class PublishedNetworks
             NotRunnableBecause: Large),
         new("D2lDeepLinearStandardNormal", SourceKind.Book, "Zhang, Lipton, Li & Smola, Dive into Deep Learning, section \"Numerical Stability and Initialization\", \"Exploding Gradients\"",
             "\"For the scale that we picked (the choice of the variance σ²=1), the matrix product explodes. When this happens due to the initialization of a deep network, we have no chance of getting a gradient descent optimizer to converge.\"",
-            PublishedVerdict.Exploding),
+            PublishedVerdict.Exploding, IndependentOutputError: true),
 
         // AutoTrainer's model set as DeepDiagnosis ran it.
         new("AutoTrainerBlobSigmoid11", SourceKind.ToolArtifact, DeepDiagnosis + "model_2569b90f (AUTOTRAINER Model Code/Models_Blob.py)",

@@ -8,23 +8,23 @@ namespace NetGen.Tests.FiniteWidth;
 /// <param name="DeadForAnInput">The probability that some hidden layer is all zeros for a given input.</param>
 /// <param name="LogMean">E[ln(g/g_mf)] over the inputs the network is alive at (g: the first layer's squared gradient per unit relative to the output layer's).</param>
 /// <param name="LogVariance">Var[ln(g/g_mf)] over those inputs.</param>
-/// <param name="TypicalRatio">The median of √(g/g_mf) over initializations and inputs, a dead input counted as 0.</param>
+/// <param name="TypicalRatio">The geometric mean of √(g/g_mf) over initializations and the inputs the network is alive at: exp(LogMean/2), the median of a log-normal.</param>
 /// <param name="DeadUnitFraction">The fraction of hidden units at most 0 for a whole batch of 32 uncorrelated inputs.</param>
 public sealed record FiniteWidthPrediction(double DeadForAnInput, double LogMean, double LogVariance, double TypicalRatio, double DeadUnitFraction)
 {
     public static IReadOnlyDictionary<string, FiniteWidthPrediction> ByNetwork { get; } = new Dictionary<string, FiniteWidthPrediction>
     {
-        ["ReLU3x5"] = new(0.4871, -3.9799, 17.8719, 0.002184, 0.2444),
-        ["ReLU3x10"] = new(0.7369, -7.9599, 35.7437, 0, 0.4535),
-        ["ReLU3x20"] = new(0.9308, -15.9198, 71.4875, 0, 0.6692),
-        ["ReLU5x5"] = new(0.1468, -3.117, 11.8113, 0.1449, 0.0936),
-        ["ReLU5x10"] = new(0.272, -6.2339, 23.6227, 0.01357, 0.2103),
-        ["ReLU5x20"] = new(0.4701, -12.4679, 47.2454, 8.459e-06, 0.3726),
-        ["ReLU10x5"] = new(0.0049, -1.5373, 4.3337, 0.4607, 0.0384),
-        ["ReLU10x10"] = new(0.0097, -3.0746, 8.6673, 0.2111, 0.1029),
-        ["ReLU10x20"] = new(0.0194, -6.1492, 17.3347, 0.04389, 0.1909),
-        ["ReLU32x5"] = new(0.0, -0.4127, 0.8875, 0.8135, 0.0366),
-        ["ReLU32x10"] = new(0.0, -0.8254, 1.775, 0.6619, 0.0991),
-        ["ReLU32x20"] = new(0.0, -1.6508, 3.55, 0.4381, 0.1839),
+        ["ReLU3x5"] = new(0.4871, -3.918, 17.5975, 0.141, 0.2444),
+        ["ReLU3x10"] = new(0.7369, -7.8917, 35.4864, 0.01933, 0.4535),
+        ["ReLU3x20"] = new(0.9308, -15.9632, 71.6146, 0.0003417, 0.6692),
+        ["ReLU5x5"] = new(0.1468, -3.1134, 11.8468, 0.2108, 0.0936),
+        ["ReLU5x10"] = new(0.272, -6.2598, 23.7735, 0.04372, 0.2103),
+        ["ReLU5x20"] = new(0.4701, -12.4521, 47.119, 0.001977, 0.3726),
+        ["ReLU10x5"] = new(0.0049, -1.5209, 4.3348, 0.4675, 0.0384),
+        ["ReLU10x10"] = new(0.0097, -3.0455, 8.6212, 0.2181, 0.1029),
+        ["ReLU10x20"] = new(0.0194, -6.1214, 17.2814, 0.046853, 0.1909),
+        ["ReLU32x5"] = new(0.0, -0.4101, 0.8603, 0.8146, 0.0366),
+        ["ReLU32x10"] = new(0.0, -0.819, 1.7661, 0.664, 0.0991),
+        ["ReLU32x20"] = new(0.0, -1.6985, 3.5589, 0.4277, 0.1839),
     };
 }
