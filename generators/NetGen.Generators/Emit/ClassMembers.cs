@@ -64,6 +64,9 @@ internal static class ClassMembers
         w.Line("// The batch size of the last forward pass, for PreActivations.");
         w.Line("private int _lastBatchSize;");
         w.Line();
+        w.Line("// 1 while a call runs on the buffers below: a second call at the same time, from another thread, is refused (ExclusiveUse).");
+        w.Line("private int _inUse;");
+        w.Line();
         w.Line("// For each layer and each sample of a batch: the pre-activation z, the output a (z itself for Identity),");
         w.Line("// da = ∂loss/∂a and dz = ∂loss/∂z (da itself for a hidden Identity layer; the output layer has only dz).");
         for (int i = 0; i < layers.Count; i++)
@@ -83,14 +86,16 @@ internal static class ClassMembers
         string t = Literals.ElementType(network.Precision);
         string name = network.ClassName;
         string state = network.StateCount == 0 ? $"global::System.Array.Empty<{t}>()" : $"new {t}[{Literals.Integer(network.StateCount)}]";
+        string largestLayerSize = Literals.Integer(network.Layers.Max(layer => layer.Output.Size));
+        string checkMaxBatchSize = $"global::NetGen.CompilerServices.NetworkArguments.CheckMaxBatchSize(maxBatchSize, largestLayerSize: {largestLayerSize});";
         w.Line("/// <summary>Creates the network, its parameters drawn from their initializers.</summary>");
         w.Line("/// <param name=\"maxBatchSize\">The largest batch <c>Forward</c> and <c>TrainStep</c> will take; buffers are allocated for it here, and never after.</param>");
         w.Line("/// <param name=\"seed\">The seed of the initializers: the same seed gives the same parameters.</param>");
-        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is not positive.</exception>");
+        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is not positive, or its buffers would not fit in an array.</exception>");
         w.Line(GeneratedCode.Attribute);
         using (w.Block($"public {name}(int maxBatchSize = DefaultMaxBatchSize, int seed = 0)"))
         {
-            w.Line("global::NetGen.CompilerServices.NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
+            w.Line(checkMaxBatchSize);
             w.Line("_parameters = new(ParameterCount);");
             w.Line($"_state = {state};");
             w.Line("MaxBatchSize = maxBatchSize;");
@@ -102,7 +107,7 @@ internal static class ClassMembers
         w.Line(GeneratedCode.Attribute);
         using (w.Block($"private {name}({name} source, int maxBatchSize)"))
         {
-            w.Line("global::NetGen.CompilerServices.NetworkArguments.CheckMaxBatchSize(maxBatchSize);");
+            w.Line(checkMaxBatchSize);
             w.Line("_parameters = source._parameters;");
             w.Line("_state = source._state;");
             w.Line("MaxBatchSize = maxBatchSize;");

@@ -8,6 +8,7 @@ namespace NetGen.Generators.Emit;
 internal static class PublicMethods
 {
     private const string Arguments = "global::NetGen.CompilerServices.NetworkArguments";
+    private const string ExclusiveUse = "global::NetGen.CompilerServices.ExclusiveUse";
 
     public static void Write(SourceWriter w, NetworkModel network, List<LayerWriter> layers)
     {
@@ -21,8 +22,11 @@ internal static class PublicMethods
         {
             w.Line($"{Arguments}.CheckSample(input.Length, output.Length, InputSize, OutputSize);");
             WriteBatchNormCheck(w, network, "1");
-            w.Line("RunForward(input, batchSize: 1);");
-            w.Line($"{Literals.SpanOf(t, output, "0", "OutputSize")}.CopyTo(output);");
+            WriteExclusively(w, network, () =>
+            {
+                w.Line("RunForward(input, batchSize: 1);");
+                w.Line($"{Literals.SpanOf(t, output, "0", "OutputSize")}.CopyTo(output);");
+            });
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -31,8 +35,11 @@ internal static class PublicMethods
         {
             w.Line($"{Arguments}.CheckBatch(batchSize, MaxBatchSize, inputs.Length, InputSize, outputs.Length, OutputSize, \"outputs\");");
             WriteBatchNormCheck(w, network, "batchSize");
-            w.Line("RunForward(inputs, batchSize);");
-            w.Line($"{Literals.SpanOf(t, output, "0", "batchSize * OutputSize")}.CopyTo(outputs);");
+            WriteExclusively(w, network, () =>
+            {
+                w.Line("RunForward(inputs, batchSize);");
+                w.Line($"{Literals.SpanOf(t, output, "0", "batchSize * OutputSize")}.CopyTo(outputs);");
+            });
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -41,28 +48,36 @@ internal static class PublicMethods
         {
             w.Line(checkBatch);
             WriteBatchNormCheck(w, network, "batchSize");
-            w.Line("RunForward(inputs, batchSize);");
-            w.Line("return OutputLoss(targets, batchSize);");
+            WriteExclusively(w, network, () =>
+            {
+                w.Line("RunForward(inputs, batchSize);");
+                w.Line("return OutputLoss(targets, batchSize);");
+            });
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line(GeneratedCode.Attribute);
-        w.Line($"public {t} ComputeGradients(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<{t}> targets, int batchSize) =>");
-        w.Line("    Backpropagate(inputs, targets, batchSize, optimizer: null);");
+        using (w.Block($"public {t} ComputeGradients(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<{t}> targets, int batchSize)"))
+        {
+            WriteExclusively(w, network, () => w.Line("return Backpropagate(inputs, targets, batchSize, optimizer: null);"));
+        }
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line(GeneratedCode.Attribute);
         using (w.Block($"public {t} TrainStep(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<{t}> targets, int batchSize, global::NetGen.IOptimizer<{t}> optimizer)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
-            using (w.Block($"if (optimizer is not global::NetGen.IElementwiseOptimizer<{t}> elementwise)"))
+            WriteExclusively(w, network, () =>
             {
-                w.Line($"{t} loss = ComputeGradients(inputs, targets, batchSize);");
-                w.Line("optimizer.Step(_parameters.Span, _gradients.Span);");
-                w.Line("return loss;");
-            }
-            w.Line("// Fused: the layers that can are updated during the backward pass, each as its gradients are computed.");
-            w.Line("return Backpropagate(inputs, targets, batchSize, elementwise);");
+                using (w.Block($"if (optimizer is not global::NetGen.IElementwiseOptimizer<{t}> elementwise)"))
+                {
+                    w.Line($"{t} loss = Backpropagate(inputs, targets, batchSize, optimizer: null);");
+                    w.Line("optimizer.Step(_parameters.Span, _gradients.Span);");
+                    w.Line("return loss;");
+                }
+                w.Line("// Fused: the layers that can are updated during the backward pass, each as its gradients are computed.");
+                w.Line("return Backpropagate(inputs, targets, batchSize, elementwise);");
+            });
         }
         w.Line();
         WriteBackpropagate(w, network, layers, checkBatch);
@@ -139,6 +154,20 @@ internal static class PublicMethods
             w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(\"layerIndex\", layerIndex, \"The network has {network.Layers.Count} layers, indexed from 0.\"),");
         }
         w.Line();
+    }
+
+    /// <summary>Writes <paramref name="body"/> as a call that has the network's buffers to itself: a concurrent one is refused.</summary>
+    private static void WriteExclusively(SourceWriter w, NetworkModel network, System.Action body)
+    {
+        w.Line($"{ExclusiveUse}.Enter(ref _inUse, nameof({network.ClassName}));");
+        using (w.Block("try"))
+        {
+            body();
+        }
+        using (w.Block("finally"))
+        {
+            w.Line($"{ExclusiveUse}.Exit(ref _inUse);");
+        }
     }
 
     /// <summary>Batch normalization in training mode needs two samples or more.</summary>

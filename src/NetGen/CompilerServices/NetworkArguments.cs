@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Globalization;
 
 namespace NetGen.CompilerServices;
 
@@ -46,13 +47,25 @@ public static class NetworkArguments
         }
     }
 
-    /// <summary>Checks the maximum batch size a network is constructed for.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">It is not positive.</exception>
-    public static void CheckMaxBatchSize(int maxBatchSize)
+    /// <summary>Checks the maximum batch size a network is constructed for against its largest buffer.</summary>
+    /// <param name="maxBatchSize">The maximum batch size passed to the constructor.</param>
+    /// <param name="largestLayerSize">The most values one sample needs in a single buffer: the largest layer's number of outputs.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// It is not positive, or <paramref name="maxBatchSize"/> × <paramref name="largestLayerSize"/> is more than an array can hold.
+    /// </exception>
+    public static void CheckMaxBatchSize(int maxBatchSize, int largestLayerSize)
     {
         if (maxBatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize, "The maximum batch size must be at least 1.");
+        }
+        int largestFitting = Array.MaxLength / largestLayerSize;
+        if (maxBatchSize > largestFitting)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize, string.Create(CultureInfo.InvariantCulture,
+                $"The maximum batch size is {maxBatchSize}; the network's largest layer has {largestLayerSize} values per sample, so its buffers would need " +
+                $"{(long)maxBatchSize * largestLayerSize} values, more than an array holds ({Array.MaxLength}). " +
+                $"The largest maxBatchSize this network can take is {largestFitting} (Array.MaxLength / {largestLayerSize})."));
         }
     }
 

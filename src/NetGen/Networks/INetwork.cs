@@ -7,6 +7,8 @@ namespace NetGen;
 /// <summary>
 /// What every generated network offers, so that trainers, optimizers and tools can work with any of them.
 /// The generated class also has the same members as constants and named per-layer spans.
+/// An instance runs one call at a time: a call on it while another runs on a different thread throws
+/// <see cref="InvalidOperationException"/>, so give each thread its own with <see cref="CreateReplica"/>.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, from <see cref="NetworkAttribute.Precision"/>.</typeparam>
 public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -73,16 +75,20 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>Runs one sample through the network.</summary>
     /// <exception cref="ArgumentException">A span length differs from <see cref="InputSize"/> or <see cref="OutputSize"/>.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is running a call on this instance (use <see cref="CreateReplica"/>).</exception>
     void Forward(ReadOnlySpan<T> input, Span<T> output);
 
     /// <summary>Runs a batch of samples, stored one after the other, through the network.</summary>
     /// <exception cref="ArgumentException">The batch size is not in 1..<see cref="MaxBatchSize"/>, or a span length does not fit it.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is running a call on this instance (use <see cref="CreateReplica"/>).</exception>
     void Forward(ReadOnlySpan<T> inputs, Span<T> outputs, int batchSize);
 
     /// <summary>Returns the mean loss of a batch against its targets (<see cref="OutputSize"/> values per sample).</summary>
+    /// <exception cref="InvalidOperationException">Another thread is running a call on this instance (use <see cref="CreateReplica"/>).</exception>
     T ComputeLoss(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize);
 
     /// <summary>Runs forward and backward: overwrites <see cref="Gradients"/> with the gradient of the mean batch loss, and returns that loss.</summary>
+    /// <exception cref="InvalidOperationException">Another thread is running a call on this instance (use <see cref="CreateReplica"/>).</exception>
     T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize);
 
     /// <summary>
@@ -93,5 +99,6 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <see cref="Gradients"/> (call <see cref="ComputeGradients"/> and the optimizer's <see cref="IOptimizer{T}.Step"/> to see them).
     /// Any other optimizer gets <see cref="Gradients"/> whole through <see cref="IOptimizer{T}.Step"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Another thread is running a call on this instance (use <see cref="CreateReplica"/>).</exception>
     T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batchSize, IOptimizer<T> optimizer);
 }
