@@ -1,14 +1,14 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
-using System.IO.Compression;
 
 namespace NetGen;
 
 /// <summary>
 /// Reads IDX files of unsigned bytes, the format of MNIST: a big-endian int32 magic number <c>0x000008nn</c>
 /// (<c>0x08</c> = unsigned byte, <c>nn</c> = number of dimensions), one big-endian int32 per dimension, then the raw bytes.
-/// Files may be gzip-compressed; compression is detected from the content, not from the file name.
+/// Files may be gzip-compressed; compression is detected from the content, not from the file name, and a gzip file must
+/// end with its trailer, whose CRC-32 and length must match the decompressed bytes.
 /// </summary>
 /// <remarks>Every problem with the content throws an <see cref="InvalidDataException"/> that names the file and says what is wrong and where.</remarks>
 public static class IdxReader
@@ -71,10 +71,10 @@ public static class IdxReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        using Stream source = Decompressed(stream);
+        using Stream source = Decompressed(stream, name);
 
         Span<byte> magicBytes = stackalloc byte[4];
-        int magicRead = ReadFully(source, magicBytes, name);
+        int magicRead = ReadFully(source, magicBytes);
         if (magicRead < magicBytes.Length)
         {
             throw new InvalidDataException(
@@ -86,7 +86,7 @@ public static class IdxReader
 
         int headerSize = 4 + 4 * dimensionCount;
         Span<byte> dimensionBytes = stackalloc byte[4 * dimensionCount];
-        int dimensionsRead = ReadFully(source, dimensionBytes, name);
+        int dimensionsRead = ReadFully(source, dimensionBytes);
         if (dimensionsRead < dimensionBytes.Length)
         {
             throw new InvalidDataException(
@@ -100,7 +100,7 @@ public static class IdxReader
         int dataLength = DataLength(dimensions, name);
 
         byte[] data = ReadData(source, dataLength, name, headerSize, unit);
-        long trailing = CountRemainingBytes(source, name);
+        long trailing = CountRemainingBytes(source);
         if (trailing > 0)
         {
             throw new InvalidDataException(
@@ -109,14 +109,14 @@ public static class IdxReader
         return (dimensions, data);
     }
 
-    /// <summary>The content, decompressed when it starts with the gzip magic bytes <c>1f 8b</c>.</summary>
-    private static Stream Decompressed(Stream stream)
+    /// <summary>The content, decompressed and its gzip trailer checked when it starts with the gzip magic bytes <c>1f 8b</c>.</summary>
+    private static Stream Decompressed(Stream stream, string name)
     {
         byte[] start = new byte[2];
         int startLength = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         var whole = new PrefixedStream(start.AsSpan(0, startLength).ToArray(), stream);
         bool isGzip = startLength == 2 && start[0] == 0x1f && start[1] == 0x8b;
-        return isGzip ? new GZipStream(whole, CompressionMode.Decompress) : whole;
+        return isGzip ? GzipContent.Decompress(whole, name) : whole;
     }
 
     private static void CheckMagic(int magic, int expectedMagic, string name, string kind)
@@ -173,7 +173,7 @@ public static class IdxReader
         int filled = 0;
         while (true)
         {
-            filled += ReadFully(source, data.AsSpan(filled), name);
+            filled += ReadFully(source, data.AsSpan(filled));
             if (filled < data.Length)
             {
                 throw new InvalidDataException(
@@ -187,12 +187,12 @@ public static class IdxReader
         }
     }
 
-    private static long CountRemainingBytes(Stream source, string name)
+    private static long CountRemainingBytes(Stream source)
     {
         byte[] buffer = new byte[64 * 1024];
         long count = 0;
         int read;
-        while ((read = ReadFully(source, buffer, name)) > 0)
+        while ((read = ReadFully(source, buffer)) > 0)
         {
             count += read;
         }
@@ -200,16 +200,6 @@ public static class IdxReader
     }
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the number of bytes read.</summary>
-    private static int ReadFully(Stream source, Span<byte> buffer, string name)
-    {
-        try
-        {
-            return source.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        }
-        catch (InvalidDataException e)
-        {
-            // Only the decompressor throws this; its message does not say which file.
-            throw new InvalidDataException($"{name}: corrupt gzip data ({e.Message})", e);
-        }
-    }
+    private static int ReadFully(Stream source, Span<byte> buffer) =>
+        source.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
 }

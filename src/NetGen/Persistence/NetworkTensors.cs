@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Numerics;
 
@@ -53,6 +54,7 @@ internal static class NetworkTensors
                 throw Mismatch(network, file, source,
                     $"the tensor '{slot.Name}' has the shape {tensor.ShapeText}, but the network expects {SafeTensorsTensor.FormatShape(slot.Shape)}");
             }
+            CheckFinite<T>(tensor, source);
             pairs.Add((slot, tensor));
         }
         foreach (string name in file.Tensors.Keys)
@@ -73,6 +75,19 @@ internal static class NetworkTensors
         {
             Span<T> destination = (slot.InState ? network.State : network.Parameters).Slice(slot.Offset, slot.Count);
             TensorElements.FromBytes(tensor.Data.Span, destination);
+        }
+    }
+
+    /// <summary>Refuses a tensor holding NaN or an infinity: loaded, it would make every output NaN, far from its cause.</summary>
+    /// <exception cref="InvalidDataException">The tensor holds a value that is not finite; the message names the first.</exception>
+    public static void CheckFinite<T>(SafeTensorsTensor tensor, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int index = TensorElements.FirstNonFinite(tensor.Data.Span, out T value);
+        if (index >= 0)
+        {
+            throw new InvalidDataException(
+                $"{source} holds {value.ToString(null, CultureInfo.InvariantCulture)} at index {index} (row-major) of the tensor '{tensor.Name}' {tensor.ShapeText}; " +
+                "every value must be finite (was it saved from a diverged run?). Nothing was changed.");
         }
     }
 

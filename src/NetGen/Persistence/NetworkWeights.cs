@@ -12,9 +12,11 @@ namespace NetGen;
 public static class NetworkWeights
 {
     /// <summary>
-    /// Writes the network's tensors to <paramref name="path"/>: to a temporary file in the same directory, flushed to disk,
-    /// then moved over <paramref name="path"/>. If anything fails, the temporary file is deleted and a previous file at
-    /// <paramref name="path"/> is left as it was.
+    /// Writes the network's tensors to <paramref name="path"/>: to a temporary file in the same directory
+    /// (<c>.name.&lt;guid&gt;.tmp</c>), flushed to disk, then moved over <paramref name="path"/>; on Linux and macOS the
+    /// directory is then flushed too (<c>fsync</c>), so that the move survives a power loss (other platforms skip that).
+    /// If anything fails, the temporary file is deleted and a previous file at <paramref name="path"/> is left as it was.
+    /// Temporary files of the same <paramref name="path"/> left by earlier interrupted saves are deleted first.
     /// </summary>
     /// <param name="network">The network to save; it is not changed.</param>
     /// <param name="path">The file to create or replace; its directory must exist.</param>
@@ -34,9 +36,9 @@ public static class NetworkWeights
 
     /// <summary>
     /// Replaces the network's parameters and state with those in <paramref name="path"/>. The file is read and checked
-    /// whole first: if it is not valid safetensors, or its tensors are not exactly the network's (a name missing or extra,
-    /// another shape, another dtype), an <see cref="InvalidDataException"/> names the file and the first mismatch, and
-    /// the network is not changed. A <see cref="float"/> network reads only <c>F32</c> tensors and a <see cref="double"/>
+    /// whole first: if it is not valid safetensors (a header that is not UTF-8 JSON included), its tensors are not exactly
+    /// the network's (a name missing or extra, another shape, another dtype), or a value is NaN or infinite, an
+    /// <see cref="InvalidDataException"/> names the file and the first problem, and the network is not changed. A <see cref="float"/> network reads only <c>F32</c> tensors and a <see cref="double"/>
     /// network only <c>F64</c>: precisions are not converted. The metadata is not required.
     /// </summary>
     /// <param name="network">The network to load into.</param>

@@ -1,8 +1,10 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 
 namespace NetGen;
@@ -36,6 +38,7 @@ internal static class SafeTensorsReader
             throw Invalid(source, $"the header length is {headerLength} bytes, but only {bytes.Length - 8} bytes follow it (truncated file or corrupt header)");
         }
         ReadOnlyMemory<byte> data = bytes[(8 + (int)headerLength)..];
+        CheckUtf8(bytes.Span.Slice(8, (int)headerLength), source);
         JsonDocument document;
         try
         {
@@ -54,23 +57,53 @@ internal static class SafeTensorsReader
             var tensors = new List<(SafeTensorsTensor Tensor, long Begin, long End)>();
             var metadata = new Dictionary<string, string>();
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            try
             {
-                if (!names.Add(property.Name))
+                foreach (JsonProperty property in document.RootElement.EnumerateObject())
                 {
-                    throw Invalid(source, $"the header names '{property.Name}' twice");
+                    if (!names.Add(property.Name))
+                    {
+                        throw Invalid(source, $"the header names '{property.Name}' twice");
+                    }
+                    if (property.Name == "__metadata__")
+                    {
+                        ReadMetadata(property.Value, metadata, source);
+                    }
+                    else
+                    {
+                        tensors.Add(ReadTensor(property, data, source));
+                    }
                 }
-                if (property.Name == "__metadata__")
-                {
-                    ReadMetadata(property.Value, metadata, source);
-                }
-                else
-                {
-                    tensors.Add(ReadTensor(property, data, source));
-                }
+            }
+            catch (InvalidOperationException error)
+            {
+                // System.Text.Json's way of refusing a string it cannot turn into text, such as an escaped lone surrogate "\ud800".
+                throw Invalid(source, $"the header holds a name or string that is not valid text ({error.Message})");
             }
             CheckCoverage(tensors, data.Length, source);
             return new SafeTensorsFile(tensors.OrderBy(t => t.Begin).ToDictionary(t => t.Tensor.Name, t => t.Tensor), metadata);
+        }
+    }
+
+    /// <summary>
+    /// System.Text.Json parses invalid UTF-8 inside strings and fails only when a name or value is read, with an
+    /// <see cref="InvalidOperationException"/>; checking the whole header first turns that into a message naming the byte.
+    /// </summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> header, string source)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(header))
+        {
+            return;
+        }
+        int offset = 0;
+        while (offset < header.Length)
+        {
+            OperationStatus status = Rune.DecodeFromUtf8(header[offset..], out _, out int consumed);
+            if (status != OperationStatus.Done)
+            {
+                throw Invalid(source, $"the header is not valid UTF-8: byte {8 + offset} of the file (0x{header[offset]:X2}, header byte {offset}) does not start a valid UTF-8 sequence (corrupt header)");
+            }
+            offset += consumed;
         }
     }
 

@@ -62,4 +62,22 @@ internal static class TensorElements
                 : T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * 8)..]));
         }
     }
+
+    /// <summary>The index of the first NaN or infinity in the little-endian <paramref name="bytes"/> of <typeparamref name="T"/> values, or −1 when all are finite.</summary>
+    public static int FirstNonFinite<T>(ReadOnlySpan<byte> bytes, out T value) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int size = Marshal.SizeOf<T>();
+        for (int i = 0; i < bytes.Length / size; i++)
+        {
+            value = typeof(T) == typeof(float)
+                ? T.CreateTruncating(BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * size)..]))
+                : T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * size)..]));
+            if (!T.IsFinite(value))
+            {
+                return i;
+            }
+        }
+        value = T.Zero;
+        return -1;
+    }
 }

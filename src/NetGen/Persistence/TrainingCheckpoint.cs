@@ -92,6 +92,7 @@ internal static class TrainingCheckpoint
                 throw new InvalidDataException(
                     $"{source} holds the optimizer tensor '{tensor.Name}' as {tensor.DType} {tensor.ShapeText}, but the network needs {dtype} [{parameterCount}].");
             }
+            NetworkTensors.CheckFinite<T>(tensor, source);
             var values = new T[parameterCount];
             TensorElements.FromBytes(tensor.Data.Span, values.AsSpan());
             state[tensor.Name[OptimizerPrefix.Length..]] = values;
