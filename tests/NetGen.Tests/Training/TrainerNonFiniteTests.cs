@@ -143,6 +143,36 @@ public class TrainerNonFiniteTests
     }
 
     [Fact]
+    public void SkipBatch_leaves_out_every_batch_whose_loss_overflows_and_keeps_the_parameters_finite()
+    {
+        var network = new DivergingLinear(maxBatchSize: 8, seed: 1);
+        TrainingHistory history = Trainer.Fit(network, new Sgd<double>(1e6), LinearData(), DivergingOptions(NonFiniteLoss.SkipBatch));
+
+        Assert.Equal(200, history.Epochs.Count);
+        Assert.True(AllFinite(network.Parameters), "a parameter is not finite");
+        Assert.Equal(0, history.Epochs[0].SkippedBatches);
+        Assert.Equal(8, history.Epochs[^1].SkippedBatches); // the parameters that overflow every batch are kept, so every later batch overflows
+        Assert.True(double.IsNaN(history.Epochs[^1].TrainingLoss));
+    }
+
+    [Fact]
+    public void SkipBatch_keeps_the_running_statistics_of_a_batch_it_leaves_out()
+    {
+        var network = new PredictionBatchNorm(maxBatchSize: 16, seed: 2);
+        var random = new SeededRandom(8);
+        double[] inputs = Enumerable.Range(0, 64 * 6).Select(_ => random.NextGaussian() * 1e3).ToArray();
+        double[] targets = Enumerable.Range(0, 64).SelectMany(s => new[] { s % 3 == 0 ? 1.0 : 0, s % 3 == 1 ? 1.0 : 0, s % 3 == 2 ? 1.0 : 0 }).ToArray();
+        var data = new Dataset<double>(inputs, targets, 6, 3);
+
+        TrainingHistory history = Trainer.Fit(
+            network, new Sgd<double>(1e200), data, new TrainingOptions { Epochs = 4, BatchSize = 16, NonFiniteLoss = NonFiniteLoss.SkipBatch });
+
+        Assert.True(history.Epochs.Sum(e => e.SkippedBatches) > 0, "no batch overflowed");
+        Assert.True(AllFinite(network.Parameters), "a parameter is not finite");
+        Assert.True(AllFinite(network.State), "a running statistic is not finite");
+    }
+
+    [Fact]
     public void The_policy_defaults_to_Stop_and_rejects_undefined_values()
     {
         Assert.Equal(NonFiniteLoss.Stop, new TrainingOptions().NonFiniteLoss);
