@@ -19,15 +19,18 @@ public static partial class Trainer
     /// <paramref name="validation"/> if given. With <see cref="TrainingOptions.ClipGradientValue"/>,
     /// <see cref="TrainingOptions.ClipGradientNorm"/> or <see cref="TrainingOptions.Monitor"/> set, a step is instead
     /// <see cref="INetwork{T}.ComputeGradients"/>, the monitor's measurement (when due), clipping, then
-    /// <see cref="IOptimizer{T}.Step"/> on <see cref="INetwork{T}.Parameters"/> and <see cref="INetwork{T}.Gradients"/>.
-    /// With <see cref="TrainingOptions.CheckpointPath"/> set, a checkpoint is saved after every <see cref="TrainingOptions.CheckpointEvery"/>-th
+    /// <see cref="IOptimizer{T}.Step"/> on <see cref="INetwork{T}.Parameters"/> and <see cref="INetwork{T}.Gradients"/>. A step
+    /// is also <see cref="INetwork{T}.ComputeGradients"/> then <see cref="IOptimizer{T}.Step"/> (without the extras) with an
+    /// optimizer that is not an <see cref="IElementwiseOptimizer{T}"/>, which is what a generated <see cref="INetwork{T}.TrainStep"/>
+    /// does with it, and under <see cref="NonFiniteLoss.SkipBatch"/>: the loss is then checked before the update. With <see cref="TrainingOptions.CheckpointPath"/> set, a checkpoint is saved after every <see cref="TrainingOptions.CheckpointEvery"/>-th
     /// epoch (after its validation); with <see cref="TrainingOptions.ResumeFrom"/> set, training continues from a checkpoint
     /// with the epoch after its own, and the history holds the epochs trained in this call only.
     /// The network trains in training mode (<see cref="INetwork{T}.IsTraining"/> true) and is left in the mode it had before
     /// the call, also when an exception is thrown: as in Keras, where <c>fit</c> trains with <c>training=True</c> and
     /// <c>predict</c> and <c>evaluate</c> run with <c>training=False</c>, whatever came before; <see cref="Predict{T}(INetwork{T}, ReadOnlySpan{T}, CancellationToken)"/> and <see cref="Evaluate{T}(INetwork{T}, Dataset{T}, CancellationToken)"/>
     /// use inference mode whatever the mode. A mini-batch whose loss, inputs or targets are not finite is handled as
-    /// <see cref="TrainingOptions.NonFiniteLoss"/> says.
+    /// <see cref="TrainingOptions.NonFiniteLoss"/> says (with <see cref="NonFiniteLoss.Continue"/>, every step is
+    /// <see cref="INetwork{T}.TrainStep"/> but for the extras, as before that option).
     /// </summary>
     /// <param name="network">The network to train; its parameters are updated in place.</param>
     /// <param name="optimizer">The optimizer, used for this network only.</param>
