@@ -60,6 +60,9 @@ internal sealed class MiniBatches<T> where T : unmanaged, IFloatingPointIeee754<
         _random.Shuffle<int>(_order);
     }
 
+    /// <summary>The index in the dataset of row <paramref name="row"/> of batch <paramref name="batch"/> (both from 0) in this epoch's order.</summary>
+    public int SampleIndex(int batch, int row) => _random is null ? batch * _batchSize + row : _order[batch * _batchSize + row];
+
     /// <summary>Returns the size of batch <paramref name="batch"/> (from 0) and its inputs and targets.</summary>
     public int Get(int batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets)
     {

@@ -9,8 +9,8 @@ using System.Threading;
 
 namespace NetGen;
 
-/// <summary>Trains networks by mini-batch gradient descent, and evaluates them.</summary>
-public static class Trainer
+/// <summary>Trains networks by mini-batch gradient descent, evaluates them, and predicts with them.</summary>
+public static partial class Trainer
 {
     /// <summary>
     /// Trains <paramref name="network"/> for <see cref="TrainingOptions.Epochs"/> epochs. Each epoch draws a new sample order
@@ -19,10 +19,18 @@ public static class Trainer
     /// <paramref name="validation"/> if given. With <see cref="TrainingOptions.ClipGradientValue"/>,
     /// <see cref="TrainingOptions.ClipGradientNorm"/> or <see cref="TrainingOptions.Monitor"/> set, a step is instead
     /// <see cref="INetwork{T}.ComputeGradients"/>, the monitor's measurement (when due), clipping, then
-    /// <see cref="IOptimizer{T}.Step"/> on <see cref="INetwork{T}.Parameters"/> and <see cref="INetwork{T}.Gradients"/>.
-    /// With <see cref="TrainingOptions.CheckpointPath"/> set, a checkpoint is saved after every <see cref="TrainingOptions.CheckpointEvery"/>-th
+    /// <see cref="IOptimizer{T}.Step"/> on <see cref="INetwork{T}.Parameters"/> and <see cref="INetwork{T}.Gradients"/>. A step
+    /// is also <see cref="INetwork{T}.ComputeGradients"/> then <see cref="IOptimizer{T}.Step"/> (without the extras) with an
+    /// optimizer that is not an <see cref="IElementwiseOptimizer{T}"/>, which is what a generated <see cref="INetwork{T}.TrainStep"/>
+    /// does with it, and under <see cref="NonFiniteLoss.SkipBatch"/>: the loss is then checked before the update. With <see cref="TrainingOptions.CheckpointPath"/> set, a checkpoint is saved after every <see cref="TrainingOptions.CheckpointEvery"/>-th
     /// epoch (after its validation); with <see cref="TrainingOptions.ResumeFrom"/> set, training continues from a checkpoint
     /// with the epoch after its own, and the history holds the epochs trained in this call only.
+    /// The network trains in training mode (<see cref="INetwork{T}.IsTraining"/> true) and is left in the mode it had before
+    /// the call, also when an exception is thrown: as in Keras, where <c>fit</c> trains with <c>training=True</c> and
+    /// <c>predict</c> and <c>evaluate</c> run with <c>training=False</c>, whatever came before; <see cref="Predict{T}(INetwork{T}, ReadOnlySpan{T}, CancellationToken)"/> and <see cref="Evaluate{T}(INetwork{T}, Dataset{T}, CancellationToken)"/>
+    /// use inference mode whatever the mode. A mini-batch whose loss, inputs or targets are not finite is handled as
+    /// <see cref="TrainingOptions.NonFiniteLoss"/> says (with <see cref="NonFiniteLoss.Continue"/>, every step is
+    /// <see cref="INetwork{T}.TrainStep"/> but for the extras, as before that option).
     /// </summary>
     /// <param name="network">The network to train; its parameters are updated in place.</param>
     /// <param name="optimizer">The optimizer, used for this network only.</param>
@@ -39,6 +47,10 @@ public static class Trainer
     /// <see cref="ICheckpointableOptimizer{T}"/>.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the parameters keep the updates made so far.</exception>
+    /// <exception cref="NonFiniteLossException">
+    /// A mini-batch's loss, inputs or targets are NaN or infinite and <see cref="TrainingOptions.NonFiniteLoss"/> is
+    /// <see cref="NonFiniteLoss.Stop"/> (the default); it names the epoch, the step, the loss, the sample and the layer.
+    /// </exception>
     /// <exception cref="InvalidDataException"><see cref="TrainingOptions.ResumeFrom"/> is not a valid checkpoint of this network and this kind of optimizer; nothing was changed.</exception>
     /// <exception cref="IOException">A checkpoint could not be read or written.</exception>
     public static TrainingHistory Fit<T>(
@@ -66,20 +78,22 @@ public static class Trainer
         {
             throw new ArgumentException("TrainingOptions.Monitor measures another network; create a GradientMonitor for the network being trained.", nameof(options));
         }
-        bool plainSteps = monitor is null && options.ClipGradientValue is null && options.ClipGradientNorm is null;
         ICheckpointableOptimizer<T>? checkpointable = CheckpointableOptimizer(optimizer, options);
         CheckpointPosition? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.Load(options.ResumeFrom, network, checkpointable!);
         long step = resumed?.Step ?? 0;
 
         bool hasBatchNorm = network.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm);
         var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed, resumed?.ShuffleState);
+        var trainingStep = new TrainingStep<T>(network, optimizer, options, monitor, batches);
         var results = new List<EpochResult>(options.Epochs);
+        using var mode = NetworkMode<T>.Training(network);
         for (int epoch = (resumed?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
         {
             long started = Stopwatch.GetTimestamp();
             batches.StartEpoch();
             double lossSum = 0;
             int samplesSeen = 0;
+            int skipped = 0;
             for (int batch = 0; batch < batches.BatchCount; batch++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -88,12 +102,17 @@ public static class Trainer
                 // Batch normalization cannot train on one sample (its variance is 0): a last batch of one is left out.
                 if (size > 1 || !hasBatchNorm)
                 {
-                    T loss = plainSteps
-                        ? network.TrainStep(inputs, targets, size, optimizer)
-                        : MonitoredClippedStep(network, optimizer, inputs, targets, size, options, monitor, step, out report);
-                    step++;
-                    lossSum += double.CreateTruncating(loss) * size;
-                    samplesSeen += size;
+                    var position = new StepPosition(epoch, batch + 1, batches.BatchCount, step + 1);
+                    if (trainingStep.Take(inputs, targets, size, batch, position, out T loss, out report))
+                    {
+                        step++;
+                        lossSum += double.CreateTruncating(loss) * size;
+                        samplesSeen += size;
+                    }
+                    else
+                    {
+                        skipped++;
+                    }
                 }
 
                 bool lastBatch = batch == batches.BatchCount - 1;
@@ -102,7 +121,7 @@ public static class Trainer
                 {
                     Evaluation? evaluation = validation is null ? null : Evaluate(network, validation, options.BatchSize, cancellationToken);
                     result = new EpochResult(
-                        epoch, lossSum / samplesSeen, evaluation?.Loss, evaluation?.Accuracy, Stopwatch.GetElapsedTime(started));
+                        epoch, lossSum / samplesSeen, evaluation?.Loss, evaluation?.Accuracy, Stopwatch.GetElapsedTime(started), skipped);
                     results.Add(result);
                 }
                 progress?.Report(new TrainingProgress(
@@ -128,79 +147,6 @@ public static class Trainer
         }
         return optimizer as ICheckpointableOptimizer<T> ?? throw new ArgumentException(
             $"Checkpoints save the optimizer's state, but {optimizer.GetType().Name} is not an ICheckpointableOptimizer<{typeof(T).Name}>.", nameof(optimizer));
-    }
-
-    /// <summary>One step with the extras: gradients, the monitor's measurement when due (before clipping), clipping, the optimizer's step.</summary>
-    private static T MonitoredClippedStep<T>(
-        INetwork<T> network, IOptimizer<T> optimizer, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int size,
-        TrainingOptions options, GradientMonitor<T>? monitor, long step, out GradientReport? report)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T loss = network.ComputeGradients(inputs, targets, size);
-        // Every step's loss goes to the monitor; a loss that starts to diverge is measured at once, before the units die or turn NaN.
-        bool diverging = monitor is not null && monitor.RecordLoss(double.CreateTruncating(loss));
-        report = monitor is not null && (diverging || step % options.MonitorInterval == 0) ? monitor.Measure() : null;
-        if (options.ClipGradientValue is double maxValue)
-        {
-            GradientClipping.ClipByValue(network.Gradients, maxValue);
-        }
-        if (options.ClipGradientNorm is double maxNorm)
-        {
-            GradientClipping.ClipByGlobalNorm(network.Gradients, maxNorm);
-        }
-        optimizer.Step(network.Parameters, network.Gradients);
-        return loss;
-    }
-
-    /// <summary>
-    /// Measures the mean loss (<see cref="INetwork{T}.ComputeLoss"/>) and the accuracy (from batched <see cref="INetwork{T}.Forward(ReadOnlySpan{T}, Span{T}, int)"/>)
-    /// of <paramref name="network"/> on <paramref name="data"/>, in order, <paramref name="batchSize"/> samples at a time,
-    /// in inference mode (<see cref="INetwork{T}.IsTraining"/> false: batch normalization uses its running statistics, dropout passes its input through).
-    /// </summary>
-    /// <param name="network">The network; it is not changed, and its mode is restored.</param>
-    /// <param name="data">The samples: at least one, sized for the network.</param>
-    /// <param name="batchSize">The number of samples per batch, in 1..<see cref="INetwork{T}.MaxBatchSize"/>.</param>
-    /// <param name="cancellationToken">Checked before every batch.</param>
-    /// <exception cref="ArgumentException">
-    /// The dataset's input or target size differs from the network's, the dataset is empty, or the batch size is not in 1..<see cref="INetwork{T}.MaxBatchSize"/>.
-    /// </exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Evaluation Evaluate<T>(INetwork<T> network, Dataset<T> data, int batchSize, CancellationToken cancellationToken = default)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(data);
-        CheckDataset(network, data, nameof(data));
-        CheckBatchSize(network, batchSize, nameof(batchSize));
-
-        var batches = new MiniBatches<T>(data, batchSize, shuffle: false, seed: 0);
-        bool accuracyDefined = Accuracy.IsDefined(network.Loss, network.OutputSize);
-        T[] outputs = accuracyDefined ? new T[Math.Min(batchSize, data.Count) * network.OutputSize] : [];
-        double lossSum = 0;
-        int correct = 0;
-        bool wasTraining = network.IsTraining;
-        network.IsTraining = false;
-        try
-        {
-            for (int batch = 0; batch < batches.BatchCount; batch++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
-                lossSum += double.CreateTruncating(network.ComputeLoss(inputs, targets, size)) * size;
-                if (accuracyDefined)
-                {
-                    Span<T> batchOutputs = outputs.AsSpan(0, size * network.OutputSize);
-                    network.Forward(inputs, batchOutputs, size);
-                    correct += Accuracy.CountCorrect<T>(batchOutputs, targets, network.OutputSize, size, network.Loss);
-                }
-            }
-        }
-        finally
-        {
-            network.IsTraining = wasTraining;
-        }
-        double accuracy = accuracyDefined ? (double)correct / data.Count : double.NaN;
-        return new Evaluation(lossSum / data.Count, accuracy, data.Count);
     }
 
     private static void CheckDataset<T>(INetwork<T> network, Dataset<T> data, string parameterName)

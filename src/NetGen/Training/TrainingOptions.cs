@@ -2,7 +2,10 @@ using System;
 
 namespace NetGen;
 
-/// <summary>How <see cref="Trainer.Fit"/> trains: the number of epochs, the mini-batch size, the shuffling of samples, gradient clipping and gradient monitoring.</summary>
+/// <summary>
+/// How <see cref="Trainer.Fit"/> trains: the number of epochs, the mini-batch size, the shuffling of samples, gradient clipping,
+/// gradient monitoring, checkpoints and what to do with a loss that is not finite.
+/// </summary>
 public sealed class TrainingOptions
 {
     /// <summary>The number of passes over the training data, at least 1. Default 10.</summary>
@@ -131,4 +134,25 @@ public sealed class TrainingOptions
     /// training without the interruption.
     /// </summary>
     public string? ResumeFrom { get; init; }
+
+    /// <summary>
+    /// What to do with a mini-batch whose loss is NaN or infinite, or whose inputs or targets hold a NaN or infinite value.
+    /// Default <see cref="NetGen.NonFiniteLoss.Stop"/>: throw a <see cref="NonFiniteLossException"/>, before the step for a
+    /// batch of non-finite data (every step reads its batch once to look, which costs little next to the forward pass).
+    /// <see cref="NetGen.NonFiniteLoss.SkipBatch"/> leaves such batches out (every step then unfused, slower with an
+    /// <see cref="IElementwiseOptimizer{T}"/>); <see cref="NetGen.NonFiniteLoss.Continue"/> does not look.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of the enumeration's.</exception>
+    public NonFiniteLoss NonFiniteLoss
+    {
+        get;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(NonFiniteLoss), value, "The value must be Stop, SkipBatch or Continue.");
+            }
+            field = value;
+        }
+    }
 }

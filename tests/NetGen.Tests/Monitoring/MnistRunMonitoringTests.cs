@@ -68,7 +68,9 @@ public class MnistRunMonitoringTests
             }
         });
         Dataset<float> data = MonitorData.First(640);
-        Trainer.Fit(network, new Sgd<float>(1e6), data, new TrainingOptions { Epochs = 1, Monitor = monitor }, progress: progress);
+        // Continue: trains on past the loss's overflow (at batch 3), to see what the monitor reports after the divergence.
+        Trainer.Fit(
+            network, new Sgd<float>(1e6), data, new TrainingOptions { Epochs = 1, Monitor = monitor, NonFiniteLoss = NonFiniteLoss.Continue }, progress: progress);
 
         // Measured every 5th batch (1, 6), and at batch 2, whose loss diverged: the second step's loss is about 1e17.
         Assert.Equal([1, 2, 6], measuredBatches);
