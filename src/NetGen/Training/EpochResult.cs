@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace NetGen;
 
@@ -18,4 +19,30 @@ namespace NetGen;
 /// The number of mini-batches left out because their loss, inputs or targets were not finite (<see cref="NonFiniteLoss.SkipBatch"/>); 0 otherwise.
 /// </param>
 public sealed record EpochResult(
-    int Epoch, double TrainingLoss, double? ValidationLoss, double? ValidationAccuracy, TimeSpan Elapsed, int SkippedBatches = 0);
+    int Epoch, double TrainingLoss, double? ValidationLoss, double? ValidationAccuracy, TimeSpan Elapsed, int SkippedBatches = 0)
+{
+    /// <summary>
+    /// Every value of the epoch by name, as Keras's <c>logs</c>: <c>loss</c>, each of <see cref="TrainingOptions.Metrics"/>
+    /// on the training batches, and with validation data <c>val_loss</c>, <c>val_accuracy</c> (where accuracy is defined)
+    /// and <c>val_</c> + each metric. Without metrics given: the loss and the validation's.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Metrics
+    {
+        get => field ??= Standard();
+        init;
+    }
+
+    private Dictionary<string, double> Standard()
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal) { ["loss"] = TrainingLoss };
+        if (ValidationLoss is double validationLoss)
+        {
+            values["val_loss"] = validationLoss;
+        }
+        if (ValidationAccuracy is double validationAccuracy && !double.IsNaN(validationAccuracy))
+        {
+            values["val_accuracy"] = validationAccuracy;
+        }
+        return values;
+    }
+}

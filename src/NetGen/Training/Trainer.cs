@@ -38,15 +38,20 @@ public static partial class Trainer
     /// <param name="options">Epochs, batch size, shuffling, gradient clipping and monitoring.</param>
     /// <param name="validation">Samples to evaluate on after every epoch, with a batch size of <see cref="TrainingOptions.BatchSize"/>; or null.</param>
     /// <param name="progress">Told after every mini-batch (synchronously, on the training thread, if it is not a <see cref="Progress{T}"/>); or null.</param>
-    /// <param name="cancellationToken">Checked before every mini-batch and every validation.</param>
-    /// <returns>The result of every epoch.</returns>
+    /// <param name="cancellationToken">
+    /// Checked before every mini-batch and every validation. Cancelling ends training there and returns the history of the
+    /// epochs finished so far (<see cref="TrainingHistory.Cancelled"/>); the parameters keep the updates made so far.
+    /// </param>
+    /// <returns>
+    /// The result of every finished epoch, with <see cref="TrainingHistory.StopReason"/> when a callback (such as
+    /// <see cref="EarlyStopping"/>) or cancellation ended training early.
+    /// </returns>
     /// <exception cref="ArgumentException">
     /// A dataset's input or target size differs from the network's input or output size, the training data is empty,
     /// the batch size exceeds <see cref="INetwork{T}.MaxBatchSize"/>, <see cref="TrainingOptions.Monitor"/> is not a
     /// <see cref="GradientMonitor{T}"/> of <paramref name="network"/>, or checkpoints are asked for and the optimizer is not an
     /// <see cref="ICheckpointableOptimizer{T}"/>.
     /// </exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the parameters keep the updates made so far.</exception>
     /// <exception cref="NonFiniteLossException">
     /// A mini-batch's loss, inputs or targets are NaN or infinite and <see cref="TrainingOptions.NonFiniteLoss"/> is
     /// <see cref="NonFiniteLoss.Stop"/> (the default); it names the epoch, the step, the loss, the sample and the layer.
@@ -72,6 +77,7 @@ public static partial class Trainer
         {
             CheckDataset(network, validation, nameof(validation));
         }
+        (training, validation) = ValidationSplit.Apply(training, validation, options.ValidationSplit);
         CheckBatchSize(network, options.BatchSize, nameof(options));
         var monitor = options.Monitor as GradientMonitor<T>;
         if (options.Monitor is not null && (monitor is null || !ReferenceEquals(options.Monitor.MeasuredNetwork, network)))
@@ -79,6 +85,8 @@ public static partial class Trainer
             throw new ArgumentException("TrainingOptions.Monitor measures another network; create a GradientMonitor for the network being trained.", nameof(options));
         }
         ICheckpointableOptimizer<T>? checkpointable = CheckpointableOptimizer(optimizer, options);
+        var rate = new ScheduledLearningRate<T>(optimizer, options.Schedule);
+        var metrics = new EpochMetrics<T>(network, options.Metrics, validation);
         CheckpointPosition? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.Load(options.ResumeFrom, network, checkpointable!);
         long step = resumed?.Step ?? 0;
 
@@ -86,55 +94,109 @@ public static partial class Trainer
         var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed, resumed?.ShuffleState);
         var trainingStep = new TrainingStep<T>(network, optimizer, options, monitor, batches);
         var results = new List<EpochResult>(options.Epochs);
+        var context = new TrainingContext<T>(network, optimizer, options.Epochs, metrics.Names, results);
+        IReadOnlyList<TrainingCallback> callbacks = options.Callbacks;
         using var mode = NetworkMode<T>.Training(network);
-        for (int epoch = (resumed?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
+        bool cancelled = false;
+        foreach (TrainingCallback callback in callbacks)
         {
-            long started = Stopwatch.GetTimestamp();
-            batches.StartEpoch();
-            double lossSum = 0;
-            int samplesSeen = 0;
-            int skipped = 0;
-            for (int batch = 0; batch < batches.BatchCount; batch++)
+            callback.OnTrainBegin(context);
+        }
+        try
+        {
+            for (int epoch = (resumed?.Epoch ?? 0) + 1; epoch <= options.Epochs && !context.StopTraining; epoch++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
-                GradientReport? report = null;
-                // Batch normalization cannot train on one sample (its variance is 0): a last batch of one is left out.
-                if (size > 1 || !hasBatchNorm)
+                long started = Stopwatch.GetTimestamp();
+                context.Epoch = epoch;
+                foreach (TrainingCallback callback in callbacks)
                 {
-                    var position = new StepPosition(epoch, batch + 1, batches.BatchCount, step + 1);
-                    if (trainingStep.Take(inputs, targets, size, batch, position, out T loss, out report))
-                    {
-                        step++;
-                        lossSum += double.CreateTruncating(loss) * size;
-                        samplesSeen += size;
-                    }
-                    else
-                    {
-                        skipped++;
-                    }
+                    callback.OnEpochBegin(context);
                 }
-
-                bool lastBatch = batch == batches.BatchCount - 1;
+                batches.StartEpoch();
+                metrics.StartEpoch();
+                double lossSum = 0;
+                int samplesSeen = 0;
+                int skipped = 0;
                 EpochResult? result = null;
-                if (lastBatch)
+                for (int batch = 0; batch < batches.BatchCount; batch++)
                 {
-                    Evaluation? evaluation = validation is null ? null : Evaluate(network, validation, options.BatchSize, cancellationToken);
-                    result = new EpochResult(
-                        epoch, lossSum / samplesSeen, evaluation?.Loss, evaluation?.Accuracy, Stopwatch.GetElapsedTime(started), skipped);
-                    results.Add(result);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
+                    foreach (TrainingCallback callback in callbacks)
+                    {
+                        callback.OnBatchBegin(context, batch + 1);
+                    }
+                    GradientReport? report = null;
+                    double batchLoss = double.NaN;
+                    // Batch normalization cannot train on one sample (its variance is 0): a last batch of one is left out.
+                    if (size > 1 || !hasBatchNorm)
+                    {
+                        rate.BeforeStep(new SchedulePosition(step, epoch, batches.BatchCount, options.Epochs));
+                        var position = new StepPosition(epoch, batch + 1, batches.BatchCount, step + 1);
+                        if (trainingStep.Take(inputs, targets, size, batch, position, out T loss, out report))
+                        {
+                            step++;
+                            batchLoss = double.CreateTruncating(loss);
+                            lossSum += batchLoss * size;
+                            samplesSeen += size;
+                            metrics.AddTrainingBatch(targets, size);
+                        }
+                        else
+                        {
+                            skipped++;
+                        }
+                    }
+                    context.Step = step;
+                    foreach (TrainingCallback callback in callbacks)
+                    {
+                        callback.OnBatchEnd(context, batch + 1, batchLoss);
+                    }
+
+                    if (batch == batches.BatchCount - 1)
+                    {
+                        Evaluation? evaluation = validation is null ? null : Evaluate(network, validation, options.BatchSize, cancellationToken);
+                        result = new EpochResult(
+                            epoch, lossSum / samplesSeen, evaluation?.Loss, evaluation?.Accuracy, Stopwatch.GetElapsedTime(started), skipped)
+                        {
+                            Metrics = metrics.Finish(lossSum / samplesSeen, evaluation, cancellationToken),
+                        };
+                        results.Add(result);
+                    }
+                    progress?.Report(new TrainingProgress(
+                        epoch, options.Epochs, batch + 1, batches.BatchCount, samplesSeen, training.Count, lossSum / samplesSeen, result, report));
+                    if (context.StopTraining)
+                    {
+                        break;
+                    }
                 }
-                progress?.Report(new TrainingProgress(
-                    epoch, options.Epochs, batch + 1, batches.BatchCount, samplesSeen, training.Count, lossSum / samplesSeen, result, report));
-            }
-            if (options.CheckpointPath is string path && epoch % options.CheckpointEvery == 0)
-            {
-                TrainingCheckpoint.Save(
-                    path.Replace("{epoch}", epoch.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
-                    network, checkpointable!, new CheckpointPosition(epoch, step, batches.RandomState));
+                if (result is null)
+                {
+                    break; // stopped by a callback within the epoch
+                }
+                if (options.CheckpointPath is string path && epoch % options.CheckpointEvery == 0)
+                {
+                    TrainingCheckpoint.Save(
+                        path.Replace("{epoch}", epoch.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                        network, checkpointable!, new CheckpointPosition(epoch, step, batches.RandomState));
+                }
+                rate.EpochEnded(result);
+                foreach (TrainingCallback callback in callbacks)
+                {
+                    callback.OnEpochEnd(context, result);
+                }
             }
         }
-        return new TrainingHistory(results);
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+            context.StopReason ??= $"cancelled during epoch {context.Epoch}";
+        }
+        foreach (TrainingCallback callback in callbacks)
+        {
+            callback.OnTrainEnd(context);
+        }
+        string? stopReason = cancelled || context.StopTraining ? context.StopReason ?? "stopped by a callback" : null;
+        return new TrainingHistory(results, stopReason, cancelled);
     }
 
     /// <summary>The optimizer as checkpointable when the options save or resume checkpoints, else null.</summary>

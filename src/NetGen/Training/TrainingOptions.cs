@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace NetGen;
 
@@ -154,5 +155,38 @@ public sealed class TrainingOptions
             }
             field = value;
         }
+    }
+
+    /// <summary>
+    /// Code run at the start and end of training, of every epoch and of every mini-batch (<see cref="TrainingCallback"/>:
+    /// <see cref="EarlyStopping"/>, <see cref="ModelCheckpoint"/>, or your own), in this order. Default none.
+    /// </summary>
+    public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = [];
+
+    /// <summary>
+    /// Metrics measured on the training batches and the validation data (<see cref="Metric"/>: accuracy, top-k accuracy,
+    /// MSE, MAE, precision, recall, F1), in every epoch's <see cref="EpochResult.Metrics"/>. Default none (the loss, and the
+    /// validation loss and accuracy, are always there).
+    /// </summary>
+    public IReadOnlyList<Metric> Metrics { get; init; } = [];
+
+    /// <summary>
+    /// A learning-rate schedule (<see cref="LearningRateSchedule"/>), which sets the optimizer's learning rate before every
+    /// step from the rate it had when training started; null (the default) for a constant rate. The optimizer must be
+    /// <see cref="Sgd{T}"/>, <see cref="Adam{T}"/> or <see cref="AdamW{T}"/>.
+    /// </summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>
+    /// The fraction of the training data, in [0, 1), held out for validation: its last samples, before any shuffling, as
+    /// Keras's <c>validation_split</c>. Default 0 (none). Not together with validation data given to <see cref="Trainer.Fit"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in [0, 1).</exception>
+    public double ValidationSplit
+    {
+        get;
+        init => field = value >= 0 && value < 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ValidationSplit), value, "The validation split is a fraction of the training data, in [0, 1).");
     }
 }

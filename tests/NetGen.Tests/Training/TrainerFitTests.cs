@@ -162,7 +162,7 @@ public class TrainerFitTests
     }
 
     [Fact]
-    public void Cancellation_between_batches_throws_and_stops_training()
+    public void Cancellation_between_batches_stops_training_and_returns_the_history()
     {
         var network = new ScriptedNetwork(1, Loss.MeanSquaredError);
         using var cancellation = new CancellationTokenSource();
@@ -175,9 +175,12 @@ public class TrainerFitTests
             }
         });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => Trainer.Fit(
+        TrainingHistory history = Trainer.Fit(
             network, new Sgd<double>(0.1), network.IdDataset(10),
-            new TrainingOptions { Epochs = 3, BatchSize = 4 }, progress: progress, cancellationToken: cancellation.Token));
+            new TrainingOptions { Epochs = 3, BatchSize = 4 }, progress: progress, cancellationToken: cancellation.Token);
+        Assert.True(history.Cancelled);
+        Assert.Equal("cancelled during epoch 1", history.StopReason);
+        Assert.Empty(history.Epochs);
         Assert.Equal(2, network.TrainedBatches.Count);
         Assert.Equal(2, reports.Count);
     }
@@ -186,8 +189,9 @@ public class TrainerFitTests
     public void An_already_cancelled_token_trains_nothing()
     {
         var network = new ScriptedNetwork(1, Loss.MeanSquaredError);
-        Assert.ThrowsAny<OperationCanceledException>(() => Trainer.Fit(
-            network, new Sgd<double>(0.1), network.IdDataset(10), new TrainingOptions(), cancellationToken: new CancellationToken(true)));
+        TrainingHistory history = Trainer.Fit(
+            network, new Sgd<double>(0.1), network.IdDataset(10), new TrainingOptions(), cancellationToken: new CancellationToken(true));
+        Assert.True(history.Cancelled);
         Assert.Empty(network.TrainedBatches);
     }
 

@@ -2,7 +2,7 @@ namespace NetGen;
 
 /// <summary>
 /// A learning rate that changes during training, set on the optimizer before every step by <see cref="Trainer.Fit"/>
-/// (<c>TrainingOptions.Schedule</c>): PyTorch's <c>torch.optim.lr_scheduler</c> and Keras's learning-rate
+/// (<see cref="TrainingOptions.Schedule"/>): PyTorch's <c>torch.optim.lr_scheduler</c> and Keras's learning-rate
 /// schedules. The rate is computed from the optimizer's learning rate when training starts (the initial rate) and where
 /// training is, so that a resumed run continues the same curve.
 /// </summary>
