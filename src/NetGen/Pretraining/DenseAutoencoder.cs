@@ -147,15 +147,6 @@ internal sealed class DenseAutoencoder
     /// <summary>One step of plain gradient descent along <see cref="Gradients"/>.</summary>
     public void Step(double learningRate) => TensorPrimitives.MultiplyAdd(Gradients, -learningRate, Parameters, Parameters);
 
-    /// <summary>The codes <c>f(W·x + b)</c> of <paramref name="count"/> samples.</summary>
-    public void Encode(ReadOnlySpan<double> inputs, int count, Span<double> codes)
-    {
-        for (int s = 0; s < count; s++)
-        {
-            Encode(inputs.Slice(s * Inputs, Inputs), codes.Slice(s * Hidden, Hidden));
-        }
-    }
-
     private ReadOnlySpan<double> DecoderWeights => Parameters.AsSpan(DecoderWeightOffset, Hidden * Inputs);
 
     private void Encode(ReadOnlySpan<double> input, Span<double> code)

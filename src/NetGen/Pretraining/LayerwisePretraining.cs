@@ -79,11 +79,7 @@ public static class LayerwisePretraining
 
             if (h + 1 < hiddenLayers.Length)
             {
-                ReadLayer(network, layer, autoencoder); // encode with the weights as stored, rounded to T
-                var codes = new double[data.Count * layer.Outputs];
-                autoencoder.Encode(inputs, data.Count, codes);
-                HiddenActivation.Apply(layer.Activation, codes, codes);
-                inputs = codes;
+                inputs = DenseForward.Outputs(network, layer, inputs, data.Count); // the weights as stored, rounded to T
             }
         }
         return new PretrainingResult(results);
