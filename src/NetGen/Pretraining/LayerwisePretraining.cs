@@ -33,7 +33,7 @@ public static class LayerwisePretraining
     /// <param name="data">The samples; only their inputs are used.</param>
     /// <param name="options">How each layer is trained; null for the defaults.</param>
     /// <param name="progress">Told after each epoch of each layer, on the calling thread; or null.</param>
-    /// <returns>Each hidden layer's reconstruction error before and after each epoch.</returns>
+    /// <returns>Each hidden layer's reconstruction error before and after each epoch; no layer when the network has no hidden layer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The data's input size differs from the network's, the data holds no sample or a non-finite input, or
