@@ -62,6 +62,46 @@ internal static class ConsoleReport
         AnsiConsole.Write(table);
     }
 
+    /// <summary>
+    /// The pretraining experiment side by side: per hidden layer, the speed of learning (‖∂C/∂b‖) and the monitor's
+    /// weight-gradient norm at the start of fine-tuning, (a) from the random start and (b) after pretraining, and (b)'s
+    /// reconstruction errors; the test accuracies below.
+    /// </summary>
+    public static void WritePretraining(ExperimentResult randomStart, ExperimentResult pretrained, PretrainingExperiment experiment)
+    {
+        PretrainingResult pretraining = experiment.Pretraining
+            ?? throw new System.InvalidOperationException("The pretrained network has not been created: run the experiment first.");
+        SpeedSnapshot a = randomStart.AtInitialization, b = pretrained.AtInitialization;
+        GradientSample gradientsA = randomStart.Gradients[0], gradientsB = pretrained.Gradients[0];
+        var table = new Table()
+            .Title("[bold]Greedy layer-wise pretraining[/] (Bengio et al. 2007): (a) random start, (b) pretrained; at the start of fine-tuning")
+            .AddColumn("hidden layer")
+            .AddColumn(new TableColumn("‖∂C/∂b‖ (a)").RightAligned())
+            .AddColumn(new TableColumn("‖∂C/∂b‖ (b)").RightAligned())
+            .AddColumn(new TableColumn($"‖∂C/∂W‖ (a), step {gradientsA.Step}").RightAligned())
+            .AddColumn(new TableColumn($"‖∂C/∂W‖ (b), step {gradientsB.Step}").RightAligned())
+            .AddColumn(new TableColumn("reconstruction error (b): before, after").RightAligned());
+        for (int l = 0; l < randomStart.HiddenLayers.Count; l++)
+        {
+            IReadOnlyList<double> errors = pretraining.Layers[l].ReconstructionErrors;
+            table.AddRow(
+                randomStart.HiddenLayerLabel(l), Number(a.BiasGradientNorms[l]), Number(b.BiasGradientNorms[l]),
+                Number(gradientsA.WeightGradientNorms[l]), Number(gradientsB.WeightGradientNorms[l]), $"{Number(errors[0])}, {Number(errors[^1])}");
+        }
+        table.AddRow(
+            "[italic]last / first[/]", Ratio(a.LastOverFirst), Ratio(b.LastOverFirst),
+            Ratio(gradientsA.WeightGradientNorms[^1] / gradientsA.WeightGradientNorms[0]),
+            Ratio(gradientsB.WeightGradientNorms[^1] / gradientsB.WeightGradientNorms[0]), "");
+        PretrainingOptions options = PretrainingExperiment.Options(randomStart.Recipe.Seed);
+        table.Caption(
+            $"test accuracy by epoch, (a): {string.Join(", ", randomStart.Epochs.Select(e => Percent(e.ValidationAccuracy)))}; " +
+            $"(b): {string.Join(", ", pretrained.Epochs.Select(e => Percent(e.ValidationAccuracy)))}. " +
+            $"Pretraining: {options.EpochsPerLayer} epochs per layer, SGD step {options.LearningRate}, batch {options.BatchSize}, " +
+            $"{options.Corruption:P0} of the inputs masked, tied weights, {Markup.Escape(string.Join("/", pretraining.Layers.Select(l => l.Loss).Distinct()))}; " +
+            $"{experiment.PretrainingTime.TotalSeconds:F1} s");
+        AnsiConsole.Write(table);
+    }
+
     public static string Number(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
     public static string Ratio(double value) => value >= 1e4 || value < 1e-2

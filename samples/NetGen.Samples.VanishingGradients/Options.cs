@@ -9,8 +9,9 @@ internal sealed record Options(string? DataDirectory, int Epochs, int Seed, stri
 {
     public const string Usage = """
         Trains the same depth declared four ways (deep sigmoid; ReLU + He; sigmoid + residual blocks + batch
-        normalization; SELU + LeCun) and Nielsen's 784-30-30-30-30-10 sigmoid network with two twins, measures
-        every hidden layer's speed of learning and weight-gradient norm, and writes tables and PNG plots.
+        normalization; SELU + LeCun), Nielsen's 784-30-30-30-30-10 sigmoid network with two twins, and a
+        7-layer sigmoid stack from its random start and after greedy layer-wise pretraining; measures every
+        hidden layer's speed of learning and weight-gradient norm, and writes tables and PNG plots.
 
         Usage: dotnet run -c Release --project samples/NetGen.Samples.VanishingGradients -- [options]
 

@@ -50,15 +50,19 @@ AnsiConsole.MarkupLine($"[bold]NetGen: vanishing gradients[/]: {training.Count:N
     Markup.Escape(options.DataDirectory ?? "the embedded subset"));
 AnsiConsole.MarkupLine($"Every network: {Markup.Escape(recipe.Describe())}; speed of learning on the first {speedData.Count:N0} training images");
 
+var pretraining = new PretrainingExperiment(training);
 var results = new List<ExperimentResult>();
 AnsiConsole.Progress()
     .AutoClear(false)
     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
     .Start(context =>
     {
-        foreach (Contender contender in Contenders.All)
+        foreach (Contender contender in Contenders.All.Concat(pretraining.Contenders))
         {
             ProgressTask task = context.AddTask(Markup.Escape(contender.Name), maxValue: recipe.Epochs * (double)training.Count);
+            pretraining.OnPretraining = report => task.Description =
+                $"{Markup.Escape(contender.Name)}: pretraining {report.LayerName} ({report.HiddenLayer}/{report.HiddenLayers}), epoch {report.Epoch}/{report.Epochs}, " +
+                $"reconstruction error {report.ReconstructionError:F1}";
             results.Add(Experiment.Run(contender, recipe, training, test, speedData, report =>
             {
                 task.Value = (report.Epoch - 1) * (double)report.SamplesPerEpoch + report.SamplesSeen;
@@ -75,6 +79,8 @@ foreach (ExperimentResult result in results)
     ConsoleReport.WriteNetwork(result);
 }
 ConsoleReport.WriteSummary(results);
+AnsiConsole.WriteLine();
+ConsoleReport.WritePretraining(results[^2], results[^1], pretraining);
 
 Directory.CreateDirectory(options.OutputDirectory);
 var plots = new List<string> { Plots.SpeedAtInitialization(results, options.OutputDirectory), Plots.Accuracy(results, options.OutputDirectory) };
