@@ -15,8 +15,8 @@ namespace NetGen.Reporting;
 /// On an interactive terminal a live line (Spectre.Console) shows the epoch i/n, a bar over the epoch, the batch j/m, the rate
 /// in samples per second, the elapsed time, the time left (estimated from the rate, validation included) and the running loss;
 /// it is redrawn at most 10 times a second. At the end of every epoch a permanent, Keras-like line replaces it:
-/// <c>Epoch 3/10 - 12.3 s - loss: 0.2345 - val_loss: 0.2100 - val_accuracy: 0.9345</c> (the validation figures when there
-/// are validation data). When the output is redirected or the console is not interactive, only the epoch lines are written,
+/// <c>Epoch 3/10 - 12.3 s - loss: 0.2345 - val_loss: 0.2100 - val_accuracy: 0.9345</c> (the time in milliseconds below a
+/// second, the validation figures when there are validation data). When the output is redirected or the console is not interactive, only the epoch lines are written,
 /// as plain text.
 /// </para>
 /// <para>

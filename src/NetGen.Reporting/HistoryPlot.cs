@@ -53,7 +53,7 @@ public static class HistoryPlot
         plot.XLabel("epoch");
         plot.YLabel("loss");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.ShowLegend(Alignment.UpperCenter);
+        plot.ShowLegend(Edge.Right);
         PlotFile.Save(plot, pngPath, width, height);
     }
 

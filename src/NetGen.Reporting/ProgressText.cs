@@ -17,7 +17,7 @@ internal static class ProgressText
     public static string EpochLine(EpochResult epoch, int epochs)
     {
         var line = new StringBuilder(96);
-        line.Append(CultureInfo.InvariantCulture, $"Epoch {EpochOfEpochs(epoch.Epoch, epochs)} - {epoch.Elapsed.TotalSeconds:F1} s - loss: {Loss(epoch.TrainingLoss)}");
+        line.Append(CultureInfo.InvariantCulture, $"Epoch {EpochOfEpochs(epoch.Epoch, epochs)} - {EpochTime(epoch.Elapsed)} - loss: {Loss(epoch.TrainingLoss)}");
         if (epoch.ValidationLoss is double validationLoss)
         {
             line.Append(CultureInfo.InvariantCulture, $" - val_loss: {Loss(validationLoss)}");
@@ -61,6 +61,12 @@ internal static class ProgressText
         time.TotalHours >= 1
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalHours}:{time.Minutes:00}:{time.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{time.Minutes}:{time.Seconds:00}");
+
+    /// <summary>Milliseconds below a second (a small network's epoch), seconds with one decimal from there.</summary>
+    private static string EpochTime(TimeSpan elapsed) =>
+        elapsed.TotalSeconds < 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalMilliseconds:F0} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:F1} s");
 
     private static string EpochOfEpochs(int epoch, int epochs) =>
         string.Create(CultureInfo.InvariantCulture, $"{epoch.ToString(CultureInfo.InvariantCulture).PadLeft(epochs.ToString(CultureInfo.InvariantCulture).Length)}/{epochs}");

@@ -37,8 +37,12 @@ public class ReportingTests
             new SmallDigitsForMonitor(seed: 3), new Adam<float>(), training, new TrainingOptions { Epochs = 2, BatchSize = 64 }, validation, progress);
 
         string[] expected = [.. history.Epochs.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"Epoch {e.Epoch}/2 - {e.Elapsed.TotalSeconds:F1} s - loss: {e.TrainingLoss:F4} - val_loss: {e.ValidationLoss:F4} - val_accuracy: {e.ValidationAccuracy:F4}"))];
+            $"Epoch {e.Epoch}/2 - {Time(e.Elapsed)} - loss: {e.TrainingLoss:F4} - val_loss: {e.ValidationLoss:F4} - val_accuracy: {e.ValidationAccuracy:F4}"))];
         Assert.Equal(expected, console.Lines);
+
+        static string Time(TimeSpan elapsed) => elapsed.TotalSeconds < 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalMilliseconds:F0} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:F1} s");
     }
 
     [Fact]
@@ -47,8 +51,8 @@ public class ReportingTests
         using var console = new TestConsole();
         using var progress = new ConsoleProgress(console);
         progress.Report(At(1, 10, result: new EpochResult(1, 0.25, null, null, TimeSpan.FromSeconds(2.34))));
-        progress.Report(At(2, 10, result: new EpochResult(2, 0.125, 0.375, double.NaN, TimeSpan.FromSeconds(90))));
-        Assert.Equal(["Epoch 1/2 - 2.3 s - loss: 0.2500", "Epoch 2/2 - 90.0 s - loss: 0.1250 - val_loss: 0.3750"], console.Lines);
+        progress.Report(At(2, 10, result: new EpochResult(2, 0.125, 0.375, double.NaN, TimeSpan.FromSeconds(0.25))));
+        Assert.Equal(["Epoch 1/2 - 2.3 s - loss: 0.2500", "Epoch 2/2 - 250 ms - loss: 0.1250 - val_loss: 0.3750"], console.Lines);
     }
 
     [Fact]
