@@ -12,12 +12,13 @@ namespace NetGen.Reporting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// On an interactive terminal a live line (Spectre.Console) shows the epoch i/n, a bar over the epoch, the batch j/m, the rate
-/// in samples per second, the elapsed time, the time left (estimated from the rate, validation included) and the running loss;
-/// it is redrawn at most 10 times a second. At the end of every epoch a permanent, Keras-like line replaces it:
+/// On an interactive terminal a live line (Spectre.Console) shows the epoch i/n, a bar over the epoch, the batch j/m, the
+/// rate (training samples per second since the first report, validation time included), the elapsed time (since the first
+/// report), the time left (the samples left at that rate) and the running loss; it is redrawn at most 10 times a second.
+/// At the end of every epoch a permanent, Keras-like line replaces it:
 /// <c>Epoch 3/10 - 12.3 s - loss: 0.2345 - val_loss: 0.2100 - val_accuracy: 0.9345</c> (the time in milliseconds below a
-/// second, the validation figures when there are validation data). When the output is redirected or the console is not interactive, only the epoch lines are written,
-/// as plain text.
+/// second, the validation figures when there are validation data). When the output is redirected or the console is not
+/// interactive, only the epoch lines are written, as plain text.
 /// </para>
 /// <para>
 /// Cost: <see cref="Report"/> runs on the training thread after every mini-batch. Between redraws it reads the clock and
@@ -45,9 +46,8 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>, IDisposable
     private bool _live;
     private long _nextRedrawAt;
 
-    // The rate's baseline: the first report of the current run (its first batch excluded, JIT compilation with it).
+    // The clock and the rate start at the first report of the current run (its first batch, JIT compilation with it, is not timed).
     private long _runStartedAt;
-    private long _baselineAt;
     private long _baselineSamples = -1;
     private long _lastSamples = -1;
     private (int Epochs, int SamplesPerEpoch) _runShape;
@@ -71,7 +71,6 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>, IDisposable
         ArgumentNullException.ThrowIfNull(console);
         _console = console;
         _live = console.Profile.Capabilities is { Interactive: true, Ansi: true };
-        _runStartedAt = Stopwatch.GetTimestamp();
     }
 
     /// <summary>
@@ -121,18 +120,14 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>, IDisposable
         long samples = (long)(value.Epoch - 1) * value.SamplesPerEpoch + value.SamplesSeen;
         if (samples <= _lastSamples || (value.Epochs, value.SamplesPerEpoch) != _runShape)
         {
-            // Fewer samples than at the last redraw, or other epochs or data: a new run (the first one's start is the constructor's).
-            if (_lastSamples >= 0)
-            {
-                _runStartedAt = now;
-            }
+            // Fewer samples than at the last redraw, or other epochs or data: a new run.
             _runShape = (value.Epochs, value.SamplesPerEpoch);
             _baselineSamples = -1;
         }
         _lastSamples = samples;
         if (_baselineSamples < 0)
         {
-            _baselineAt = now;
+            _runStartedAt = now;
             _baselineSamples = samples;
         }
 
@@ -141,6 +136,7 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>, IDisposable
             EndLiveLine();
             _console.Profile.Out.Writer.WriteLine(ProgressText.EpochLine(epoch, value.Epochs));
             _console.Profile.Out.Writer.Flush();
+            _nextRedrawAt = 0; // the next epoch's (or run's) live line from its first batch on
             return;
         }
         if (_live)
@@ -151,12 +147,13 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>, IDisposable
 
     private string StatusMarkup(TrainingProgress value, long samples, long now)
     {
-        double seconds = Stopwatch.GetElapsedTime(_baselineAt, now).TotalSeconds;
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(_runStartedAt, now);
+        double seconds = elapsed.TotalSeconds;
         double rate = samples > _baselineSamples && seconds > 0 ? (samples - _baselineSamples) / seconds : double.NaN;
         long remainingSamples = (long)value.Epochs * value.SamplesPerEpoch - samples;
         TimeSpan? remaining = double.IsFinite(rate) ? TimeSpan.FromSeconds(Math.Max(0, remainingSamples) / rate) : null;
         return ProgressText.StatusMarkup(
-            value, rate, Stopwatch.GetElapsedTime(_runStartedAt, now), remaining, _console.Profile.Width, _console.Profile.Capabilities.Unicode);
+            value, rate, elapsed, remaining, _console.Profile.Width, _console.Profile.Capabilities.Unicode);
     }
 
     private void ShowLiveLine(Markup status)

@@ -83,6 +83,24 @@ public class ReportingTests
     }
 
     [Fact]
+    public void A_second_run_with_the_same_instance_restarts_the_clock_and_the_rate()
+    {
+        using var console = new TestConsole().Interactive().EmitAnsiSequences().Width(160);
+        using var progress = new ConsoleProgress(console);
+        progress.Report(At(2, 1));
+        Thread.Sleep(1100);
+        progress.Report(At(2, 10, result: new EpochResult(2, 0.5, null, null, TimeSpan.FromSeconds(1.1))));
+        Assert.Contains("elapsed 0:00", console.Output);
+
+        int end = console.Output.Length;
+        progress.Report(At(1, 1));
+        string secondRun = console.Output[end..];
+        Assert.Contains("Epoch 1/2", secondRun);
+        Assert.Contains("elapsed 0:00", secondRun);
+        Assert.Contains("- samples/s", secondRun);
+    }
+
+    [Fact]
     public void Reports_between_redraws_write_nothing_so_the_live_line_is_redrawn_at_most_ten_times_a_second()
     {
         using var console = new TestConsole().Interactive().EmitAnsiSequences().Width(160);
