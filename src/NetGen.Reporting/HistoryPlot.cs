@@ -53,7 +53,7 @@ public static class HistoryPlot
         plot.XLabel("epoch");
         plot.YLabel("loss");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
         PlotFile.Save(plot, pngPath, width, height);
     }
 
