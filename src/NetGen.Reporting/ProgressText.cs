@@ -17,14 +17,16 @@ internal static class ProgressText
     public static string EpochLine(EpochResult epoch, int epochs)
     {
         var line = new StringBuilder(96);
-        line.Append(CultureInfo.InvariantCulture, $"Epoch {EpochOfEpochs(epoch.Epoch, epochs)} - {EpochTime(epoch.Elapsed)} - loss: {Loss(epoch.TrainingLoss)}");
-        if (epoch.ValidationLoss is double validationLoss)
+        line.Append(CultureInfo.InvariantCulture, $"Epoch {EpochOfEpochs(epoch.Epoch, epochs)} - {EpochTime(epoch.Elapsed)}");
+        // Every value of the epoch, in Keras's order: the loss, the metrics, then the validation's.
+        foreach ((string name, double value) in epoch.Metrics)
         {
-            line.Append(CultureInfo.InvariantCulture, $" - val_loss: {Loss(validationLoss)}");
-        }
-        if (epoch.ValidationAccuracy is double accuracy && !double.IsNaN(accuracy))
-        {
-            line.Append(CultureInfo.InvariantCulture, $" - val_accuracy: {accuracy:F4}");
+            if (double.IsNaN(value) && name == "val_accuracy")
+            {
+                continue;
+            }
+            string text = name.EndsWith("loss", StringComparison.Ordinal) ? Loss(value) : value.ToString("F4", CultureInfo.InvariantCulture);
+            line.Append(CultureInfo.InvariantCulture, $" - {name}: {text}");
         }
         return line.ToString();
     }

@@ -56,6 +56,16 @@ public class ReportingTests
     }
 
     [Fact]
+    public void The_epoch_line_shows_every_metric_of_the_epoch_in_order()
+    {
+        using var console = new TestConsole();
+        using var progress = new ConsoleProgress(console);
+        var metrics = new Dictionary<string, double> { ["loss"] = 0.5, ["accuracy"] = 0.8125, ["val_loss"] = 0.625, ["val_accuracy"] = 0.75, ["val_mae"] = 0.1 };
+        progress.Report(At(1, 10, result: new EpochResult(1, 0.5, 0.625, 0.75, TimeSpan.FromSeconds(1.5)) { Metrics = metrics }));
+        Assert.Equal(["Epoch 1/2 - 1.5 s - loss: 0.5000 - accuracy: 0.8125 - val_loss: 0.6250 - val_accuracy: 0.7500 - val_mae: 0.1000"], console.Lines);
+    }
+
+    [Fact]
     public void An_interactive_console_shows_a_live_line_with_counts_rate_time_left_and_loss_then_the_epoch_line()
     {
         using var console = new TestConsole().Interactive().EmitAnsiSequences().Width(160);
