@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace MnistSample;
 
-/// <summary>The command line: <c>[--data DIR] [--epochs N] [--batch-size N] [--learning-rate X] [--learning-rate-decay X] [--seed N]</c>.</summary>
-internal sealed record Options(string? DataDirectory, int Epochs, int BatchSize, double LearningRate, double LearningRateDecay, int Seed)
+/// <summary>The command line: <c>[--data DIR] [--epochs N] [--batch-size N] [--learning-rate X] [--learning-rate-decay X] [--seed N] [--plot FILE]</c>.</summary>
+internal sealed record Options(string? DataDirectory, int Epochs, int BatchSize, double LearningRate, double LearningRateDecay, int Seed, string PlotPath)
 {
     public const string Usage = """
         Trains a NetGen-generated MLP (784-256-128-10, ReLU, He init, Adam) on MNIST and reports test accuracy.
@@ -18,13 +18,14 @@ internal sealed record Options(string? DataDirectory, int Epochs, int BatchSize,
           --learning-rate X     Adam's learning rate at the first epoch (default 0.001)
           --learning-rate-decay X   the factor applied to the learning rate after each epoch (default 0.7)
           --seed N              seed of the initial weights and of the shuffling (default 1)
+          --plot FILE           where to draw the losses and the accuracy per epoch, as PNG (default mnist-history.png)
           --help                this text
         """;
 
     /// <summary>Parses the arguments; on a mistake, throws <see cref="ArgumentException"/> saying what would be right.</summary>
     public static Options? Parse(string[] args)
     {
-        var options = new Options(null, 10, 64, 0.001, 0.7, 1);
+        var options = new Options(null, 10, 64, 0.001, 0.7, 1, "mnist-history.png");
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
@@ -41,7 +42,8 @@ internal sealed record Options(string? DataDirectory, int Epochs, int BatchSize,
                 "--learning-rate" => options with { LearningRate = PositiveNumber(name, Value()) },
                 "--learning-rate-decay" => options with { LearningRateDecay = PositiveNumber(name, Value()) },
                 "--seed" => options with { Seed = Integer(name, Value()) },
-                _ => throw new ArgumentException($"Unknown option '{name}'; the options are --data, --epochs, --batch-size, --learning-rate, --learning-rate-decay, --seed and --help."),
+                "--plot" => options with { PlotPath = Value() },
+                _ => throw new ArgumentException($"Unknown option '{name}'; the options are --data, --epochs, --batch-size, --learning-rate, --learning-rate-decay, --seed, --plot and --help."),
             };
         }
         return options;

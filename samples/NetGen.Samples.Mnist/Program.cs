@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using NetGen;
+using NetGen.Reporting;
 using MnistSample;
 using Spectre.Console;
 
@@ -42,7 +43,13 @@ Dataset<float> training = data.Training.ToDataset<float>();
 Dataset<float> test = data.Test.ToDataset<float>();
 var network = new MnistClassifier(maxBatchSize: options.BatchSize, seed: options.Seed);
 var optimizer = new Adam<float>(options.LearningRate);
-var trainingOptions = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed };
+var trainingOptions = new TrainingOptions
+{
+    Epochs = options.Epochs,
+    BatchSize = options.BatchSize,
+    Seed = options.Seed,
+    Schedule = LearningRateSchedule.ExponentialDecay(options.LearningRateDecay),
+};
 
 AnsiConsole.MarkupLine($"[bold]NetGen MNIST[/]: {training.Count:N0} training and {test.Count:N0} test images from " +
     Markup.Escape(options.DataDirectory ?? "the embedded subset"));
@@ -50,34 +57,15 @@ AnsiConsole.WriteLine(MnistClassifier.Summary);
 AnsiConsole.MarkupLine($"Adam (learning rate {options.LearningRate}, times {options.LearningRateDecay} after each epoch), batch size {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, Vector<float> width {System.Numerics.Vector<float>.Count}");
 
 var clock = Stopwatch.StartNew();
-TrainingHistory history = null!;
-AnsiConsole.Progress()
-    .AutoClear(false)
-    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-    .Start(context =>
-    {
-        ProgressTask task = context.AddTask("epoch 1", maxValue: options.Epochs * training.Count);
-        var progress = new SynchronousProgress<TrainingProgress>(report =>
-        {
-            task.Value = (report.Epoch - 1) * (double)report.SamplesPerEpoch + report.SamplesSeen;
-            task.Description = $"epoch {report.Epoch}/{report.Epochs}, loss {report.RunningLoss:F4}";
-            if (report.EpochResult is EpochResult epoch)
-            {
-                optimizer.LearningRate *= options.LearningRateDecay; // reports arrive on the training thread, before the next epoch
-                AnsiConsole.MarkupLine($"epoch {epoch.Epoch,2}: training loss {epoch.TrainingLoss:F4}, test loss {epoch.ValidationLoss:F4}, " +
-                    $"test accuracy [bold]{epoch.ValidationAccuracy:P2}[/] ({epoch.Elapsed.TotalSeconds:F1} s)");
-            }
-        });
-        history = Trainer.Fit(network, optimizer, training, trainingOptions, validation: test, progress: progress);
-    });
+TrainingHistory history;
+using (var progress = new ConsoleProgress())
+{
+    history = Trainer.Fit(network, optimizer, training, trainingOptions, validation: test, progress: progress);
+}
 
 Evaluation final = Trainer.Evaluate(network, test, options.BatchSize);
 AnsiConsole.MarkupLine($"Test accuracy after {history.Epochs.Count} epochs: [bold green]{final.Accuracy:P2}[/] " +
     $"({final.Count:N0} images, loss {final.Loss:F4}), {clock.Elapsed.TotalSeconds:F1} s in all.");
+HistoryPlot.Save(history, options.PlotPath);
+AnsiConsole.MarkupLine($"Losses and accuracy per epoch: {Markup.Escape(Path.GetFullPath(options.PlotPath))}");
 return 0;
-
-/// <summary>Reports on the training thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
