@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
@@ -45,8 +44,8 @@ public sealed class FreshProjectTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void A_fresh_project_builds_with_the_package_warns_on_the_right_line_and_runs()
     {
-        string feed = Pack();
-        string project = CreateProject(feed);
+        Pack();
+        string project = new LocalFeed(_root, _version).CreateProject("App", "NetGen", Program);
 
         // The warning, located on the [Dense] attribute of the vanishing network (column 2, after the bracket).
         string errorLog = Path.Combine(_root, "build.sarif");
@@ -107,18 +106,13 @@ public sealed class FreshProjectTests(ITestOutputHelper output) : IDisposable
         return build;
     }
 
-    private string Pack()
+    private void Pack()
     {
-        string repository = FindRepository();
-        string configuration = typeof(FreshProjectTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "Configuration").Value!;
-        string feed = Path.Combine(_root, "feed");
-        DotNet.Result pack = DotNet.Run(repository, "pack", "src/NetGen/NetGen.csproj", "-c", configuration, "--no-build",
-            "-o", feed, $"-p:Version={_version}");
-        Assert.True(pack.ExitCode == 0, $"dotnet pack failed: {pack}");
+        var feed = new LocalFeed(_root, _version);
+        string package = feed.Pack("src/NetGen/NetGen.csproj");
 
         // The package holds the runtime, the generator and code fixes, the MSBuild options, and every rule's page.
-        using (ZipArchive zip = ZipFile.OpenRead(Path.Combine(feed, $"NetGen.{_version}.nupkg")))
+        using (ZipArchive zip = ZipFile.OpenRead(package))
         {
             string[] entries = [.. zip.Entries.Select(e => e.FullName)];
             Assert.Contains("lib/net10.0/NetGen.dll", entries);
@@ -126,54 +120,10 @@ public sealed class FreshProjectTests(ITestOutputHelper output) : IDisposable
             Assert.Contains("analyzers/dotnet/cs/NetGen.CodeFixes.dll", entries);
             Assert.Contains("buildTransitive/NetGen.props", entries);
             Assert.Contains("buildTransitive/NetGen.targets", entries);
-            string[] pages = [.. Directory.GetFiles(Path.Combine(repository, "docs", "rules"), "NG*.md").Select(p => "docs/rules/" + Path.GetFileName(p))];
+            string[] pages = [.. Directory.GetFiles(Path.Combine(LocalFeed.Repository, "docs", "rules"), "NG*.md").Select(p => "docs/rules/" + Path.GetFileName(p))];
             Assert.NotEmpty(pages);
             Assert.All(pages, page => Assert.Contains(page, entries));
         }
-        return feed;
-    }
-
-    private string CreateProject(string feed)
-    {
-        string project = Path.Combine(_root, "App");
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <NetGenEmitGeneratedFiles>true</NetGenEmitGeneratedFiles>
-                <!-- The package's own packages folder: a stale copy of this version in the user's cache cannot leak in. -->
-                <RestorePackagesPath>{Path.Combine(_root, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="NetGen" Version="{_version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
-        // Directory.Build.props of the repository must not reach the temporary folder: it is outside the repository.
-        return project;
-    }
-
-    private static string FindRepository()
-    {
-        string? directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "NetGen.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-        return directory ?? throw new InvalidOperationException("NetGen.sln not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()
