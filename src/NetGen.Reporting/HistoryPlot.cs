@@ -10,9 +10,9 @@ namespace NetGen.Reporting;
 public static class HistoryPlot
 {
     /// <summary>
-    /// Writes the training loss and, with validation data, the validation loss per epoch (left axis), and the validation
-    /// accuracy in percent (right axis; not for a regression network), to a PNG file. Epochs whose value is NaN or infinite
-    /// have no point.
+    /// Writes every value of the epochs (<see cref="EpochResult.Metrics"/>) per epoch to a PNG file: the losses on the left
+    /// axis, the other metrics (accuracy, MAE, F1...) on the right one; training values as solid lines, validation values
+    /// (<c>val_</c>) dashed. Epochs whose value is NaN or infinite have no point.
     /// </summary>
     /// <param name="history">What <see cref="Trainer.Fit"/> returned.</param>
     /// <param name="pngPath">The file to write (replaced if it exists); its directory must exist.</param>
@@ -36,17 +36,27 @@ public static class HistoryPlot
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         double[] epochs = [.. results.Select(e => (double)e.Epoch)];
-        AddLine(plot, epochs, [.. results.Select(e => e.TrainingLoss)], "training loss", palette.GetColor(0), LinePattern.Solid);
-        if (results.Any(e => e.ValidationLoss is not null))
+        string[] names = [.. results.SelectMany(e => e.Metrics.Keys).Distinct()];
+        bool anyMetric = false;
+        for (int i = 0; i < names.Length; i++)
         {
-            AddLine(plot, epochs, [.. results.Select(e => e.ValidationLoss ?? double.NaN)], "validation loss", palette.GetColor(1), LinePattern.Solid);
+            string name = names[i];
+            double[] values = [.. results.Select(e => e.Metrics.TryGetValue(name, out double value) ? value : double.NaN)];
+            if (!values.Any(double.IsFinite))
+            {
+                continue;
+            }
+            LinePattern pattern = name.StartsWith("val_", StringComparison.Ordinal) ? LinePattern.Dashed : LinePattern.Solid;
+            ScottPlot.Plottables.Scatter line = AddLine(plot, epochs, values, name, palette.GetColor(i), pattern);
+            if (!name.EndsWith("loss", StringComparison.Ordinal))
+            {
+                line.Axes.YAxis = plot.Axes.Right;
+                anyMetric = true;
+            }
         }
-        double[] accuracies = [.. results.Select(e => 100 * (e.ValidationAccuracy ?? double.NaN))];
-        if (accuracies.Any(double.IsFinite))
+        if (anyMetric)
         {
-            ScottPlot.Plottables.Scatter accuracy = AddLine(plot, epochs, accuracies, "validation accuracy (%)", palette.GetColor(2), LinePattern.Dashed);
-            accuracy.Axes.YAxis = plot.Axes.Right;
-            plot.Axes.Right.Label.Text = "validation accuracy (%)";
+            plot.Axes.Right.Label.Text = "metrics";
         }
 
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"Training history ({results.Count} epochs)"));
