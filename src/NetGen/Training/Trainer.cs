@@ -25,9 +25,10 @@ public static partial class Trainer
     /// does with it, and under <see cref="NonFiniteLoss.SkipBatch"/>: the loss is then checked before the update. With <see cref="TrainingOptions.CheckpointPath"/> set, a checkpoint is saved after every <see cref="TrainingOptions.CheckpointEvery"/>-th
     /// epoch (after its validation); with <see cref="TrainingOptions.ResumeFrom"/> set, training continues from a checkpoint
     /// with the epoch after its own, and the history holds the epochs trained in this call only.
-    /// The network trains in training mode (<see cref="INetwork{T}.IsTraining"/> true) and is left in the mode it had before
-    /// the call, also when an exception is thrown: as in Keras, where <c>fit</c> trains with <c>training=True</c> and
-    /// <c>predict</c> and <c>evaluate</c> run with <c>training=False</c>, whatever came before; <see cref="Predict{T}(INetwork{T}, ReadOnlySpan{T}, CancellationToken)"/> and <see cref="Evaluate{T}(INetwork{T}, Dataset{T}, CancellationToken)"/>
+    /// The network trains in training mode (<see cref="INetwork{T}.IsTraining"/> true) and is left in inference mode, also
+    /// when an exception is thrown: ready to predict, as a Keras model is after <c>fit</c> (its <c>model(x)</c> and
+    /// <c>predict</c> run with <c>training=False</c>; a PyTorch user calls <c>model.eval()</c>). Set <see cref="INetwork{T}.IsTraining"/>
+    /// back to true before training it by hand with <see cref="INetwork{T}.TrainStep"/>. <see cref="Predict{T}(INetwork{T}, ReadOnlySpan{T}, CancellationToken)"/> and <see cref="Evaluate{T}(INetwork{T}, Dataset{T}, CancellationToken)"/>
     /// use inference mode whatever the mode. A mini-batch whose loss, inputs or targets are not finite is handled as
     /// <see cref="TrainingOptions.NonFiniteLoss"/> says (with <see cref="NonFiniteLoss.Continue"/>, every step is
     /// <see cref="INetwork{T}.TrainStep"/> but for the extras, as before that option).
@@ -96,7 +97,8 @@ public static partial class Trainer
         var results = new List<EpochResult>(options.Epochs);
         var context = new TrainingContext<T>(network, optimizer, options.Epochs, metrics.Names, results);
         IReadOnlyList<TrainingCallback> callbacks = options.Callbacks;
-        using var mode = NetworkMode<T>.Training(network);
+        // Training mode for the run; then inference mode, ready to predict, as a Keras model after fit (a PyTorch user would call model.eval()).
+        using var mode = NetworkMode<T>.TrainingThenInference(network);
         bool cancelled = false;
         foreach (TrainingCallback callback in callbacks)
         {

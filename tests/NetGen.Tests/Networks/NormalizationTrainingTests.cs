@@ -22,6 +22,8 @@ public class NormalizationTrainingTests
         Dataset<float> test = CircleData.Make(1000, seed: 2);
 
         Trainer.Fit(network, new Adam<float>(0.01), training, new TrainingOptions { Epochs = 10, BatchSize = 32, Seed = 1 });
+        Assert.False(network.IsTraining); // Fit leaves inference mode
+        network.IsTraining = true;
         Evaluation evaluation = Trainer.Evaluate(network, test, 32);
 
         Assert.True(evaluation.Accuracy >= 0.95, $"test accuracy {evaluation.Accuracy:P2}, expected at least 95%");

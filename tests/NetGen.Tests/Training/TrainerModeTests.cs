@@ -17,10 +17,12 @@ public class TrainerModeTests
         return new Dataset<double>(inputs, targets, inputSize, classes);
     }
 
-    [Fact]
-    public void Fit_trains_in_training_mode_and_gives_back_the_inference_mode_the_network_was_in()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Fit_trains_in_training_mode_and_leaves_the_network_in_inference_mode(bool modeBefore)
     {
-        var network = new ModeRecordingNetwork(new LinearRegressionNetwork(2, maxBatchSize: 4)) { IsTraining = false };
+        var network = new ModeRecordingNetwork(new LinearRegressionNetwork(2, maxBatchSize: 4)) { IsTraining = modeBefore };
         var data = new Dataset<double>([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 3, 4], 2, 1);
 
         Trainer.Fit(network, new Sgd<double>(0.01), data, new TrainingOptions { Epochs = 2, BatchSize = 2 });
@@ -31,9 +33,9 @@ public class TrainerModeTests
     }
 
     [Fact]
-    public void Fit_gives_back_the_mode_also_when_a_step_throws()
+    public void Fit_leaves_inference_mode_also_when_a_step_throws()
     {
-        var network = new ModeRecordingNetwork(new LinearRegressionNetwork(2, maxBatchSize: 4)) { IsTraining = false, ThrowAtCall = 2 };
+        var network = new ModeRecordingNetwork(new LinearRegressionNetwork(2, maxBatchSize: 4)) { IsTraining = true, ThrowAtCall = 2 };
         var data = new Dataset<double>([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 3, 4], 2, 1);
 
         Assert.Throws<InvalidOperationException>(() =>
@@ -52,11 +54,15 @@ public class TrainerModeTests
 
         Trainer.Fit(network, new Adam<double>(0.01), data, new TrainingOptions { Epochs = 3, BatchSize = 16 });
 
-        Assert.True(network.IsTraining); // the mode it had before Fit
+        Assert.False(network.IsTraining); // ready to predict, as a Keras model after fit
         Assert.NotEqual(initialState, network.State.ToArray()); // training moved the running statistics
         ReadOnlySpan<double> sample = data.InputOf(5);
+        // The case: the first one-sample prediction right after Fit, straight through Forward.
+        var direct = new double[PredictionBatchNorm.OutputSize];
+        network.Forward(sample, direct);
         double[] one = Trainer.Predict(network, sample);
-        Assert.True(network.IsTraining);
+        Assert.Equal(one, direct);
+        Assert.False(network.IsTraining);
 
         // Inference normalizes each sample alone, with the running statistics: the sample's row of a larger prediction
         // (to rounding: a batch of one takes another kernel).
