@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 
 namespace NetGen;
 
-/// <summary>The activations a pretrained hidden layer may have, in <see cref="double"/>: the value and its derivative.</summary>
+/// <summary>The element-wise activations pretraining and the training metrics compute in <see cref="double"/>: the value and its derivative.</summary>
 internal static class HiddenActivation
 {
     /// <summary>Whether <see cref="Apply"/> and <see cref="DerivativeTimes"/> know <paramref name="activation"/>.</summary>
@@ -28,7 +28,7 @@ internal static class HiddenActivation
                 preActivations.CopyTo(activations);
                 break;
             default:
-                throw new NotSupportedException($"Pretraining supports sigmoid, tanh, ReLU and identity hidden layers, not {activation}.");
+                throw new NotSupportedException($"Only sigmoid, tanh, ReLU and identity are computed here, not {activation}.");
         }
     }
 
