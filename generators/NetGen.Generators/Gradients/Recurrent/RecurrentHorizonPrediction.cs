@@ -16,7 +16,9 @@ namespace NetGen.Generators.Gradients.Recurrent;
 /// </param>
 /// <param name="StepFactorSquared">
 /// The stationary per-step factor of the gradient's mean square along the cell's main path: χ = s_rec²·E[φ'(z)²] for a
-/// SimpleRNN, the average over units of E[f²] for an LSTM's cell path, χ for a GRU (update gate and candidate together);
+/// SimpleRNN, the average over units of E[f²] for an LSTM's cell path, χ for a GRU (update gate and candidate
+/// together): the mean-field factors, which the tied weights' coherence makes decay faster than the gated cells'
+/// <paramref name="Ratios"/> and <paramref name="MemoryHorizon"/> do (<see cref="CoherentRenewal"/>);
 /// <see cref="double.NaN"/> for an identity ReLU recurrence.
 /// </param>
 internal sealed record RecurrentHorizonPrediction(ImmutableArray<double> Ratios, double MemoryHorizon, double StepFactorSquared)
