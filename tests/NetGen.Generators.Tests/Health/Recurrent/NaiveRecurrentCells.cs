@@ -11,14 +11,31 @@ internal static class NaiveRecurrentCells
     /// Runs <paramref name="inputs"/> (T steps) from a zero state and returns ‖∂L/∂h_s‖ for s = T, T−1, …, 1 (index k is
     /// lag k) for the loss L = Σ_j <paramref name="outputGradient"/>[j]·h_T[j].
     /// </summary>
-    public static double[] GradientNormsByLag(NaiveWeights w, double[][] inputs, double[] outputGradient) => w.Cell switch
+    public static double[] GradientNormsByLag(NaiveWeights w, double[][] inputs, double[] outputGradient) =>
+        GradientsByLag(w, inputs, outputGradient).Select(Norm).ToArray();
+
+    /// <summary>∂L/∂h_s for s = T, T−1, …, 1 (index k is lag k), for L = Σ_j <paramref name="outputGradient"/>[j]·h_T[j].</summary>
+    public static double[][] GradientsByLag(NaiveWeights w, double[][] inputs, double[] outputGradient) => w.Cell switch
     {
-        NaiveCell.Lstm => Lstm(w, inputs, outputGradient),
-        NaiveCell.Gru => Gru(w, inputs, outputGradient),
-        _ => SimpleRnn(w, inputs, outputGradient),
+        NaiveCell.Lstm => Lstm(w, inputs, outputGradient, null),
+        NaiveCell.Gru => Gru(w, inputs, outputGradient, null),
+        _ => SimpleRnn(w, inputs, outputGradient, null),
     };
 
-    private static double[] SimpleRnn(NaiveWeights w, double[][] inputs, double[] outputGradient)
+    /// <summary>L = Σ_j <paramref name="outputGradient"/>[j]·h_T[j] with h_s[unit] shifted by <paramref name="shift"/> right after step s computes it.</summary>
+    public static double Loss(NaiveWeights w, double[][] inputs, double[] outputGradient, (int Step, int Unit, double Shift) perturbation)
+    {
+        double[] last = w.Cell switch
+        {
+            NaiveCell.Lstm => Lstm(w, inputs, outputGradient, perturbation)[0],
+            NaiveCell.Gru => Gru(w, inputs, outputGradient, perturbation)[0],
+            _ => SimpleRnn(w, inputs, outputGradient, perturbation)[0],
+        };
+        return last.Zip(outputGradient, (h, g) => h * g).Sum();
+    }
+
+    /// <summary>The gradients by lag, or with a perturbation only the forward pass: h_T as the single element.</summary>
+    private static double[][] SimpleRnn(NaiveWeights w, double[][] inputs, double[] outputGradient, (int Step, int Unit, double Shift)? perturbation)
     {
         int t = inputs.Length, h = w.Hidden;
         var z = new double[t + 1][];
@@ -32,12 +49,17 @@ internal static class NaiveRecurrentCells
             {
                 state[s][j] = w.Relu ? Math.Max(0, z[s][j]) : Math.Tanh(z[s][j]);
             }
+            Perturb(state[s], s, perturbation);
         }
-        var norms = new double[t];
+        if (perturbation is { } p)
+        {
+            return new[] { state[t] };
+        }
+        var norms = new double[t][];
         double[] dh = (double[])outputGradient.Clone();
         for (int s = t; s >= 1; s--)
         {
-            norms[t - s] = Norm(dh);
+            norms[t - s] = (double[])dh.Clone();
             var dz = new double[h];
             for (int j = 0; j < h; j++)
             {
@@ -49,7 +71,8 @@ internal static class NaiveRecurrentCells
         return norms;
     }
 
-    private static double[] Lstm(NaiveWeights w, double[][] inputs, double[] outputGradient)
+    /// <summary>The gradients by lag, or with a perturbation only the forward pass: h_T as the single element.</summary>
+    private static double[][] Lstm(NaiveWeights w, double[][] inputs, double[] outputGradient, (int Step, int Unit, double Shift)? perturbation)
     {
         int t = inputs.Length, h = w.Hidden;
         var i = new double[t + 1][];
@@ -78,13 +101,18 @@ internal static class NaiveRecurrentCells
                 c[s][j] = f[s][j] * c[s - 1][j] + i[s][j] * g[s][j];
                 state[s][j] = o[s][j] * Math.Tanh(c[s][j]);
             }
+            Perturb(state[s], s, perturbation);
         }
-        var norms = new double[t];
+        if (perturbation is { } p)
+        {
+            return new[] { state[t] };
+        }
+        var norms = new double[t][];
         double[] dh = (double[])outputGradient.Clone();
         var dcFromNext = new double[h];
         for (int s = t; s >= 1; s--)
         {
-            norms[t - s] = Norm(dh);
+            norms[t - s] = (double[])dh.Clone();
             var da = new double[4 * h];
             for (int j = 0; j < h; j++)
             {
@@ -101,7 +129,8 @@ internal static class NaiveRecurrentCells
         return norms;
     }
 
-    private static double[] Gru(NaiveWeights w, double[][] inputs, double[] outputGradient)
+    /// <summary>The gradients by lag, or with a perturbation only the forward pass: h_T as the single element.</summary>
+    private static double[][] Gru(NaiveWeights w, double[][] inputs, double[] outputGradient, (int Step, int Unit, double Shift)? perturbation)
     {
         int t = inputs.Length, h = w.Hidden;
         var r = new double[t + 1][];
@@ -127,12 +156,17 @@ internal static class NaiveRecurrentCells
                 n[s][j] = Math.Tanh(fromInput[2 * h + j] + r[s][j] * hn[s][j]);
                 state[s][j] = (1 - z[s][j]) * n[s][j] + z[s][j] * state[s - 1][j];
             }
+            Perturb(state[s], s, perturbation);
         }
-        var norms = new double[t];
+        if (perturbation is { } p)
+        {
+            return new[] { state[t] };
+        }
+        var norms = new double[t][];
         double[] dh = (double[])outputGradient.Clone();
         for (int s = t; s >= 1; s--)
         {
-            norms[t - s] = Norm(dh);
+            norms[t - s] = (double[])dh.Clone();
             var da = new double[3 * h];
             for (int j = 0; j < h; j++)
             {
@@ -206,6 +240,14 @@ internal static class NaiveRecurrentCells
             }
         }
         return dh;
+    }
+
+    private static void Perturb(double[] state, int step, (int Step, int Unit, double Shift)? perturbation)
+    {
+        if (perturbation is { } p && p.Step == step)
+        {
+            state[p.Unit] += p.Shift;
+        }
     }
 
     private static double Sigmoid(double a) => 1 / (1 + Math.Exp(-a));
