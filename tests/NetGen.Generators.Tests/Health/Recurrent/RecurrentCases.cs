@@ -6,7 +6,13 @@ namespace NetGen.Generators.Tests.Health.Recurrent;
 /// <summary>A measured case: how the reference draws its weights, and what the model is told about them.</summary>
 internal sealed record RecurrentCase(string Name, Func<Random, NaiveWeights> Draw, RecurrentHorizonInput Model);
 
-/// <summary>The initializations the issue names, at H = I = 64, T = 50, standardized inputs.</summary>
+/// <summary>
+/// The initializations the issue names, and two more recurrent scales (s_rec² = 2 near the edge of chaos, an orthogonal
+/// ReLU recurrence), at H = I = 64, T = 50, standardized inputs. Not here because it does not hold: a tanh SimpleRNN with
+/// Gaussian N(0, 1/H) recurrence and N(0, 1/I) input, where the typical network's gradient falls 1.6 % per step faster
+/// than the mean field (predicted/measured 2.2 at lag 49, 1.5 at lag 24): a finite-width effect of the Gaussian matrix
+/// that the model does not include.
+/// </summary>
 internal static class RecurrentCases
 {
     public const int Hidden = 64;
@@ -30,6 +36,14 @@ internal static class RecurrentCases
             r => new NaiveWeights(NaiveCell.SimpleRnn, false, Hidden, NaiveInit.Glorot(r, Hidden, Input, Input, Hidden),
                 NaiveInit.OrthonormalColumns(r, Hidden, Hidden, 1), new double[Hidden], new double[Hidden]),
             Model(RecurrentCell.SimpleRnn, ActivationKind.Tanh, RecurrentInit.Orthogonal(1), 2.0 / (Input + Hidden), 0, ForgetGateBias.Of(0))),
+        new RecurrentCase("SimpleRNN tanh, recurrent N(0, 2/H), input N(0, 0.1/I)",
+            r => new NaiveWeights(NaiveCell.SimpleRnn, false, Hidden, NaiveInit.Normal(r, Hidden, Input, Math.Sqrt(0.1 / Input)),
+                NaiveInit.Normal(r, Hidden, Hidden, Math.Sqrt(2.0 / Hidden)), new double[Hidden], new double[Hidden]),
+            Model(RecurrentCell.SimpleRnn, ActivationKind.Tanh, RecurrentInit.Random(2.0 / Hidden), 0.1 / Input, 0, ForgetGateBias.Of(0))),
+        new RecurrentCase("SimpleRNN ReLU, orthogonal recurrence gain 1, input N(0, 1/I)",
+            r => new NaiveWeights(NaiveCell.SimpleRnn, true, Hidden, NaiveInit.Normal(r, Hidden, Input, Math.Sqrt(1.0 / Input)),
+                NaiveInit.OrthonormalColumns(r, Hidden, Hidden, 1), new double[Hidden], new double[Hidden]),
+            Model(RecurrentCell.SimpleRnn, ActivationKind.ReLU, RecurrentInit.Orthogonal(1), 1.0 / Input, 0, ForgetGateBias.Of(0))),
         new RecurrentCase("IRNN (ReLU, identity, input N(0, 0.001²))",
             r => new NaiveWeights(NaiveCell.SimpleRnn, true, Hidden, NaiveInit.Normal(r, Hidden, Input, 0.001),
                 NaiveInit.Identity(Hidden, 1), new double[Hidden], new double[Hidden]),
