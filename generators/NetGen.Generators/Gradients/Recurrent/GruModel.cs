@@ -18,7 +18,7 @@ namespace NetGen.Generators.Gradients.Recurrent;
 /// the paths' cross terms vanishing with the zero-mean weights that mix the units. That is the mean-field factor; over
 /// many steps the tied weights make the update gate's mean E[z] and the candidate path's mean coherent mixing
 /// √s_rec²·E[r]·E[1 − z]·E[tanh'] add as amplitudes, not as mean squares (<see cref="CoherentRenewal"/>), the rest of χ
-/// being fresh noise at every step. (Measured: the plain product of χ decays too fast, 500x off by lag 49 at PyTorch's
+/// being fresh noise at every step. (Measured: the plain product of χ decays too fast, 300x off by lag 49 at PyTorch's
 /// default, H = 64.)
 /// </summary>
 internal static class GruModel
