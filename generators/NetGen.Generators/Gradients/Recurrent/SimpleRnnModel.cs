@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Immutable;
+using NetGen.Generators.Model;
+
+namespace NetGen.Generators.Gradients.Recurrent;
+
+/// <summary>
+/// A SimpleRNN, h_t = φ(W_ih·x_t + W_hh·h_{t−1} + b), as a deep network with one layer per step (Chen, Pennington &amp;
+/// Schoenholz 2018; GRADIENT-THEORY.md §5). Forward, the pre-activation variance is
+/// q_t = s_rec²·E[φ(z_{t−1})²] + I·Var(W_ih)·E[x²] + Var(b) from q_1 = I·Var(W_ih)·E[x²] + Var(b) (zero initial state),
+/// z ~ N(0, q_t) (zero-mean weights or an orthogonal matrix spread the state over all units). Backward, ∂L/∂h_{t−1} =
+/// W_hhᵀ·(φ'(z_t)⊙∂L/∂h_t) multiplies the mean square by χ_t = s_rec²·E[φ'(z_t)²], s_rec² = H·Var(W_hh), or gain² exactly
+/// for an orthogonal matrix (it keeps every vector's norm). The ratio at lag k is √(χ_T·…·χ_{T−k+1}); the horizon is
+/// −1/ln √χ* at the fixed point q*. An identity ReLU recurrence is the exception (<see cref="IdentityReluWalk"/>).
+/// </summary>
+internal static class SimpleRnnModel
+{
+    private const int MaxFixedPointIterations = 10000;
+
+    /// <summary>The prediction for a SimpleRNN.</summary>
+    /// <exception cref="NotSupportedException">An identity ReLU recurrence with a gain other than 1 or random biases.</exception>
+    public static RecurrentHorizonPrediction Predict(RecurrentHorizonInput input)
+    {
+        if (input.Recurrent.Kind == RecurrentMatrixKind.Identity && input.Activation == ActivationKind.ReLU)
+        {
+            return IdentityReluWalk.Predict(input);
+        }
+        var activation = new ActivationFunction(input.Activation, 0);
+        double gain = input.RecurrentGain, drive = input.InputDrive + input.BiasVariance;
+        int length = input.SequenceLength;
+        var factors = new double[length + 1];
+        double hiddenMeanSquare = 0;
+        for (int s = 1; s <= length; s++)
+        {
+            (_, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, 0, gain * hiddenMeanSquare + drive);
+            factors[s] = gain * derivativeMeanSquare;
+            hiddenMeanSquare = meanSquare;
+        }
+        double chi = StationaryFactor(activation, gain, drive);
+        return new RecurrentHorizonPrediction(TimeCurves.FromStepFactors(factors, length), TimeCurves.EFoldOfFactor(chi), chi);
+    }
+
+    /// <summary>χ* at the forward fixed point q* = s_rec²·E[φ(z)²] + drive (or where q stops being finite, for an exploding ReLU).</summary>
+    private static double StationaryFactor(ActivationFunction activation, double gain, double drive)
+    {
+        double q = drive;
+        for (int i = 0; i < MaxFixedPointIterations; i++)
+        {
+            double next = gain * NormalExpectation.Of(activation, 0, q).MeanSquare + drive;
+            if (double.IsInfinity(next) || double.IsNaN(next) || next > 1e150)
+            {
+                break;
+            }
+            bool converged = Math.Abs(next - q) <= 1e-13 * Math.Max(next, 1e-300);
+            q = next;
+            if (converged)
+            {
+                break;
+            }
+        }
+        return gain * NormalExpectation.Of(activation, 0, q).DerivativeMeanSquare;
+    }
+}
