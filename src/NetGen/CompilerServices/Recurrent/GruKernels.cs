@@ -129,7 +129,7 @@ public static class GruKernels
                     T d = hiddenGradient[e];
                     T dn = d * (T.One - z) * (T.One - n * n);
                     T dr = dn * recurrentCandidates[t * stateStep + e] * r * (T.One - r);
-                    T dz = d * (n - hPrevious) * z * (T.One - z);
+                    T dz = d * (hPrevious - n) * z * (T.One - z);
                     (dx[j], dx[units + j], dx[2 * units + j]) = (dr, dz, dn);
                     (dh[j], dh[units + j], dh[2 * units + j]) = (dr, dz, dn * r);
                     hiddenGradient[e] = d * z;
