@@ -1,3 +1,4 @@
+using System.Numerics;
 using NetGen.CompilerServices;
 
 namespace NetGen.Tests.Recurrent;
@@ -62,29 +63,49 @@ internal sealed class RecurrentCellCase
     /// <summary>The forward pass: every step's output, and the caches the backward pass reads.</summary>
     public Forwarded Forward()
     {
-        double[] outputs = new double[Steps * Batch * Units];
-        double[] cells = HasCell ? new double[Steps * Batch * Units] : [];
-        double[] gates;
-        double[][] v = Values;
+        (double[] outputs, double[] cells, double[] gates) = Forward(Values);
+        return new Forwarded(outputs, cells, gates);
+    }
+
+    /// <summary>The outputs the kernels in <typeparamref name="T"/> compute, in double.</summary>
+    public double[] OutputsIn<T>() where T : unmanaged, IFloatingPointIeee754<T> => Widen(Forward(Narrow<T>(Values)).Outputs);
+
+    /// <summary><see cref="Gradients"/> by the kernels in <typeparamref name="T"/>, in double.</summary>
+    public double[][] GradientsIn<T>() where T : unmanaged, IFloatingPointIeee754<T> => Gradients(Narrow<T>(Values), T.Zero).Select(Widen).ToArray();
+
+    /// <summary>The loss's gradient with respect to every step's output; null: <see cref="OutputWeights"/>. Empty: none given.</summary>
+    public double[]? OutputGradients { get; set; }
+
+    private static T[][] Narrow<T>(double[][] values) where T : IFloatingPointIeee754<T> => values.Select(Narrow<T>).ToArray();
+
+    private static T[] Narrow<T>(double[] values) where T : IFloatingPointIeee754<T> => values.Select(T.CreateChecked).ToArray();
+
+    private static double[] Widen<T>(T[] values) where T : IFloatingPointIeee754<T> => values.Select(double.CreateChecked).ToArray();
+
+    private (T[] Outputs, T[] Cells, T[] Gates) Forward<T>(T[][] v) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] outputs = new T[Steps * Batch * Units];
+        T[] cells = HasCell ? new T[Steps * Batch * Units] : [];
+        T[] gates;
         switch (Kind)
         {
             case RecurrentCellKind.Lstm:
-                gates = new double[LstmKernels.GatesLength(Steps, Batch, Units)];
-                LstmKernels.Forward<double>(v[4], v[0], v[1], v[2], v[3], v[5], v[6], outputs, cells, gates,
-                    new double[LstmKernels.ForwardScratchLength(Batch, Units)], Steps, Batch, Inputs, Units);
+                gates = new T[LstmKernels.GatesLength(Steps, Batch, Units)];
+                LstmKernels.Forward<T>(v[4], v[0], v[1], v[2], v[3], v[5], v[6], outputs, cells, gates,
+                    new T[LstmKernels.ForwardScratchLength(Batch, Units)], Steps, Batch, Inputs, Units);
                 break;
             case RecurrentCellKind.Gru:
-                gates = new double[GruKernels.GatesLength(Steps, Batch, Units)];
-                GruKernels.Forward<double>(v[4], v[0], v[1], v[2], v[3], v[5], outputs, gates,
-                    new double[GruKernels.ForwardScratchLength(Batch, Units)], Steps, Batch, Inputs, Units);
+                gates = new T[GruKernels.GatesLength(Steps, Batch, Units)];
+                GruKernels.Forward<T>(v[4], v[0], v[1], v[2], v[3], v[5], outputs, gates,
+                    new T[GruKernels.ForwardScratchLength(Batch, Units)], Steps, Batch, Inputs, Units);
                 break;
             default:
                 gates = [];
-                SimpleRnnKernels.Forward<double>(v[4], v[0], v[1], v[2], v[3], v[5], outputs,
-                    new double[SimpleRnnKernels.ForwardScratchLength(Batch, Units)], Activation, Steps, Batch, Inputs, Units);
+                SimpleRnnKernels.Forward<T>(v[4], v[0], v[1], v[2], v[3], v[5], outputs,
+                    new T[SimpleRnnKernels.ForwardScratchLength(Batch, Units)], Activation, Steps, Batch, Inputs, Units);
                 break;
         }
-        return new Forwarded(outputs, cells, gates);
+        return (outputs, cells, gates);
     }
 
     public double Loss()
@@ -99,26 +120,29 @@ internal sealed class RecurrentCellCase
     /// (parameters and input) start at <paramref name="initialGradient"/>, which is subtracted again, so that a kernel that
     /// overwrote instead of adding fails; the written ones (initial states) start at it too, and are returned as they are.
     /// </summary>
-    public double[][] Gradients(double initialGradient = 0)
+    public double[][] Gradients(double initialGradient = 0) => Gradients(Values, initialGradient);
+
+    private T[][] Gradients<T>(T[][] v, T initialGradient) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Forwarded f = Forward();
-        double[][] v = Values;
-        double[][] g = v.Select(a => Enumerable.Repeat(initialGradient, a.Length).ToArray()).ToArray();
+        (T[] outputs, T[] cells, T[] gates) = Forward(v);
+        var f = (Outputs: outputs, Cells: cells, Gates: gates);
+        T[][] g = v.Select(a => Enumerable.Repeat(initialGradient, a.Length).ToArray()).ToArray();
+        T[] outputGradients = Narrow<T>(OutputGradients ?? OutputWeights), finalHidden = Narrow<T>(FinalHiddenWeights), finalCell = Narrow<T>(FinalCellWeights);
         switch (Kind)
         {
             case RecurrentCellKind.Lstm:
-                LstmKernels.Backward<double>(v[4], v[0], v[1], v[5], v[6], f.Outputs, f.Cells, f.Gates,
-                    OutputWeights, FinalHiddenWeights, FinalCellWeights, g[0], g[1], g[2], g[3], g[4], g[5], g[6],
-                    new double[LstmKernels.BackwardWorkspaceLength(Steps, Batch, Units)], Steps, Batch, Inputs, Units);
+                LstmKernels.Backward<T>(v[4], v[0], v[1], v[5], v[6], f.Outputs, f.Cells, f.Gates,
+                    outputGradients, finalHidden, finalCell, g[0], g[1], g[2], g[3], g[4], g[5], g[6],
+                    new T[LstmKernels.BackwardWorkspaceLength(Steps, Batch, Units)], Steps, Batch, Inputs, Units);
                 break;
             case RecurrentCellKind.Gru:
-                GruKernels.Backward<double>(v[4], v[0], v[1], v[5], f.Outputs, f.Gates, OutputWeights, FinalHiddenWeights,
-                    g[0], g[1], g[2], g[3], g[4], g[5], new double[GruKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
+                GruKernels.Backward<T>(v[4], v[0], v[1], v[5], f.Outputs, f.Gates, outputGradients, finalHidden,
+                    g[0], g[1], g[2], g[3], g[4], g[5], new T[GruKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
                     Steps, Batch, Inputs, Units);
                 break;
             default:
-                SimpleRnnKernels.Backward<double>(v[4], v[0], v[1], v[5], f.Outputs, OutputWeights, FinalHiddenWeights,
-                    g[0], g[1], g[2], g[3], g[4], g[5], new double[SimpleRnnKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
+                SimpleRnnKernels.Backward<T>(v[4], v[0], v[1], v[5], f.Outputs, outputGradients, finalHidden,
+                    g[0], g[1], g[2], g[3], g[4], g[5], new T[SimpleRnnKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
                     Activation, Steps, Batch, Inputs, Units);
                 break;
         }
