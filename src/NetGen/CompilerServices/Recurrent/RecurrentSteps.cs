@@ -133,10 +133,23 @@ internal static class RecurrentSteps
     internal static void CheckParameters(int gateCount, int weightIh, int weightHh, int biasIh, int biasHh, int steps, int batch, int inputs, int units, string suffix = "")
     {
         CheckSizes(steps, batch, inputs, units);
-        CheckLength(weightIh, gateCount * units * inputs, "weightIh" + suffix, $"{gateCount}·units·inputs");
-        CheckLength(weightHh, gateCount * units * units, "weightHh" + suffix, $"{gateCount}·units·units");
-        CheckOptionalLength(biasIh, gateCount * units, "biasIh" + suffix, $"{gateCount}·units", "a cell without biases");
-        CheckOptionalLength(biasHh, gateCount * units, "biasHh" + suffix, $"{gateCount}·units", "a cell without biases");
+        CheckStacked(weightIh, gateCount, units * inputs, optional: false, "weightIh", suffix, "units·inputs");
+        CheckStacked(weightHh, gateCount, units * units, optional: false, "weightHh", suffix, "units·units");
+        CheckStacked(biasIh, gateCount, units, optional: true, "biasIh", suffix, "units");
+        CheckStacked(biasHh, gateCount, units, optional: true, "biasHh", suffix, "units");
+    }
+
+    /// <summary>Checks the length of <paramref name="gateCount"/> stacked blocks; the message is built only when it throws (the checks run at every call).</summary>
+    private static void CheckStacked(int actual, int gateCount, int perGate, bool optional, string name, string suffix, string perGateShape)
+    {
+        int expected = gateCount * perGate;
+        if (actual == expected || (optional && actual == 0))
+        {
+            return;
+        }
+        string shape = gateCount == 1 ? perGateShape : $"{gateCount}·{perGateShape}";
+        string whenEmpty = optional ? ", or none (an empty span) for a cell without biases" : "";
+        throw new ArgumentException($"{name}{suffix} holds {actual} values; it must hold {shape} = {expected}{whenEmpty}.", name + suffix);
     }
 
     internal static void CheckStates(int input, int initialHidden, int outputs, int steps, int batch, int inputs, int units)
