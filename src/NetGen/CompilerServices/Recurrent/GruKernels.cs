@@ -13,7 +13,7 @@ namespace NetGen.CompilerServices;
 /// <c>n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn))</c>, <c>h_t = (1 − z)⊙n + z⊙h_{t-1}</c>.
 /// Weights are row-major, <c>weight_ih</c> <c>[3·units, inputs]</c> and <c>weight_hh</c> <c>[3·units, units]</c>, the gates
 /// stacked in the order r, z, n; <c>bias_ih</c> and <c>bias_hh</c> <c>[3·units]</c>. Sequences are time-major (PyTorch's
-/// default, <c>batch_first = false</c>): inputs <c>[steps, batch, inputs]</c>, outputs <c>[steps, batch, units]</c>; states
+/// default, <c>batch_first = false</c>; every step is then one contiguous <c>[batch, ·]</c> matrix for the dense kernels): inputs <c>[steps, batch, inputs]</c>, outputs <c>[steps, batch, units]</c>; states
 /// <c>[batch, units]</c>. Nothing is allocated: the caller passes the caches and scratch, sized by the <c>…Length</c> methods.
 /// This API is for use by the code the NetGen source generator writes and should not be called directly.
 /// </summary>
@@ -113,7 +113,7 @@ public static class GruKernels
         {
             if (!outputGradients.IsEmpty)
             {
-                AddIfGiven(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
+                Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
             }
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
             for (int s = 0; s < batch; s++)

@@ -12,7 +12,7 @@ namespace NetGen.CompilerServices;
 /// <c>o = σ(W_io x + b_io + W_ho h + b_ho)</c>, <c>c_t = f⊙c_{t-1} + i⊙g</c>, <c>h_t = o⊙tanh(c_t)</c>.
 /// Weights are row-major, <c>weight_ih</c> <c>[4·units, inputs]</c> and <c>weight_hh</c> <c>[4·units, units]</c>, the gates
 /// stacked in the order i, f, g, o; <c>bias_ih</c> and <c>bias_hh</c> <c>[4·units]</c>. Sequences are time-major (PyTorch's
-/// default, <c>batch_first = false</c>): inputs <c>[steps, batch, inputs]</c>, outputs <c>[steps, batch, units]</c>; states
+/// default, <c>batch_first = false</c>; every step is then one contiguous <c>[batch, ·]</c> matrix for the dense kernels): inputs <c>[steps, batch, inputs]</c>, outputs <c>[steps, batch, units]</c>; states
 /// <c>[batch, units]</c>. Nothing is allocated: the caller passes the caches and scratch, sized by the <c>…Length</c> methods.
 /// This API is for use by the code the NetGen source generator writes and should not be called directly.
 /// </summary>
@@ -117,7 +117,7 @@ public static class LstmKernels
         {
             if (!outputGradients.IsEmpty)
             {
-                AddIfGiven(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
+                Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
             }
             ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * stateStep, stateStep);
             for (int s = 0; s < batch; s++)

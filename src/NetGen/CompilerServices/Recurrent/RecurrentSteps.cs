@@ -70,8 +70,8 @@ internal static class RecurrentSteps
         }
     }
 
-    /// <summary>Adds <paramref name="source"/> to <paramref name="target"/>, or nothing when it is empty (no gradient given).</summary>
-    internal static void AddIfGiven<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary><c>target += source</c>, element by element.</summary>
+    internal static void Add<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int k = 0; k < source.Length; k++)
         {

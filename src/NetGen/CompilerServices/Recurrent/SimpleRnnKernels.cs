@@ -10,7 +10,7 @@ namespace NetGen.CompilerServices;
 /// through time, with its definition and weight layout, so that a PyTorch state dict maps one to one:
 /// <c>h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)</c>, <c>act</c> tanh or ReLU. Weights are row-major,
 /// <c>weight_ih</c> <c>[units, inputs]</c> and <c>weight_hh</c> <c>[units, units]</c>; <c>bias_ih</c> and <c>bias_hh</c>
-/// <c>[units]</c>. Sequences are time-major (PyTorch's default, <c>batch_first = false</c>): inputs
+/// <c>[units]</c>. Sequences are time-major (PyTorch's default, <c>batch_first = false</c>; every step is then one contiguous <c>[batch, ·]</c> matrix for the dense kernels): inputs
 /// <c>[steps, batch, inputs]</c>, outputs <c>[steps, batch, units]</c>; states <c>[batch, units]</c>. Nothing is allocated:
 /// the caller passes the scratch, sized by the <c>…Length</c> methods. The outputs are all <see cref="Backward"/> needs.
 /// This API is for use by the code the NetGen source generator writes and should not be called directly.
@@ -88,7 +88,7 @@ public static class SimpleRnnKernels
         {
             if (!outputGradients.IsEmpty)
             {
-                AddIfGiven(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
+                Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
             }
             ReadOnlySpan<T> state = outputs.Slice(t * stateStep, stateStep);
             Span<T> dz = preactivationGradients.Slice(t * stateStep, stateStep);
