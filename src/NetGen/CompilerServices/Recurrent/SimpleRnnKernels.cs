@@ -1,0 +1,122 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using static NetGen.CompilerServices.RecurrentSteps;
+
+namespace NetGen.CompilerServices;
+
+/// <summary>
+/// PyTorch's <c>nn.RNN</c> cell (Keras's <c>SimpleRNN</c>) over a whole sequence for a batch, forward and backpropagation
+/// through time, with its definition and weight layout, so that a PyTorch state dict maps one to one:
+/// <c>h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)</c>, <c>act</c> tanh or ReLU. Weights are row-major,
+/// <c>weight_ih</c> <c>[units, inputs]</c> and <c>weight_hh</c> <c>[units, units]</c>; <c>bias_ih</c> and <c>bias_hh</c>
+/// <c>[units]</c>. Sequences are time-major (PyTorch's default, <c>batch_first = false</c>; every step is then one contiguous <c>[batch, ·]</c> matrix for the dense kernels): inputs
+/// <c>[steps, batch, inputs]</c>, outputs <c>[steps, batch, units]</c>; states <c>[batch, units]</c>. Nothing is allocated:
+/// the caller passes the scratch, sized by the <c>…Length</c> methods. The outputs are all <see cref="Backward"/> needs.
+/// This API is for use by the code the NetGen source generator writes and should not be called directly.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SimpleRnnKernels
+{
+    /// <summary>The length of <see cref="Forward"/>'s scratch: <c>batch·units</c>.</summary>
+    public static int ForwardScratchLength(int batch, int units) => batch * units;
+
+    /// <summary>The length of <see cref="Backward"/>'s workspace: <c>steps·batch·units + batch·units</c>.</summary>
+    public static int BackwardWorkspaceLength(int steps, int batch, int units) => (steps + 1) * batch * units;
+
+    /// <summary>
+    /// Runs the cell over the sequence: writes every step's hidden state to <paramref name="outputs"/> (the last step's is
+    /// <c>h_n</c>). An empty initial state is zero (PyTorch's default); empty biases are a cell without them (<c>bias = false</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException">A span's length is not the one its shape gives (optional ones: nor 0).</exception>
+    public static void Forward<T>(
+        ReadOnlySpan<T> input, ReadOnlySpan<T> weightIh, ReadOnlySpan<T> weightHh, ReadOnlySpan<T> biasIh, ReadOnlySpan<T> biasHh,
+        ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> scratch, SimpleRnnActivation activation, int steps, int batch, int inputs, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckActivation(activation);
+        CheckParameters(1, weightIh.Length, weightHh.Length, biasIh.Length, biasHh.Length, steps, batch, inputs, units);
+        CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
+        CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·units");
+
+        int stateStep = batch * units;
+        DenseKernels.Forward(input, weightIh, biasIh, outputs, steps * batch, inputs, units); // W_ih·x + b_ih for every step at once
+        for (int t = 0; t < steps; t++)
+        {
+            ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
+            HiddenProduct(previous, weightHh, biasHh, scratch, batch, units, units);
+            Span<T> state = outputs.Slice(t * stateStep, stateStep);
+            for (int e = 0; e < stateStep; e++)
+            {
+                T z = state[e] + scratch[e];
+                state[e] = activation == SimpleRnnActivation.Tanh ? T.Tanh(z) : T.Max(z, T.Zero);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Backpropagation through time of a <see cref="Forward"/> call (same input, weights, initial state and activation, and
+    /// the outputs it wrote). The loss's gradients come as <paramref name="outputGradients"/> <c>[steps, batch, units]</c>
+    /// (every step's output; empty: none, as for a layer returning only its last state) and the gradient of the final state
+    /// <c>[batch, units]</c> (empty: none). Adds the weights' and biases' gradients to the gradient spans (empty bias
+    /// gradients for a cell without biases) and the input's to <paramref name="inputGradients"/> (empty: not wanted); writes
+    /// the initial state's gradient (empty: not wanted).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException">A span's length is not the one its shape gives (optional ones: nor 0).</exception>
+    public static void Backward<T>(
+        ReadOnlySpan<T> input, ReadOnlySpan<T> weightIh, ReadOnlySpan<T> weightHh, ReadOnlySpan<T> initialHidden,
+        ReadOnlySpan<T> outputs, ReadOnlySpan<T> outputGradients, ReadOnlySpan<T> finalHiddenGradients,
+        Span<T> weightIhGradients, Span<T> weightHhGradients, Span<T> biasIhGradients, Span<T> biasHhGradients,
+        Span<T> inputGradients, Span<T> initialHiddenGradients, Span<T> workspace, SimpleRnnActivation activation,
+        int steps, int batch, int inputs, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckActivation(activation);
+        CheckParameters(1, weightIhGradients.Length, weightHhGradients.Length, biasIhGradients.Length, biasHhGradients.Length, steps, batch, inputs, units, "Gradients");
+        CheckParameters(1, weightIh.Length, weightHh.Length, 0, 0, steps, batch, inputs, units);
+        CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
+        CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, steps, batch, inputs, units);
+        CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "(steps + 1)·batch·units");
+
+        int stateStep = batch * units, sequence = steps * stateStep;
+        Span<T> preactivationGradients = workspace[..sequence];
+        Span<T> hiddenGradient = workspace.Slice(sequence, stateStep);
+        CopyOrClear(finalHiddenGradients, hiddenGradient);
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            if (!outputGradients.IsEmpty)
+            {
+                Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
+            }
+            ReadOnlySpan<T> state = outputs.Slice(t * stateStep, stateStep);
+            Span<T> dz = preactivationGradients.Slice(t * stateStep, stateStep);
+            for (int e = 0; e < stateStep; e++)
+            {
+                T h = state[e];
+                // Both derivatives from the output: tanh' = 1 − h², ReLU' = 1 where h > 0 (0 at 0, as PyTorch).
+                T slope = activation == SimpleRnnActivation.Tanh ? T.One - h * h : h > T.Zero ? T.One : T.Zero;
+                dz[e] = hiddenGradient[e] * slope;
+            }
+            hiddenGradient.Clear();
+            DenseKernels.AccumulateInputGradients(dz, weightHh, hiddenGradient, batch, units, units);
+        }
+        CopyIfWanted(hiddenGradient, initialHiddenGradients);
+        // The input and the recurrent products share the pre-activation, so their gradients are the same.
+        DenseKernels.ParameterGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, units, accumulate: true);
+        HiddenWeightGradients(preactivationGradients, initialHidden, outputs, weightHhGradients, biasHhGradients, steps, batch, units, units);
+        if (!inputGradients.IsEmpty)
+        {
+            DenseKernels.AccumulateInputGradients(preactivationGradients, weightIh, inputGradients, steps * batch, inputs, units);
+        }
+    }
+
+    private static void CheckActivation(SimpleRnnActivation activation)
+    {
+        if (activation is not (SimpleRnnActivation.Tanh or SimpleRnnActivation.Relu))
+        {
+            throw new ArgumentOutOfRangeException(nameof(activation), activation, "The activation must be SimpleRnnActivation.Tanh or SimpleRnnActivation.Relu.");
+        }
+    }
+}
