@@ -4,8 +4,9 @@ using System.Collections.Generic;
 namespace NetGen;
 
 /// <summary>
-/// How <see cref="Trainer.Fit"/> trains: the number of epochs, the mini-batch size, the shuffling of samples, gradient clipping,
-/// gradient monitoring, checkpoints and what to do with a loss that is not finite.
+/// How <see cref="Trainer.Fit"/> trains: the number of epochs, the mini-batch size, the shuffling of samples, the validation
+/// split, the learning-rate schedule, the metrics, the callbacks, gradient clipping, gradient monitoring, checkpoints and
+/// what to do with a loss that is not finite.
 /// </summary>
 public sealed class TrainingOptions
 {
