@@ -55,7 +55,7 @@ internal static class GzipContent
                 $"{name}: corrupt gzip data (the last 8 bytes, which should be the gzip trailer, give a length of {storedLength} bytes, " +
                 $"but only {decompressed.Length} were decompressed; file truncated inside the trailer or the data?).");
         }
-        uint actualCrc = Crc32.Of(decompressed[^(int)storedLength..]);
+        uint actualCrc = System.IO.Hashing.Crc32.HashToUInt32(decompressed[^(int)storedLength..]);
         if (actualCrc != storedCrc)
         {
             throw new InvalidDataException(

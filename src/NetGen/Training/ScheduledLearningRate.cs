@@ -6,18 +6,19 @@ namespace NetGen;
 /// <summary>Sets the optimizer's learning rate before every step from <see cref="TrainingOptions.Schedule"/>.</summary>
 internal sealed class ScheduledLearningRate<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly IOptimizer<T> _optimizer;
+    private readonly IAdjustableLearningRate? _optimizer;
     private readonly LearningRateSchedule? _schedule;
     private readonly double _initialRate;
 
     public ScheduledLearningRate(IOptimizer<T> optimizer, LearningRateSchedule? schedule)
     {
-        _optimizer = optimizer;
         _schedule = schedule;
         if (schedule is not null)
         {
-            _initialRate = LearningRates.Get(optimizer) ?? throw new ArgumentException(
-                $"TrainingOptions.Schedule sets the optimizer's learning rate, but {optimizer.GetType().Name} has none to set; use Sgd, Adam or AdamW.", nameof(optimizer));
+            _optimizer = optimizer as IAdjustableLearningRate ?? throw new ArgumentException(
+                $"TrainingOptions.Schedule sets the optimizer's learning rate, but {optimizer.GetType().Name} has none to set; " +
+                "use Sgd, Adam or AdamW, or implement IAdjustableLearningRate.", nameof(optimizer));
+            _initialRate = _optimizer.LearningRate;
         }
     }
 
@@ -25,7 +26,7 @@ internal sealed class ScheduledLearningRate<T> where T : unmanaged, IFloatingPoi
     {
         if (_schedule is not null)
         {
-            LearningRates.TrySet(_optimizer, _schedule.LearningRate(_initialRate, position));
+            _optimizer!.LearningRate = _schedule.LearningRate(_initialRate, position);
         }
     }
 

@@ -104,10 +104,24 @@ public static partial class Trainer
         ArgumentNullException.ThrowIfNull(data);
         CheckDataset(network, data, nameof(data));
         CheckBatchSize(network, batchSize, nameof(batchSize));
+        return EvaluateInBatches(network, data, batchSize, onOutputs: null, cancellationToken);
+    }
 
+    /// <summary>The outputs of one batch of an evaluation, with its targets (for the validation metrics of <see cref="Fit"/>).</summary>
+    internal delegate void BatchOutputs<T>(ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, int size);
+
+    /// <summary>
+    /// <see cref="Evaluate{T}(INetwork{T}, Dataset{T}, int, CancellationToken)"/> on checked arguments; each batch's outputs
+    /// also go to <paramref name="onOutputs"/>, from the forward pass that gives the accuracy.
+    /// </summary>
+    internal static Evaluation EvaluateInBatches<T>(
+        INetwork<T> network, Dataset<T> data, int batchSize, BatchOutputs<T>? onOutputs, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var batches = new MiniBatches<T>(data, batchSize, shuffle: false, seed: 0);
         bool accuracyDefined = Accuracy.IsDefined(network.Loss, network.OutputSize);
-        T[] outputs = accuracyDefined ? new T[Math.Min(batchSize, data.Count) * network.OutputSize] : [];
+        bool forward = accuracyDefined || onOutputs is not null;
+        T[] outputs = forward ? new T[Math.Min(batchSize, data.Count) * network.OutputSize] : [];
         double lossSum = 0;
         int correct = 0;
         using (NetworkMode<T>.Inference(network))
@@ -117,11 +131,15 @@ public static partial class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 int size = batches.Get(batch, out ReadOnlySpan<T> inputs, out ReadOnlySpan<T> targets);
                 lossSum += double.CreateTruncating(network.ComputeLoss(inputs, targets, size)) * size;
-                if (accuracyDefined)
+                if (forward)
                 {
                     Span<T> batchOutputs = outputs.AsSpan(0, size * network.OutputSize);
                     network.Forward(inputs, batchOutputs, size);
-                    correct += Accuracy.CountCorrect<T>(batchOutputs, targets, network.OutputSize, size, network.Loss);
+                    if (accuracyDefined)
+                    {
+                        correct += Accuracy.CountCorrect<T>(batchOutputs, targets, network.OutputSize, size, network.Loss);
+                    }
+                    onOutputs?.Invoke(batchOutputs, targets, size);
                 }
             }
         }

@@ -156,11 +156,12 @@ public static partial class Trainer
 
                     if (batch == batches.BatchCount - 1)
                     {
-                        Evaluation? evaluation = validation is null ? null : Evaluate(network, validation, options.BatchSize, cancellationToken);
+                        Evaluation? evaluation = validation is null ? null
+                            : EvaluateInBatches(network, validation, options.BatchSize, metrics.Any ? metrics.AddValidationBatch : null, cancellationToken);
                         result = new EpochResult(
                             epoch, lossSum / samplesSeen, evaluation?.Loss, evaluation?.Accuracy, Stopwatch.GetElapsedTime(started), skipped)
                         {
-                            Metrics = metrics.Finish(lossSum / samplesSeen, evaluation, cancellationToken),
+                            Metrics = metrics.Finish(lossSum / samplesSeen, evaluation),
                         };
                         results.Add(result);
                     }

@@ -36,7 +36,7 @@ public abstract class TrainingContext
     /// <summary>The network's layers.</summary>
     public abstract IReadOnlyList<LayerInfo> Layers { get; }
 
-    /// <summary>The optimizer's learning rate now, or null when the optimizer has none to read.</summary>
+    /// <summary>The optimizer's learning rate now, or null when it is not an <see cref="IAdjustableLearningRate"/>.</summary>
     public abstract double? LearningRate { get; }
 
     /// <summary>A copy of the network's parameters and state (batch normalization's running statistics).</summary>

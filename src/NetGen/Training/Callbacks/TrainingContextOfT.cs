@@ -19,7 +19,7 @@ internal sealed class TrainingContext<T> : TrainingContext where T : unmanaged, 
 
     public override IReadOnlyList<LayerInfo> Layers => _network.Layers;
 
-    public override double? LearningRate => LearningRates.Get(_optimizer);
+    public override double? LearningRate => (_optimizer as IAdjustableLearningRate)?.LearningRate;
 
     public override ParameterSnapshot SnapshotParameters() => new(_network, _network.Parameters.ToArray(), _network.State.ToArray());
 

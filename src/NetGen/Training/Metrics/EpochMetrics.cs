@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
-using System.Threading;
 
 namespace NetGen;
 
@@ -14,18 +13,17 @@ internal sealed class EpochMetrics<T> where T : unmanaged, IFloatingPointIeee754
 {
     private readonly INetwork<T> _network;
     private readonly IReadOnlyList<Metric> _metrics;
-    private readonly Dataset<T>? _validation;
     private readonly Activation _outputActivation;
     private readonly int _outputLayer;
     private readonly double[] _outputs;
     private readonly double[] _targets;
     private MetricAccumulator[] _training = [];
+    private MetricAccumulator[] _validating = [];
 
     public EpochMetrics(INetwork<T> network, IReadOnlyList<Metric> metrics, Dataset<T>? validation)
     {
         _network = network;
         _metrics = metrics;
-        _validation = validation;
         _outputLayer = network.Layers.Count - 1;
         _outputActivation = network.Layers[_outputLayer].Activation;
         if (metrics.Count > 0 && !OutputActivation.IsSupported(_outputActivation))
@@ -63,39 +61,56 @@ internal sealed class EpochMetrics<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>Whether the validation accuracy is measured (validation data, and a network accuracy means something for).</summary>
     public bool ValidationAccuracy { get; }
 
-    public void StartEpoch() => _training = _metrics.Select(m => m.Start(_network.Loss)).ToArray();
+    /// <summary>Whether there are metrics to measure, beyond the losses and the validation accuracy.</summary>
+    public bool Any => _metrics.Count > 0;
+
+    public void StartEpoch()
+    {
+        _training = _metrics.Select(m => m.Start(_network.Loss)).ToArray();
+        _validating = _metrics.Select(m => m.Start(_network.Loss)).ToArray();
+    }
 
     /// <summary>Adds the batch just trained: the output layer's pre-activations of its forward pass, and its targets.</summary>
     public void AddTrainingBatch(ReadOnlySpan<T> targets, int size)
     {
-        if (_training.Length == 0)
+        if (_training.Length > 0)
         {
-            return;
+            Add(_training, _network.PreActivations(_outputLayer), targets, size, activate: true);
         }
+    }
+
+    /// <summary>Adds a validation batch: its outputs, from the evaluation's forward pass, and its targets.</summary>
+    public void AddValidationBatch(ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, int size) =>
+        Add(_validating, outputs, targets, size, activate: false);
+
+    private void Add(MetricAccumulator[] accumulators, ReadOnlySpan<T> values, ReadOnlySpan<T> targets, int size, bool activate)
+    {
         int count = size * _network.OutputSize;
         Span<double> outputs = _outputs.AsSpan(0, count), expected = _targets.AsSpan(0, count);
-        ReadOnlySpan<T> preActivations = _network.PreActivations(_outputLayer)[..count];
         for (int i = 0; i < count; i++)
         {
-            outputs[i] = double.CreateTruncating(preActivations[i]);
+            outputs[i] = double.CreateTruncating(values[i]);
             expected[i] = double.CreateTruncating(targets[i]);
         }
-        OutputActivation.Apply(_outputActivation, outputs, _network.OutputSize);
-        foreach (MetricAccumulator accumulator in _training)
+        if (activate)
+        {
+            OutputActivation.Apply(_outputActivation, outputs, _network.OutputSize);
+        }
+        foreach (MetricAccumulator accumulator in accumulators)
         {
             accumulator.Add(outputs, expected, size, _network.OutputSize);
         }
     }
 
-    /// <summary>The epoch's values: the training loss and metrics, and the validation's (one pass of <see cref="Trainer.Predict{T}(INetwork{T}, ReadOnlySpan{T}, CancellationToken)"/>).</summary>
-    public Dictionary<string, double> Finish(double trainingLoss, Evaluation? validation, CancellationToken cancellationToken)
+    /// <summary>The epoch's values: the training loss and metrics, and the validation's (its batches added while it was evaluated).</summary>
+    public Dictionary<string, double> Finish(double trainingLoss, Evaluation? validation)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal) { ["loss"] = trainingLoss };
         for (int m = 0; m < _metrics.Count; m++)
         {
             values[_metrics[m].Name] = _training[m].Result;
         }
-        if (_validation is null || validation is null)
+        if (validation is null)
         {
             return values;
         }
@@ -104,16 +119,11 @@ internal sealed class EpochMetrics<T> where T : unmanaged, IFloatingPointIeee754
         {
             values["val_accuracy"] = validation.Accuracy;
         }
-        if (_metrics.Count > 0)
+        for (int m = 0; m < _metrics.Count; m++)
         {
-            T[] predicted = Trainer.Predict(_network, _validation.Inputs, cancellationToken);
-            double[] outputs = predicted.Select(double.CreateTruncating).ToArray();
-            double[] targets = _validation.Targets.ToArray().Select(double.CreateTruncating).ToArray();
-            foreach (Metric metric in _metrics.Where(m => m.Name != "accuracy" || !ValidationAccuracy))
+            if (_metrics[m].Name != "accuracy" || !ValidationAccuracy)
             {
-                MetricAccumulator accumulator = metric.Start(_network.Loss);
-                accumulator.Add(outputs, targets, _validation.Count, _network.OutputSize);
-                values["val_" + metric.Name] = accumulator.Result;
+                values["val_" + _metrics[m].Name] = _validating[m].Result;
             }
         }
         return values;

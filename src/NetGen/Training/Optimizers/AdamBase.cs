@@ -9,7 +9,7 @@ namespace NetGen;
 /// their checkpoint state. They differ only in how <see cref="WeightDecay"/> applies.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-public abstract class AdamBase<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public abstract class AdamBase<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<T>, IAdjustableLearningRate where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly AdamUpdate<T> _update = new();
     private readonly bool _decoupledWeightDecay;

@@ -20,7 +20,7 @@ namespace NetGen;
 /// Keras' SGD writes the momentum update differently (<c>v = μv − lr·g</c>); with a constant learning rate the two agree.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Sgd<T> : ICheckpointableOptimizer<T>, IElementwiseOptimizer<T>, IAdjustableLearningRate where T : unmanaged, IFloatingPointIeee754<T>
 {
     private ParameterCountGuard _guard;
     private T[] _velocity = [];
