@@ -188,6 +188,33 @@ public class GeneratorSnapshotTests
         public partial class Families;
         """);
 
+    [Fact]
+    public void RowByRowLstmClassifier() => Verify("""
+        using NetGen;
+
+        namespace Samples.Recurrent;
+
+        [Network(Inputs = 28, Steps = 28, Loss = Loss.SoftmaxCrossEntropy, InputMeanSquare = 0.1)]
+        [LSTM(128)]
+        [Dense(10)]
+        public partial class RowMnist;
+        """);
+
+    [Fact]
+    public void StackedRecurrentLayersWithPerStepHead() => Verify("""
+        using NetGen;
+
+        namespace Samples.Recurrent;
+
+        [Network(Inputs = 3, Steps = 12, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+        [SimpleRNN(8, Activation.ReLU, RecurrentInit = Init.Identity, ReturnSequences = true)]
+        [GRU(6, ReturnSequences = true, Defaults = RecurrentDefaults.PyTorch)]
+        [LSTM(5, ReturnSequences = true, ChronoMaxDependency = 12, UseBias = true)]
+        [Dropout(0.1)]
+        [Dense(4)]
+        public partial class Tagger;
+        """);
+
     /// <summary>
     /// Runs the generator on <paramref name="source"/>; asserts no exception and no diagnostic, that the output compiles
     /// cleanly (with code that uses the generated members), and that every generated file matches its snapshot.

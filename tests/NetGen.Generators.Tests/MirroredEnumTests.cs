@@ -14,6 +14,7 @@ public class MirroredEnumTests
         { typeof(NetGen.FanMode), typeof(FanModeKind) },
         { typeof(NetGen.InitDistribution), typeof(InitDistributionKind) },
         { typeof(NetGen.LayerKind), typeof(LayerKind) },
+        { typeof(NetGen.RecurrentDefaults), typeof(RecurrentDefaultsKind) },
     };
 
     [Theory]

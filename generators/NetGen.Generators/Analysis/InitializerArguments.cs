@@ -22,10 +22,13 @@ internal sealed class InitializerArguments
     private static readonly InitKind[] MatrixSchemes = { InitKind.VarianceScaling, InitKind.Orthogonal, InitKind.Identity };
 
     private readonly string _prefix;
+    private readonly int? _hiddenSize;
 
-    public InitializerArguments(AttributeArguments arguments, string prefix, InitKind defaultKind, bool isMatrix)
+    /// <param name="hiddenSize">A recurrent layer's units, for <see cref="InitKind.HiddenSizeUniform"/>; null elsewhere, where that scheme is refused.</param>
+    public InitializerArguments(AttributeArguments arguments, string prefix, InitKind defaultKind, bool isMatrix, int? hiddenSize = null)
     {
         _prefix = prefix;
+        _hiddenSize = hiddenSize;
         IsMatrix = isMatrix;
         Kind = arguments.NamedEnum(prefix, defaultKind);
         Value = arguments.Named(prefix + "Value", 0.0);
@@ -73,6 +76,7 @@ internal sealed class InitializerArguments
         InitKind.Uniform => new UniformInitializer(Minimum.Value, Maximum.Value),
         InitKind.VarianceScaling => new VarianceScalingInitializer(Scale.Value, FanMode.Value, Distribution.Value),
         InitKind.Orthogonal or InitKind.Identity => new MatrixInitializer(Kind.Value, Gain.Value),
+        InitKind.HiddenSizeUniform => new HiddenSizeUniformInitializer(System.Math.Max(1, _hiddenSize ?? 1)),
         _ => new FanInitializer(Kind.Value),
     };
 
@@ -85,6 +89,12 @@ internal sealed class InitializerArguments
             problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Kind.Name, $"{_prefix} of {layerName}", kind.ToString(),
                 "a scheme for a vector (Zeros, Constant, Normal, TruncatedNormal, Uniform, or one of the fan-based ones): " +
                 "VarianceScaling, Orthogonal and Identity need a weight matrix"));
+        }
+        if (kind == InitKind.HiddenSizeUniform && _hiddenSize is null)
+        {
+            problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Kind.Name, $"{_prefix} of {layerName}", kind.ToString(),
+                "a scheme of a dense layer's: HiddenSizeUniform is PyTorch's initialization of recurrent layers (U(±1/√units) with their hidden size), " +
+                "for [SimpleRNN], [LSTM] and [GRU] only; LegacyUniform is nn.Linear's U(±1/√fan_in)"));
         }
         bool normal = kind is InitKind.Normal or InitKind.TruncatedNormal;
         Number(Value, kind == InitKind.Constant, "a finite number", _ => true, "Constant");

@@ -60,7 +60,7 @@ internal sealed class NetworkAnalysis
         var model = new NetworkModel(
             symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length),
             SyntaxFacts.GetKeywordKind(symbol.Name) == SyntaxKind.None ? symbol.Name : "@" + symbol.Name,
-            new Shape(declaration.Inputs.Value),
+            declaration.InputShape,
             declaration.Loss.Value,
             declaration.Precision.Value,
             declaration.InputMeanSquare.Value,
@@ -83,6 +83,15 @@ internal sealed class NetworkAnalysis
             return null;
         }
         ArgumentRules.Size(declaration.Inputs, network, $"Inputs of network '{declaration.Type.Name}'", problems);
+        if (declaration.Steps.IsExplicit)
+        {
+            ArgumentRules.Size(declaration.Steps, network, $"Steps of network '{declaration.Type.Name}'", problems);
+            if (declaration.InputShape.LongSize > int.MaxValue)
+            {
+                problems.Add(new DeclarationProblem(NetworkTooLarge, network, declaration.Steps.Name, declaration.Type.Name,
+                    $"one input sequence holds {declaration.Steps.Value} × {declaration.Inputs.Value} values", "2,147,483,647 values"));
+            }
+        }
         ArgumentRules.Defined(declaration.Loss, network, "Loss", problems);
         ArgumentRules.Defined(declaration.Precision, network, "Precision", problems);
         ArgumentRules.Number(declaration.InputMeanSquare, network, "InputMeanSquare",

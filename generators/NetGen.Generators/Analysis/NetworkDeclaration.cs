@@ -20,6 +20,7 @@ internal sealed class NetworkDeclaration
         HasUnresolvedArguments = hasUnresolvedArguments;
         var arguments = network is null ? (AttributeArguments?)null : new AttributeArguments(network);
         Inputs = arguments?.Named("Inputs", 0) ?? default;
+        Steps = arguments?.Named("Steps", 0) ?? new Argument<int>("Steps", 0, false);
         Loss = arguments?.NamedEnum("Loss", LossKind.MeanSquaredError) ?? default;
         Precision = arguments?.NamedEnum("Precision", PrecisionKind.Single) ?? default;
         InputMeanSquare = arguments?.Named("InputMeanSquare", 1.0) ?? new Argument<double>("InputMeanSquare", 1.0, false);
@@ -37,6 +38,12 @@ internal sealed class NetworkDeclaration
     public bool HasUnresolvedArguments { get; }
 
     public Argument<int> Inputs { get; }
+
+    /// <summary>The steps of an input sequence; 0 (not written) for a vector input.</summary>
+    public Argument<int> Steps { get; }
+
+    /// <summary>What one sample of the network's input is.</summary>
+    public Shape InputShape => new(Inputs.Value, Steps.Value);
 
     public Argument<LossKind> Loss { get; }
 

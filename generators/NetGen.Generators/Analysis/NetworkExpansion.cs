@@ -17,16 +17,23 @@ internal sealed class NetworkExpansion
     private readonly List<ExpandedLayer> _layers = new();
     private readonly List<DeclarationProblem> _problems;
     private readonly HashSet<ResidualDeclaration> _reported = new();
+    private readonly HashSet<LayerDeclaration> _reportedShapes = new();
     private long _parameters;
     private int _state;
 
-    private NetworkExpansion(List<DeclarationProblem> problems) => _problems = problems;
+    private readonly string _networkName;
+
+    private NetworkExpansion(List<DeclarationProblem> problems, string networkName)
+    {
+        _problems = problems;
+        _networkName = networkName;
+    }
 
     /// <summary>The layers, or null when the parameters would not fit one array (a problem says so).</summary>
     public static List<ExpandedLayer>? Expand(NetworkDeclaration declaration, List<LayerNode> nodes, List<DeclarationProblem> problems)
     {
-        var expansion = new NetworkExpansion(problems);
-        expansion.Add(nodes, new Shape(declaration.Inputs.Value));
+        var expansion = new NetworkExpansion(problems, declaration.Type.Name);
+        expansion.Add(nodes, declaration.InputShape);
         if (expansion._parameters > int.MaxValue)
         {
             problems.Add(new DeclarationProblem(NetworkTooLarge, declaration.Network, null, declaration.Type.Name,
@@ -94,6 +101,20 @@ internal sealed class NetworkExpansion
     /// <summary>Gives the layer its offsets and adds it; returns its output shape.</summary>
     private Shape Place(Layer layer, LayerDeclaration source, ResidualDeclaration? block)
     {
+        if (!layer.Accepts(layer.Input) && _reportedShapes.Add(source))
+        {
+            (string takes, string fix) = layer.AcceptedInput;
+            string from = layer.Number == 1 ? "the network's input" : $"layer {layer.Number - 1}'s output";
+            string shape = layer.Input.IsSequence
+                ? $"a sequence of {layer.Input.Steps} steps of {layer.Input.Features} features"
+                : $"a vector of {layer.Input.Features} values";
+            _problems.Add(new DeclarationProblem(LayerDoesNotTakeItsInput, source.Attribute, null, source.Description, takes, from, shape, fix));
+        }
+        if (layer.LargestBufferPerSample > int.MaxValue && _reportedShapes.Add(source))
+        {
+            _problems.Add(new DeclarationProblem(NetworkTooLarge, source.Attribute, null, _networkName,
+                $"a buffer of {source.Description} holds {layer.LargestBufferPerSample.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} values per sample", "2,147,483,647 values"));
+        }
         // Past int.MaxValue parameters the network is refused; keep counting without placing, so that nothing overflows.
         if (_parameters <= int.MaxValue)
         {

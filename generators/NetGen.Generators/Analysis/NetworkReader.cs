@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using NetGen.Generators.Gradients.Recurrent;
 using NetGen.Generators.Layers.Dense;
 using NetGen.Generators.Layers.Dropout;
 using NetGen.Generators.Layers.Normalization;
 using NetGen.Generators.Layers.PReLU;
+using NetGen.Generators.Layers.Recurrent;
 using NetGen.Generators.Layers.Repeat;
 using NetGen.Generators.Layers.Residual;
 using NetGen.Generators.Model;
@@ -27,6 +29,9 @@ internal static class NetworkReader
         [EndResidualDeclaration.AttributeName] = (attribute, position) => new EndResidualDeclaration(attribute, position),
         [RepeatDeclaration.AttributeName] = (attribute, position) => new RepeatDeclaration(attribute, position),
         [EndRepeatDeclaration.AttributeName] = (attribute, position) => new EndRepeatDeclaration(attribute, position),
+        [RecurrentDeclaration.SimpleRnnAttributeName] = (attribute, position) => new RecurrentDeclaration(attribute, position, RecurrentCell.SimpleRnn),
+        [RecurrentDeclaration.LstmAttributeName] = (attribute, position) => new RecurrentDeclaration(attribute, position, RecurrentCell.Lstm),
+        [RecurrentDeclaration.GruAttributeName] = (attribute, position) => new RecurrentDeclaration(attribute, position, RecurrentCell.Gru),
     };
 
     /// <summary>Returns the declaration, or <see langword="null"/> when the class has no NetGen attribute.</summary>

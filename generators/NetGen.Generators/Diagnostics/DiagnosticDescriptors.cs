@@ -132,6 +132,12 @@ internal static class DiagnosticDescriptors
         "{0} has Projection = false, but its input ({1}, {2} units) and its branch's output ({3}, {4} units) differ in width, so they cannot be added; make the branch end with {2} units, or allow the projection",
         "The skip of a residual block is the identity only when the branch keeps the width of its input; otherwise a learned projection is needed, which Projection = false forbids.");
 
+    public static readonly DiagnosticDescriptor LayerDoesNotTakeItsInput = Error(
+        DiagnosticIds.LayerDoesNotTakeItsInput,
+        "A layer must get the kind of input it takes",
+        "{0} takes {1}, but its input ({2}) is {3}; {4}",
+        "Recurrent layers read a sequence (steps x features): the network's input when [Network] declares Steps, or a recurrent layer with ReturnSequences = true. Dense and Dropout layers take either, a dense layer applying to every step. The other layers take a vector: put them after a recurrent layer that returns its last state.");
+
     public static readonly DiagnosticDescriptor NetworkNameIsReserved = Error(
         DiagnosticIds.NetworkNameIsReserved,
         "A network class cannot be named like a generated member",

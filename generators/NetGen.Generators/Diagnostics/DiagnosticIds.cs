@@ -29,6 +29,7 @@ public static class DiagnosticIds
     public const string RepeatGroupNotClosed = "NG0026";
     public const string EndRepeatWithoutRepeat = "NG0027";
     public const string EmptyRepeatGroup = "NG0028";
+    public const string LayerDoesNotTakeItsInput = "NG0029";
     public const string VanishingGradient = "NG0101";
     public const string ExplodingGradient = "NG0102";
     public const string InitializerDoesNotFitActivation = "NG0103";

@@ -59,11 +59,13 @@ internal static class ActivationWriter
     {
         int n = layer.Number;
         string t = Literals.ElementType(precision);
-        string units = Literals.Integer(layer.Output.Size);
-        w.Line($"// _a{n} = softmax(_z{n}) of each sample");
-        using (w.Block("for (int sample = 0; sample < batchSize; sample++)"))
+        string units = Literals.Integer(layer.Output.Features);
+        bool sequence = layer.Output.IsSequence;
+        w.Line(sequence ? $"// _a{n} = softmax(_z{n}) of each step of each sample" : $"// _a{n} = softmax(_z{n}) of each sample");
+        string rows = sequence ? $"batchSize * {Literals.Integer(layer.Output.Steps)}" : "batchSize";
+        using (w.Block(sequence ? $"for (int step = 0; step < {rows}; step++)" : "for (int sample = 0; sample < batchSize; sample++)"))
         {
-            w.Line($"int row = sample * {units};");
+            w.Line($"int row = {(sequence ? "step" : "sample")} * {units};");
             w.Line($"global::NetGen.Activations.Softmax<{t}>({Literals.SpanOf(t, $"_z{n}", "row", units)}, {Literals.SpanOf(t, $"_a{n}", "row", units)});");
         }
     }

@@ -86,7 +86,7 @@ internal static class ClassMembers
         string t = Literals.ElementType(network.Precision);
         string name = network.ClassName;
         string state = network.StateCount == 0 ? $"global::System.Array.Empty<{t}>()" : $"new {t}[{Literals.Integer(network.StateCount)}]";
-        string largestLayerSize = Literals.Integer(network.Layers.Max(layer => layer.Output.Size));
+        string largestLayerSize = Literals.Integer((int)network.Layers.Max(layer => layer.LargestBufferPerSample));
         string checkMaxBatchSize = $"global::NetGen.CompilerServices.NetworkArguments.CheckMaxBatchSize(maxBatchSize, largestLayerSize: {largestLayerSize});";
         w.Line("/// <summary>Creates the network, its parameters drawn from their initializers.</summary>");
         w.Line("/// <param name=\"maxBatchSize\">The largest batch <c>Forward</c> and <c>TrainStep</c> will take; buffers are allocated for it here, and never after.</param>");
@@ -141,6 +141,8 @@ internal static class ClassMembers
         }
     }
 
+    private static string Horizon(double steps) => double.IsPositiveInfinity(steps) ? "double.PositiveInfinity" : Literals.Number(steps, PrecisionKind.Double);
+
     public static void WriteProperties(SourceWriter w, NetworkModel network, List<LayerWriter> layers, GradientProfile profile)
     {
         string t = Literals.ElementType(network.Precision);
@@ -157,7 +159,10 @@ internal static class ClassMembers
             w.Line($"    new(\"{layer.Name}\", global::NetGen.LayerKind.{layer.Kind}, {Literals.Integer(layer.Input.Size)}, {Literals.Integer(layer.Output.Size)}, " +
                    $"global::NetGen.Activation.{layer.Activation.Kind}, {weightOffset}, {Literals.Integer(layer.WeightCount)}, {biasOffset}, {Literals.Integer(layer.BiasCount)}, " +
                    $"PredictedGradient: {Literals.Number(predicted.RelativeGradientNorm, PrecisionKind.Double)}, " +
-                   $"TypicalGradient: {Literals.Number(predicted.TypicalGradientNorm, PrecisionKind.Double)}),");
+                   $"TypicalGradient: {Literals.Number(predicted.TypicalGradientNorm, PrecisionKind.Double)}" +
+                   (predicted.Horizon is { } horizon
+                       ? $", MemoryHorizon: {Horizon(horizon.MemoryHorizon)}, FirstStepGradient: {Literals.Number(horizon.Ratios[horizon.Ratios.Length - 1], PrecisionKind.Double)}"
+                       : "") + "),");
         }
         w.Line("};");
         w.Line();

@@ -17,9 +17,29 @@ internal static class Summary
     public const string TypicalFootnote =
         "* Typical: the same for a typical network and input (geometric mean over initializations): narrow layers spread the gradient from one initialization to the next (Hanin 2018).";
 
+    /// <summary>What the memory-horizon column is, under recurrent networks.</summary>
+    public const string HorizonFootnote =
+        "* Horizon: the predicted e-fold memory horizon in steps (how far back dLoss/dh falls by a factor e), then dLoss/dh at the first step relative to the last (see docs/recurrent.md).";
+
     public static string Headline(NetworkModel network) =>
-        $"{network.ClassName.TrimStart('@')}: {Literals.Count(network.Input.Size)} inputs -> {Literals.Count(network.Output.Size)} outputs, " +
+        $"{network.ClassName.TrimStart('@')}: {Values(network.Input, "inputs")} -> {Values(network.Output, "outputs")}, " +
         $"{Literals.Count(network.ParameterCount)} parameters ({Literals.ElementType(network.Precision)}), loss {network.Loss}";
+
+    private static string Values(Shape shape, string what) => shape.IsSequence
+        ? $"{Literals.Count(shape.Steps)} steps of {Literals.Count(shape.Features)} {what}"
+        : $"{Literals.Count(shape.Size)} {what}";
+
+    /// <summary>"3.1 steps, 2.4e-09 at 28", "unbounded, 0.93 at 100", or "-" for a layer without a prediction over time.</summary>
+    private static string Horizon(LayerPrediction prediction)
+    {
+        if (prediction.Horizon is not { } horizon)
+        {
+            return "-";
+        }
+        string steps = double.IsPositiveInfinity(horizon.MemoryHorizon) ? "unbounded" : horizon.MemoryHorizon.ToString("G2", CultureInfo.InvariantCulture) + " steps";
+        double first = horizon.Ratios[horizon.Ratios.Length - 1];
+        return $"{steps}, {first.ToString("G2", CultureInfo.InvariantCulture)} at {Literals.Count(horizon.SequenceLength)}";
+    }
 
     /// <summary>
     /// The layer table, one line per row, columns padded to line up; the last column is the predicted gradient, then the
@@ -32,6 +52,11 @@ internal static class Summary
         if (typical)
         {
             header.Add("Typical*");
+        }
+        bool horizon = profile.ShowsHorizon;
+        if (horizon)
+        {
+            header.Add("Horizon*");
         }
         var rows = new List<string[]> { header.ToArray() };
         foreach (Layer layer in network.Layers)
@@ -52,9 +77,13 @@ internal static class Summary
             {
                 row.Add(prediction.TypicalGradientNorm.ToString("G2", CultureInfo.InvariantCulture));
             }
+            if (horizon)
+            {
+                row.Add(Horizon(prediction));
+            }
             rows.Add(row.ToArray());
         }
-        rows.Add(new[] { "Total", "", "", "", "", "", Literals.Count(network.ParameterCount), "", "" }.Take(header.Count).ToArray());
+        rows.Add(new[] { "Total", "", "", "", "", "", Literals.Count(network.ParameterCount), "", "", "" }.Take(header.Count).ToArray());
 
         int columns = rows[0].Length;
         int firstRightAligned = header.IndexOf("Parameters");
@@ -62,7 +91,16 @@ internal static class Summary
         List<string> lines = rows.Select(row => string.Join("  ", row.Select((cell, c) =>
                 c >= firstRightAligned ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd())
             .ToList();
-        return new SummaryTable(lines, typical ? new[] { GradientFootnote, TypicalFootnote } : new[] { GradientFootnote });
+        var footnotes = new List<string> { GradientFootnote };
+        if (typical)
+        {
+            footnotes.Add(TypicalFootnote);
+        }
+        if (horizon)
+        {
+            footnotes.Add(HorizonFootnote);
+        }
+        return new SummaryTable(lines, footnotes);
     }
 
     /// <summary>The headline, the table and its footnotes as one text, lines separated by <c>\n</c>.</summary>

@@ -66,7 +66,7 @@ internal static class GradientModel
             {
                 double meanField = Math.Sqrt(preActivationGradients[layer.Number]);
                 double typical = meanField * (finiteWidth?.TypicalRatios[layer.Number - 1] ?? 1);
-                return new LayerPrediction(layer.Number, preActivations[layer.Number].Variance, derivatives[layer.Number], meanField, typical);
+                return new LayerPrediction(layer.Number, preActivations[layer.Number].Variance, derivatives[layer.Number], meanField, typical, field.Horizons[layer.Number]);
             })
             .ToList();
         return new GradientProfile(predictions, finiteWidth);
@@ -81,8 +81,8 @@ internal static class GradientModel
         {
             Layer layer = network.Layers[n - 1];
             GradientMoments g = n == count
-                ? ScaledToOne(OutputLayerGradient(network, outputPreActivation.Mean, outputPreActivation.Variance), network.OutputLayer.Output.Size)
-                : Bounded(field.OutputGradient(n)).ThroughFactor(meanDerivatives[n], derivatives[n], layer.Output.Size);
+                ? ScaledToOne(OutputLayerGradient(network, outputPreActivation.Mean, outputPreActivation.Variance), network.OutputLayer.Output.Features)
+                : Bounded(field.OutputGradient(n)).ThroughFactor(meanDerivatives[n], derivatives[n], layer.Output.Features);
             g = Bounded(g);
             preActivationGradients[n] = g.MeanSquare;
             layer.Backpropagate(field, g);
@@ -102,7 +102,7 @@ internal static class GradientModel
         {
             return new GradientMoments(1, 0);
         }
-        int units = network.OutputLayer.Output.Size;
+        int units = network.OutputLayer.Output.Features;
         ActivationFunction output = network.Loss == LossKind.SigmoidCrossEntropy
             ? new ActivationFunction(ActivationKind.Sigmoid, 0)
             : network.OutputLayer.MeanFieldActivation;

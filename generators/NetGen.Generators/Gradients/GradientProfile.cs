@@ -15,7 +15,10 @@ namespace NetGen.Generators.Gradients;
 /// <paramref name="RelativeGradientNorm"/> for narrow ReLU-family and linear stacks, equal to it where the finite-width
 /// model does not apply.
 /// </param>
-internal sealed record LayerPrediction(int Number, double PreActivationVariance, double DerivativeMeanSquare, double RelativeGradientNorm, double TypicalGradientNorm);
+/// <param name="Horizon">A recurrent layer's prediction over time (null for the other layers, and where the model does not apply).</param>
+internal sealed record LayerPrediction(
+    int Number, double PreActivationVariance, double DerivativeMeanSquare, double RelativeGradientNorm, double TypicalGradientNorm,
+    Recurrent.RecurrentHorizonPrediction? Horizon = null);
 
 /// <summary>The per-layer prediction of a network at initialization.</summary>
 /// <param name="Layers">One prediction per layer, in order.</param>
@@ -24,4 +27,7 @@ internal sealed record GradientProfile(IReadOnlyList<LayerPrediction> Layers, Fi
 {
     /// <summary>Whether a typical network's gradient differs from the mean-field one by 10 % or more at some layer: the summary then shows both.</summary>
     public bool ShowsTypicalGradient => Layers.Any(l => l.TypicalGradientNorm < 0.9 * l.RelativeGradientNorm);
+
+    /// <summary>Whether a layer has a prediction over time: the summary then shows the memory horizon.</summary>
+    public bool ShowsHorizon => Layers.Any(l => l.Horizon is not null);
 }

@@ -62,6 +62,7 @@ internal sealed class MeanField
     public MeanField(int layers, double inputMeanSquare)
     {
         Outputs = new Moments[layers + 1];
+        Horizons = new Recurrent.RecurrentHorizonPrediction?[layers + 1];
         _outputGradients = new GradientMoments[layers + 1];
         Outputs[0] = new Moments(0, inputMeanSquare); // the inputs' mean is unknown: only E[x²] is declared
     }
@@ -71,6 +72,9 @@ internal sealed class MeanField
 
     /// <summary>The moments of each layer's output a (index 0: the network's inputs).</summary>
     public Moments[] Outputs { get; }
+
+    /// <summary>Each recurrent layer's prediction over time (null for the other layers), set by its forward rule.</summary>
+    public Recurrent.RecurrentHorizonPrediction?[] Horizons { get; }
 
     /// <summary>Adds <paramref name="gradient"/> to layer <paramref name="number"/>'s output gradient (paths add).</summary>
     public void AddOutputGradient(int number, GradientMoments gradient) => _outputGradients[number] += gradient;

@@ -32,6 +32,7 @@ internal enum InitKind
     VarianceScaling = 12,
     Orthogonal = 13,
     Identity = 14,
+    HiddenSizeUniform = 15,
 }
 
 internal enum FanModeKind
@@ -70,4 +71,13 @@ internal enum LayerKind
     Residual = 3,
     PReLU = 4,
     Dropout = 5,
+    SimpleRNN = 6,
+    LSTM = 7,
+    GRU = 8,
+}
+
+internal enum RecurrentDefaultsKind
+{
+    Keras = 0,
+    PyTorch = 1,
 }

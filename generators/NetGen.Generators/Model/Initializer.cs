@@ -171,3 +171,21 @@ internal sealed record MatrixInitializer(InitKind Kind, double Gain) : Initializ
 
     public override string ToString() => $"{Kind}({Number(Gain)})";
 }
+
+/// <summary>PyTorch's recurrent initialization, U(±1/√units) with the layer's hidden size, whatever the matrix.</summary>
+internal sealed record HiddenSizeUniformInitializer(int Units) : Initializer
+{
+    private double Bound => 1 / Math.Sqrt(Units);
+
+    public override double Mean(int fanIn, int fanOut) => 0;
+
+    public override double Variance(int fanIn, int fanOut) => Bound * Bound / 3;
+
+    public override InitDistributionKind? DrawnFrom => InitDistributionKind.Uniform;
+
+    public override string Method => "HiddenSizeUniform";
+
+    public override string Arguments(int fanIn, int fanOut) => $"units: {Units}";
+
+    public override string ToString() => "HiddenSizeUniform";
+}

@@ -54,6 +54,19 @@ internal abstract record Layer(int Number, Shape Input, Shape Output)
     /// <summary>The summary's Bias init column, "-" when it has none.</summary>
     public virtual string BiasInitDescription => "-";
 
+    /// <summary>Whether the layer can read <paramref name="input"/>: most kinds take a vector only.</summary>
+    public virtual bool Accepts(Shape input) => !input.IsSequence;
+
+    /// <summary>What <see cref="Accepts"/> takes, and what to do when the input is not that, for the error's message.</summary>
+    public virtual (string Takes, string Fix) AcceptedInput =>
+        ("a vector", "put it after a recurrent layer that returns its last state (ReturnSequences = false)");
+
+    /// <summary>
+    /// The most values per sample any one of the layer's buffers holds, for refusing a <c>maxBatchSize</c> whose buffers
+    /// would not fit an array: its output, or a recurrent layer's caches over every step.
+    /// </summary>
+    public virtual long LargestBufferPerSample => Output.LongSize;
+
     /// <summary>The writer of the layer's share of the generated class.</summary>
     public abstract LayerWriter CreateWriter(NetworkModel network);
 

@@ -3,13 +3,25 @@ using System.Globalization;
 namespace NetGen.Generators.Model;
 
 /// <summary>
-/// What one sample of a layer's input or output is: a vector of <see cref="Features"/> values. Images
-/// (channels × height × width) and sequences (steps × features) will be shapes too.
+/// What one sample of a layer's input or output is: a vector of <see cref="Features"/> values, or a sequence of
+/// <see cref="Steps"/> such vectors, step after step. Images (channels × height × width) will be shapes too.
 /// </summary>
-internal readonly record struct Shape(int Features)
+/// <param name="Features">The values of one vector, or of one step of a sequence.</param>
+/// <param name="Steps">The steps of a sequence; 0 for a vector.</param>
+internal readonly record struct Shape(int Features, int Steps = 0)
 {
-    /// <summary>The number of values of one sample.</summary>
-    public int Size => Features;
+    public bool IsSequence => Steps > 0;
 
-    public override string ToString() => Features.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The number of values of one sample.</summary>
+    public int Size => IsSequence ? Steps * Features : Features;
+
+    /// <summary>The vectors of one sample that a per-step layer (dense, loss) treats as rows: the steps, or 1.</summary>
+    public int Rows => IsSequence ? Steps : 1;
+
+    /// <summary>The number of values of one sample in 64 bits, for refusing sizes that do not fit an array.</summary>
+    public long LongSize => IsSequence ? (long)Steps * Features : Features;
+
+    public override string ToString() => IsSequence
+        ? Steps.ToString(CultureInfo.InvariantCulture) + "x" + Features.ToString(CultureInfo.InvariantCulture)
+        : Features.ToString(CultureInfo.InvariantCulture);
 }

@@ -69,6 +69,13 @@ public enum Init
     /// non-square matrix, ones on the main diagonal. Weights only.
     /// </summary>
     Identity = 14,
+
+    /// <summary>
+    /// U(±1/√units), units being the recurrent layer's hidden size: what PyTorch's <c>nn.RNN</c>, <c>nn.LSTM</c> and
+    /// <c>nn.GRU</c> draw every weight and bias from, the input weights included. Recurrent layers only
+    /// (<see cref="RecurrentDefaults.PyTorch"/> selects it for all three).
+    /// </summary>
+    HiddenSizeUniform = 15,
 }
 
 /// <summary>Which fan <see cref="Init.VarianceScaling"/> divides its scale by.</summary>

@@ -17,8 +17,16 @@ namespace NetGen;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class NetworkAttribute : Attribute
 {
-    /// <summary>The number of inputs of one sample (784 for a 28×28 image). Required; must be positive.</summary>
+    /// <summary>The number of inputs of one sample (784 for a 28×28 image), or of one step of a sequence. Required; must be positive.</summary>
     public int Inputs { get; set; }
+
+    /// <summary>
+    /// The number of time steps of one input sequence, for a recurrent network: each sample is then <see cref="Steps"/> ×
+    /// <see cref="Inputs"/> values, step after step (Keras's <c>Input(shape=(steps, features))</c>; PyTorch's
+    /// <c>batch_first = true</c>). Default 0: each sample is a vector of <see cref="Inputs"/> values. Fixed at compile time, so
+    /// that every buffer of backpropagation through time is allocated when the network is constructed.
+    /// </summary>
+    public int Steps { get; set; }
 
     /// <summary>The training loss. Default <see cref="Loss.MeanSquaredError"/>.</summary>
     public Loss Loss { get; set; } = Loss.MeanSquaredError;

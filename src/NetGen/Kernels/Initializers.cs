@@ -82,6 +82,8 @@ public static class Initializers
                 throw NeedsParameters(init, "a matrix shape and a gain", "Orthogonal(values, rows, columns, gain, random)");
             case Init.Identity:
                 throw NeedsParameters(init, "a matrix shape and a gain", "Identity(values, rows, columns, gain)");
+            case Init.HiddenSizeUniform:
+                throw NeedsParameters(init, "the recurrent layer's hidden size", "HiddenSizeUniform(values, units, random)");
             default:
                 throw new ArgumentOutOfRangeException(nameof(init), init, $"Unknown initializer {init}; expected one of {string.Join(", ", Enum.GetNames<Init>())}.");
         }
@@ -178,6 +180,44 @@ public static class Initializers
         for (int i = 0; i < values.Length; i++)
         {
             values[i] = T.CreateTruncating(minimum + width * random.NextDouble());
+        }
+    }
+
+    /// <summary>
+    /// PyTorch's initialization of every parameter of <c>nn.RNN</c>, <c>nn.LSTM</c> and <c>nn.GRU</c>: U(±1/√<paramref name="units"/>),
+    /// <paramref name="units"/> being the hidden size.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
+    public static void HiddenSizeUniform<T>(Span<T> values, int units, SeededRandom random) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(units);
+        double bound = 1 / Math.Sqrt(units);
+        Uniform(values, -bound, bound, random);
+    }
+
+    /// <summary>
+    /// Chrono initialization of an LSTM's gate biases (Tallec &amp; Ollivier 2018, arXiv 1804.11188): each unit's forget-gate
+    /// bias is <c>log u</c> with u ~ U[1, <paramref name="maxDependency"/> − 1] (one <see cref="SeededRandom.NextDouble"/> per
+    /// unit), and its input-gate bias the opposite, so that the cell's memory spans time scales up to the longest dependency.
+    /// </summary>
+    /// <exception cref="ArgumentException">The two spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDependency"/> is below 3 (U[1, T_max − 1] needs T_max − 1 &gt; 1).</exception>
+    public static void Chrono<T>(Span<T> inputGateBiases, Span<T> forgetGateBiases, int maxDependency, SeededRandom random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (inputGateBiases.Length != forgetGateBiases.Length)
+        {
+            throw new ArgumentException(
+                $"The input gate has {inputGateBiases.Length} biases and the forget gate {forgetGateBiases.Length}; they must have one per unit each.",
+                nameof(forgetGateBiases));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDependency, 3);
+        ArgumentNullException.ThrowIfNull(random);
+        for (int j = 0; j < forgetGateBiases.Length; j++)
+        {
+            double bias = Math.Log(1 + (maxDependency - 2) * random.NextDouble());
+            forgetGateBiases[j] = T.CreateTruncating(bias);
+            inputGateBiases[j] = T.CreateTruncating(-bias);
         }
     }
 

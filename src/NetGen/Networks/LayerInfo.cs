@@ -3,8 +3,8 @@ namespace NetGen;
 /// <summary>One layer of a generated network: what it computes, its shape, and where its parameters are in <see cref="INetwork{T}.Parameters"/>.</summary>
 /// <param name="Name">The layer's name in the generated code, such as <c>Layer1</c>.</param>
 /// <param name="Kind">What the layer computes.</param>
-/// <param name="Inputs">The number of inputs (the previous layer's outputs).</param>
-/// <param name="Outputs">The number of outputs.</param>
+/// <param name="Inputs">The number of inputs of one sample (the previous layer's outputs; for a sequence, steps × features).</param>
+/// <param name="Outputs">The number of outputs of one sample (for a sequence, steps × features).</param>
 /// <param name="Activation">The activation applied to the layer's pre-activation.</param>
 /// <param name="WeightOffset">Where the layer's weights start: a dense layer's [<paramref name="Outputs"/>, <paramref name="Inputs"/>] row-major matrix, a normalization's scales γ, a residual block's skip projection.</param>
 /// <param name="WeightCount">The number of weights (0 for a residual block with an identity skip).</param>
@@ -22,9 +22,19 @@ namespace NetGen;
 /// exponentially with Σ 1/width (Hanin 2018); NaN when not predicted, else equal to <paramref name="PredictedGradient"/>
 /// where the finite-width model does not apply. See docs/gradient-analysis.md.
 /// </param>
+/// <param name="MemoryHorizon">
+/// A recurrent layer's predicted e-fold memory horizon at initialization, in steps: over how many steps back the gradient
+/// with respect to its hidden state falls by a factor e (infinity when it does not fall); NaN for the other layers and
+/// where not predicted. See docs/recurrent.md.
+/// </param>
+/// <param name="FirstStepGradient">
+/// A recurrent layer's predicted ∂loss/∂h at its first step relative to its last (root mean squares per unit), for a loss
+/// on the last step, at initialization: how much of the gradient reaches the start of the sequence; NaN otherwise. The
+/// gradient monitor measures the same (<c>RecurrentLagMeasurement</c>).
+/// </param>
 public sealed record LayerInfo(
     string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount,
-    double PredictedGradient = double.NaN, double TypicalGradient = double.NaN)
+    double PredictedGradient = double.NaN, double TypicalGradient = double.NaN, double MemoryHorizon = double.NaN, double FirstStepGradient = double.NaN)
 {
     /// <summary>The number of parameters, weights and biases.</summary>
     public int ParameterCount => WeightCount + BiasCount;

@@ -20,4 +20,16 @@ public enum LayerKind
 
     /// <summary>Inverted dropout of the previous layer's outputs, active in training mode only: no parameters.</summary>
     Dropout = 5,
+
+    /// <summary>
+    /// A simple recurrent layer over a sequence, <c>h_t = f(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh)</c>: "weights" <c>W_ih</c>
+    /// then <c>W_hh</c>, "biases" <c>b_ih</c> then <c>b_hh</c> (PyTorch's <c>nn.RNN</c>).
+    /// </summary>
+    SimpleRNN = 6,
+
+    /// <summary>An LSTM layer over a sequence (PyTorch's <c>nn.LSTM</c>, gates i, f, g, o): "weights" <c>W_ih</c> then <c>W_hh</c>, "biases" <c>b_ih</c> then <c>b_hh</c>.</summary>
+    LSTM = 7,
+
+    /// <summary>A GRU layer over a sequence (PyTorch's <c>nn.GRU</c>, gates r, z, n): "weights" <c>W_ih</c> then <c>W_hh</c>, "biases" <c>b_ih</c> then <c>b_hh</c>.</summary>
+    GRU = 8,
 }

@@ -55,5 +55,5 @@ internal sealed class DenseDeclaration : ComputedLayerDeclaration
     }
 
     public override Layer ToLayer(int number, Shape input) => new DenseLayer(
-        number, input, new Shape(Units.Value), Activation.Function, Init.ToInitializer(), UseBias.Value ? BiasInit.ToInitializer() : null);
+        number, input, new Shape(Units.Value, input.Steps), Activation.Function, Init.ToInitializer(), UseBias.Value ? BiasInit.ToInitializer() : null);
 }

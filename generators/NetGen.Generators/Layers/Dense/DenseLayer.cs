@@ -7,7 +7,7 @@ namespace NetGen.Generators.Layers.Dense;
 
 /// <summary>
 /// A fully connected layer, <c>a = activation(W·x + b)</c>, with <c>W</c> of shape [units, inputs] row-major and, unless
-/// declared without, one bias per unit.
+/// declared without, one bias per unit. On a sequence, the same layer at every step.
 /// </summary>
 /// <param name="WeightInit">How the weights are drawn.</param>
 /// <param name="BiasInit">How the biases are drawn; <see langword="null"/> for a layer without biases.</param>
@@ -18,9 +18,12 @@ internal sealed record DenseLayer(int Number, Shape Input, Shape Output, Activat
 
     public override ActivationFunction Activation => LayerActivation;
 
-    public int Inputs => Input.Size;
+    public int Inputs => Input.Features;
 
-    public int Units => Output.Size;
+    public int Units => Output.Features;
+
+    /// <summary>On a sequence it applies at every step, the same weights on each (Keras's <c>Dense</c> on a 3-D input).</summary>
+    public override bool Accepts(Shape input) => true;
 
     public override long LongWeightCount => (long)Inputs * Units;
 

@@ -19,6 +19,11 @@ internal sealed class DenseWriter : LayerWriter
 
     private string Shape => $"[{Units}, {Inputs}]";
 
+    /// <summary>The rows the kernels run over: the samples, or on a sequence every step of every sample.</summary>
+    private string Rows => _layer.Input.IsSequence ? $"batchSize * {Literals.Integer(_layer.Input.Steps)}" : "batchSize";
+
+    private string InputValues => Literals.Integer(_layer.Input.Size);
+
     private string Biases => _layer.BiasCount > 0 ? $"{Name}Biases" : "biases: default";
 
     private string BiasGradients => _layer.BiasCount > 0 ? $"{Name}BiasGradients" : "biasGradients: default";
@@ -52,14 +57,14 @@ internal sealed class DenseWriter : LayerWriter
     public override void WriteForward(SourceWriter w)
     {
         string bias = _layer.BiasCount > 0 ? $" + b{N}" : "";
-        WriteMethodHeader(w, $"{Name} forward, Dense {Inputs} -> {Units}, {Layer.Activation}: for each sample x of the batch, " +
+        WriteMethodHeader(w, $"{Name} forward, Dense {Inputs} -> {Units}, {Layer.Activation}: {(_layer.Input.IsSequence ? "for each step x of each sample" : "for each sample x of the batch")}, " +
                              $"z{N} = W{N}·x{bias} (<see cref=\"{Name}Weights\"/>) into _z{N}" +
                              (Layer.Activation.IsIdentity ? "." : $", then _a{N} = {Layer.Activation}(_z{N})."));
         using (w.Block($"private void Forward{Name}(global::System.ReadOnlySpan<{T}> input, int batchSize)"))
         {
-            w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {Inputs});");
+            w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {InputValues});");
             w.Line($"global::System.Span<{T}> z = {NewBatchSpan($"_z{N}", Layer.Output)};");
-            w.Line($"{Kernels}.Forward<{T}>(x, {Name}Weights, {Biases}, z, batchSize, inputs: {Inputs}, units: {Units});");
+            w.Line($"{Kernels}.Forward<{T}>(x, {Name}Weights, {Biases}, z, {Rows}, inputs: {Inputs}, units: {Units});");
             ActivationWriter.WriteApply(w, Layer, Network.Precision);
         }
     }
@@ -84,18 +89,18 @@ internal sealed class DenseWriter : LayerWriter
         using (w.Block($"private void Backward{Name}(global::System.ReadOnlySpan<{T}> input, int batchSize, global::NetGen.IElementwiseOptimizer<{T}>? optimizer)"))
         {
             ActivationWriter.WriteGradient(w, Layer, Network);
-            w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {Inputs});");
+            w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {InputValues});");
             if (inputGradient is not null)
             {
-                w.Line($"{Kernels}.AccumulateInputGradients<{T}>(dz, {Name}Weights, {BatchSpan(inputGradient, Layer.Input)}, batchSize, inputs: {Inputs}, units: {Units});");
+                w.Line($"{Kernels}.AccumulateInputGradients<{T}>(dz, {Name}Weights, {BatchSpan(inputGradient, Layer.Input)}, {Rows}, inputs: {Inputs}, units: {Units});");
             }
             using (w.Block("if (optimizer is null)"))
             {
-                w.Line($"{Kernels}.ParameterGradients<{T}>(dz, x, {Name}WeightGradients, {BiasGradients}, batchSize, inputs: {Inputs}, units: {Units}, accumulate: false);");
+                w.Line($"{Kernels}.ParameterGradients<{T}>(dz, x, {Name}WeightGradients, {BiasGradients}, {Rows}, inputs: {Inputs}, units: {Units}, accumulate: false);");
             }
             using (w.Block("else"))
             {
-                w.Line($"{Kernels}.UpdateParameters<{T}>(dz, x, {Name}Weights, {Biases}, batchSize, inputs: {Inputs}, units: {Units}, " +
+                w.Line($"{Kernels}.UpdateParameters<{T}>(dz, x, {Name}Weights, {Biases}, {Rows}, inputs: {Inputs}, units: {Units}, " +
                        $"optimizer, {Name}WeightOffset, {(_layer.BiasCount > 0 ? $"{Name}BiasOffset" : $"{Name}WeightOffset + {Literals.Integer(_layer.WeightCount)}")});");
             }
         }

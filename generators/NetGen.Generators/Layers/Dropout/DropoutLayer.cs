@@ -16,6 +16,9 @@ internal sealed record DropoutLayer(int Number, Shape Input, double Rate) : Laye
 
     public override string ActivationDescription => "-";
 
+    /// <summary>Elementwise, so a sequence too (Keras's <c>Dropout</c> on a 3-D input).</summary>
+    public override bool Accepts(Shape input) => true;
+
     public override LayerWriter CreateWriter(NetworkModel network) => new DropoutWriter(network, this);
 
     /// <summary>In training mode (the prediction is for training): the mean is kept and E[z²] = E[x²] / (1 − rate).</summary>
@@ -28,5 +31,5 @@ internal sealed record DropoutLayer(int Number, Shape Input, double Rate) : Laye
 
     /// <summary>The gradient is masked and scaled like the values: a factor of mean 1 and mean square 1 / (1 − rate).</summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient) =>
-        field.AddOutputGradient(Number - 1, preActivationGradient.ThroughFactor(1, 1 / (1 - Rate), Output.Size));
+        field.AddOutputGradient(Number - 1, preActivationGradient.ThroughFactor(1, 1 / (1 - Rate), Output.Features));
 }
