@@ -23,11 +23,13 @@ internal static class FiniteDifferences
     private const double Floor = 1e-6;
 
     /// <param name="beforeEachPass">Runs before every forward pass, to fix what a pass would otherwise draw anew (dropout's masks).</param>
-    public static void Check(INetwork<double> network, string name, ITestOutputHelper output, Action<INetwork<double>>? beforeEachPass = null)
+    /// <param name="targets">The batch's targets; by default one class per sample for softmax (a sequence output with a loss per step needs one per step).</param>
+    public static void Check(
+        INetwork<double> network, string name, ITestOutputHelper output, Action<INetwork<double>>? beforeEachPass = null, double[]? targets = null)
     {
         var random = new SeededRandom(5);
         double[] inputs = Enumerable.Range(0, BatchSize * network.InputSize).Select(_ => 2 * random.NextDouble() - 1).ToArray();
-        double[] targets = MakeTargets(network, random);
+        targets ??= MakeTargets(network, random);
 
         beforeEachPass?.Invoke(network);
         network.ComputeGradients(inputs, targets, BatchSize);
