@@ -162,7 +162,8 @@ internal static class ClassMembers
                    $"TypicalGradient: {Literals.Number(predicted.TypicalGradientNorm, PrecisionKind.Double)}" +
                    (predicted.Horizon is { } horizon
                        ? $", MemoryHorizon: {Horizon(horizon.MemoryHorizon)}, FirstStepGradient: {Literals.Number(horizon.Ratios[horizon.Ratios.Length - 1], PrecisionKind.Double)}"
-                       : "") + "),");
+                       : "") +
+                   (layer.Input.IsSequence ? $", InputSteps: {Literals.Integer(layer.Input.Steps)}" : "") + "),");
         }
         w.Line("};");
         w.Line();

@@ -32,9 +32,11 @@ namespace NetGen;
 /// on the last step, at initialization: how much of the gradient reaches the start of the sequence; NaN otherwise. The
 /// gradient monitor measures the same (<c>RecurrentLagMeasurement</c>).
 /// </param>
+/// <param name="InputSteps">The steps of the layer's input when it is a sequence (<paramref name="Inputs"/> = steps × features), 0 for a vector.</param>
 public sealed record LayerInfo(
     string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount,
-    double PredictedGradient = double.NaN, double TypicalGradient = double.NaN, double MemoryHorizon = double.NaN, double FirstStepGradient = double.NaN)
+    double PredictedGradient = double.NaN, double TypicalGradient = double.NaN, double MemoryHorizon = double.NaN, double FirstStepGradient = double.NaN,
+    int InputSteps = 0)
 {
     /// <summary>The number of parameters, weights and biases.</summary>
     public int ParameterCount => WeightCount + BiasCount;

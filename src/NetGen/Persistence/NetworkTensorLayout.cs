@@ -10,7 +10,9 @@ namespace NetGen;
 /// and <c>bias</c> [outputs] (none without biases, <see cref="DenseAttribute.UseBias"/> false); a normalization's <c>scale</c> and
 /// <c>shift</c> [features]; a batch normalization's <c>running_mean</c> and <c>running_var</c> [features] (from
 /// <see cref="INetwork{T}.State"/>); a residual block's <c>projection</c> [outputs, inputs] when it has one; a PReLU's slopes,
-/// <c>weight</c> [1] when shared or [features] (PyTorch's <c>nn.PReLU.weight</c>). A dropout layer has none. Each name is
+/// <c>weight</c> [1] when shared or [features] (PyTorch's <c>nn.PReLU.weight</c>); a recurrent layer's PyTorch names,
+/// <c>weight_ih_l0</c> [gates·units, features], <c>weight_hh_l0</c> [gates·units, units], <c>bias_ih_l0</c> and <c>bias_hh_l0</c>
+/// [gates·units]. A dropout layer has none. Each name is
 /// prefixed with the layer's name and a dot.
 /// </summary>
 internal static class NetworkTensorLayout
@@ -26,10 +28,13 @@ internal static class NetworkTensorLayout
             switch (layer.Kind)
             {
                 case LayerKind.Dense:
-                    slots.Add(Parameter(layer, "weight", [layer.Outputs, layer.Inputs], layer.WeightOffset, layer.WeightCount));
+                    // On a sequence, the same weights at every step: [units, features].
+                    int inputs = layer.InputSteps > 0 ? layer.Inputs / layer.InputSteps : layer.Inputs;
+                    int outputs = layer.InputSteps > 0 ? layer.Outputs / layer.InputSteps : layer.Outputs;
+                    slots.Add(Parameter(layer, "weight", [outputs, inputs], layer.WeightOffset, layer.WeightCount));
                     if (layer.BiasCount > 0)
                     {
-                        slots.Add(Parameter(layer, "bias", [layer.Outputs], layer.BiasOffset, layer.BiasCount));
+                        slots.Add(Parameter(layer, "bias", [outputs], layer.BiasOffset, layer.BiasCount));
                     }
                     break;
                 case LayerKind.BatchNorm or LayerKind.LayerNorm:
@@ -48,6 +53,9 @@ internal static class NetworkTensorLayout
                 case LayerKind.PReLU:
                     slots.Add(Parameter(layer, "weight", [layer.WeightCount == 1 ? 1 : layer.Outputs], layer.WeightOffset, layer.WeightCount));
                     break;
+                case LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU:
+                    AddRecurrent(slots, layer);
+                    break;
             }
         }
         int parameters = slots.Where(s => !s.InState).Sum(s => s.Count);
@@ -58,6 +66,23 @@ internal static class NetworkTensorLayout
                 $"{network.ParameterCount} and {network.State.Length}.");
         }
         return slots;
+    }
+
+    /// <summary>PyTorch's names and shapes for its one layer (<c>_l0</c>): weight_ih, weight_hh, bias_ih, bias_hh, the gates stacked.</summary>
+    private static void AddRecurrent(List<NetworkTensorSlot> slots, LayerInfo layer)
+    {
+        int gates = layer.Kind switch { LayerKind.LSTM => 4, LayerKind.GRU => 3, _ => 1 };
+        int features = layer.InputSteps > 0 ? layer.Inputs / layer.InputSteps : layer.Inputs;
+        // WeightCount = gates·units·(features + units): units is the positive root.
+        int units = (int)Math.Round((-features + Math.Sqrt((double)features * features + 4.0 * layer.WeightCount / gates)) / 2);
+        int inputWeights = gates * units * features;
+        slots.Add(Parameter(layer, "weight_ih_l0", [gates * units, features], layer.WeightOffset, inputWeights));
+        slots.Add(Parameter(layer, "weight_hh_l0", [gates * units, units], layer.WeightOffset + inputWeights, layer.WeightCount - inputWeights));
+        if (layer.BiasCount > 0)
+        {
+            slots.Add(Parameter(layer, "bias_ih_l0", [gates * units], layer.BiasOffset, layer.BiasCount / 2));
+            slots.Add(Parameter(layer, "bias_hh_l0", [gates * units], layer.BiasOffset + layer.BiasCount / 2, layer.BiasCount / 2));
+        }
     }
 
     private static NetworkTensorSlot Parameter(LayerInfo layer, string suffix, long[] shape, int offset, int count)
