@@ -25,7 +25,9 @@ public sealed class GradientHealthAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ResidualWithoutNormalization,
         DiagnosticDescriptors.SigmoidOutputWithQuadraticLoss,
         DiagnosticDescriptors.FirstLayersLearnSlower,
-        DiagnosticDescriptors.FirstLayersLearnFaster);
+        DiagnosticDescriptors.FirstLayersLearnFaster,
+        DiagnosticDescriptors.ShortMemoryHorizon,
+        DiagnosticDescriptors.ExplodingRecurrence);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -36,7 +36,8 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ResidualWidthMismatch,
         DiagnosticDescriptors.RepeatGroupNotClosed,
         DiagnosticDescriptors.EndRepeatWithoutRepeat,
-        DiagnosticDescriptors.EmptyRepeatGroup);
+        DiagnosticDescriptors.EmptyRepeatGroup,
+        DiagnosticDescriptors.LayerDoesNotTakeItsInput);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

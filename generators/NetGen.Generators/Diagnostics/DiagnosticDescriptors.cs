@@ -202,6 +202,18 @@ internal static class DiagnosticDescriptors
         "{0}: {1}; {2}",
         "Each activation has initializers that keep the signal's variance steady through the layer: He for the ReLU family, Glorot or LeCun for sigmoid and tanh, LeCun normal for SELU; zero-mean draws for weights.");
 
+    public static readonly DiagnosticDescriptor ShortMemoryHorizon = Warning(
+        DiagnosticIds.ShortMemoryHorizon,
+        "A recurrent layer's gradient is predicted not to reach the start of its sequence",
+        "{0} reaches back about {1} (its e-fold memory horizon) over a sequence of {2} steps: at initialization dLoss/dh at the first step is ~{3} of the last step's, so dependencies longer than a few horizons start with almost no gradient{4}; NG0110 fires below {5}; {6}",
+        "Backpropagation through time multiplies the gradient by one factor per step back (Hochreiter 1991; Bengio et al. 1994): a SimpleRNN by its recurrent weights' gain times the activation's slope, an LSTM by its forget gate, a GRU by its update gate. The predicted ratio of the gradient at the first step to the last, at initialization, is the product of those factors over the declared sequence (GRADIENT-THEORY.md section 5).");
+
+    public static readonly DiagnosticDescriptor ExplodingRecurrence = Warning(
+        DiagnosticIds.ExplodingRecurrence,
+        "A recurrent layer's gradient is predicted to explode over time",
+        "{0}'s gradient grows backward in time: at initialization dLoss/dh at the first step is ~{1} times the last step's over {2} steps; its recurrent weights' largest singular value is ~{3} against the activation's slope bound {4} (Pascanu et al. 2013: explosion needs their product above 1, here {5}); NG0111 fires above {6}; {7}",
+        "When the recurrent weights' largest singular value times the bound on the activation's slope exceeds 1, the gradient can grow exponentially with the lag (Pascanu, Mikolov & Bengio 2013); the predicted growth at initialization confirms it does. Clip the gradient by its global norm during training (TrainingOptions.ClipGradientNorm), or start from orthogonal recurrent weights of gain 1.");
+
     public static readonly DiagnosticDescriptor DeepNarrowReLUStack = Warning(
         DiagnosticIds.DeepNarrowReLUStack,
         "A deep narrow ReLU stack starts far from the mean-field prediction",

@@ -39,4 +39,6 @@ public static class DiagnosticIds
     public const string SigmoidOutputWithQuadraticLoss = "NG0107";
     public const string FirstLayersLearnSlower = "NG0108";
     public const string FirstLayersLearnFaster = "NG0109";
+    public const string ShortMemoryHorizon = "NG0110";
+    public const string ExplodingRecurrence = "NG0111";
 }

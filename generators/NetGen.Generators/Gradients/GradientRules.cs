@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using NetGen.Generators.Analysis;
 using NetGen.Generators.Layers.Dense;
 using NetGen.Generators.Layers.Normalization;
+using NetGen.Generators.Layers.Recurrent;
 using NetGen.Generators.Layers.Residual;
 using NetGen.Generators.Model;
 using static NetGen.Generators.Diagnostics.DiagnosticDescriptors;
@@ -38,6 +39,7 @@ internal static class GradientRules
         CheckBatchNormWithoutSkips(analysis, layers, problems);
         CheckResidualWithoutNormalization(layers, profile, problems);
         CheckSigmoidOutputWithQuadraticLoss(analysis, network, layers, problems);
+        RecurrentRules.Check(layers, profile, options, problems);
         return problems;
     }
 
