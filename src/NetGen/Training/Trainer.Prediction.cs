@@ -119,7 +119,8 @@ public static partial class Trainer
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var batches = new MiniBatches<T>(data, batchSize, shuffle: false, seed: 0);
-        bool accuracyDefined = Accuracy.IsDefined(network.Loss, network.OutputSize);
+        int steps = OutputSteps.Of(network), rowSize = OutputSteps.RowSize(network);
+        bool accuracyDefined = Accuracy.IsDefined(network.Loss, rowSize);
         bool forward = accuracyDefined || onOutputs is not null;
         T[] outputs = forward ? new T[Math.Min(batchSize, data.Count) * network.OutputSize] : [];
         double lossSum = 0;
@@ -137,13 +138,13 @@ public static partial class Trainer
                     network.Forward(inputs, batchOutputs, size);
                     if (accuracyDefined)
                     {
-                        correct += Accuracy.CountCorrect<T>(batchOutputs, targets, network.OutputSize, size, network.Loss);
+                        correct += Accuracy.CountCorrect<T>(batchOutputs, targets, rowSize, size * steps, network.Loss);
                     }
                     onOutputs?.Invoke(batchOutputs, targets, size);
                 }
             }
         }
-        double accuracy = accuracyDefined ? (double)correct / data.Count : double.NaN;
+        double accuracy = accuracyDefined ? (double)correct / ((long)data.Count * steps) : double.NaN;
         return new Evaluation(lossSum / data.Count, accuracy, data.Count);
     }
 

@@ -97,6 +97,26 @@ public class RecurrentNetworkTests(ITestOutputHelper output)
         Assert.Equal(0, ChronoWithoutBiases.Layers[0].BiasCount);
     }
 
+    [Fact]
+    public void Accuracy_of_a_per_step_output_scores_every_step()
+    {
+        const int samples = 2, steps = 4, classes = 3;
+        var network = new PerStepTagger(maxBatchSize: samples, seed: 5);
+        double[] inputs = Enumerable.Range(0, samples * PerStepTagger.InputSize).Select(i => Math.Sin(1.3 * i)).ToArray();
+        var logits = new double[samples * PerStepTagger.OutputSize];
+        network.IsTraining = false;
+        network.Forward(inputs, logits, samples);
+        // Targets: the predicted class at steps 0 and 2 of each sample, another class at steps 1 and 3: half the steps right.
+        var targets = new double[logits.Length];
+        for (int row = 0; row < samples * steps; row++)
+        {
+            int predicted = Array.IndexOf(logits, logits.AsSpan(row * classes, classes).ToArray().Max(), row * classes, classes) - row * classes;
+            targets[row * classes + (row % 2 == 0 ? predicted : (predicted + 1) % classes)] = 1;
+        }
+        Evaluation evaluation = Trainer.Evaluate(network, new Dataset<double>(inputs, targets, PerStepTagger.InputSize, PerStepTagger.OutputSize));
+        Assert.Equal(0.5, evaluation.Accuracy);
+    }
+
     private static INetwork<double> Create(string name, int maxBatchSize) =>
         (INetwork<double>)Activator.CreateInstance(NetworkTypes.Single(t => t.Name == name), maxBatchSize, 3)!;
 

@@ -17,6 +17,8 @@ internal sealed class EpochMetrics<T> where T : unmanaged, IFloatingPointIeee754
     private readonly int _outputLayer;
     private readonly double[] _outputs;
     private readonly double[] _targets;
+    private readonly int _steps;
+    private readonly int _rowSize;
     private MetricAccumulator[] _training = [];
     private MetricAccumulator[] _validating = [];
 
@@ -39,7 +41,9 @@ internal sealed class EpochMetrics<T> where T : unmanaged, IFloatingPointIeee754
         }
         _outputs = metrics.Count > 0 ? new double[network.MaxBatchSize * network.OutputSize] : [];
         _targets = metrics.Count > 0 ? new double[network.MaxBatchSize * network.OutputSize] : [];
-        ValidationAccuracy = validation is not null && Accuracy.IsDefined(network.Loss, network.OutputSize);
+        _steps = OutputSteps.Of(network);
+        _rowSize = OutputSteps.RowSize(network);
+        ValidationAccuracy = validation is not null && Accuracy.IsDefined(network.Loss, _rowSize);
 
         var names = new List<string> { "loss" };
         names.AddRange(metrics.Select(m => m.Name));
@@ -94,11 +98,11 @@ internal sealed class EpochMetrics<T> where T : unmanaged, IFloatingPointIeee754
         }
         if (activate)
         {
-            OutputActivation.Apply(_outputActivation, outputs, _network.OutputSize);
+            OutputActivation.Apply(_outputActivation, outputs, _rowSize);
         }
         foreach (MetricAccumulator accumulator in accumulators)
         {
-            accumulator.Add(outputs, expected, size, _network.OutputSize);
+            accumulator.Add(outputs, expected, size * _steps, _rowSize); // a per-step output scores every step
         }
     }
 
