@@ -141,6 +141,13 @@ internal static class ClassMembers
         }
     }
 
+    /// <summary>The predicted ratios at lags 0, 1, ... (at most <see cref="MaxLagsListed"/>), four significant digits each.</summary>
+    private static string LagGradients(Gradients.Recurrent.RecurrentHorizonPrediction horizon) =>
+        "new double[] { " + string.Join(", ", horizon.Ratios.Take(MaxLagsListed).Select(r => r.ToString("G4", System.Globalization.CultureInfo.InvariantCulture))) + " }";
+
+    /// <summary>Enough for the sequences a lag plot shows, without bloating the generated file of a very long one.</summary>
+    private const int MaxLagsListed = 1000;
+
     private static string Horizon(double steps) => double.IsPositiveInfinity(steps) ? "double.PositiveInfinity" : Literals.Number(steps, PrecisionKind.Double);
 
     public static void WriteProperties(SourceWriter w, NetworkModel network, List<LayerWriter> layers, GradientProfile profile)
@@ -161,7 +168,8 @@ internal static class ClassMembers
                    $"PredictedGradient: {Literals.Number(predicted.RelativeGradientNorm, PrecisionKind.Double)}, " +
                    $"TypicalGradient: {Literals.Number(predicted.TypicalGradientNorm, PrecisionKind.Double)}" +
                    (predicted.Horizon is { } horizon
-                       ? $", MemoryHorizon: {Horizon(horizon.MemoryHorizon)}, FirstStepGradient: {Literals.Number(horizon.Ratios[horizon.Ratios.Length - 1], PrecisionKind.Double)}"
+                       ? $", MemoryHorizon: {Horizon(horizon.MemoryHorizon)}, FirstStepGradient: {Literals.Number(horizon.Ratios[horizon.Ratios.Length - 1], PrecisionKind.Double)}, " +
+                         $"PredictedLagGradients: {LagGradients(horizon)}"
                        : "") +
                    (layer.Input.IsSequence ? $", InputSteps: {Literals.Integer(layer.Input.Steps)}" : "") + "),");
         }

@@ -93,6 +93,25 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         return _report;
     }
 
+    /// <summary>
+    /// <paramref name="lags"/>[k] = the root mean square of ∂loss/∂h at step T − 1 − k over that at step T − 1, from the
+    /// time-major <paramref name="hiddenGradients"/> (each step one contiguous [batch, units] block).
+    /// </summary>
+    private static void MeasureLags(ReadOnlySpan<T> hiddenGradients, double[] lags)
+    {
+        int steps = lags.Length, perStep = hiddenGradients.Length / steps;
+        double last = 0;
+        for (int k = 0; k < steps; k++)
+        {
+            double sumOfSquares = MagnitudeStatistics.Measure(hiddenGradients.Slice((steps - 1 - k) * perStep, perStep), Zero).SumOfSquares;
+            if (k == 0)
+            {
+                last = Math.Sqrt(sumOfSquares);
+            }
+            lags[k] = Math.Sqrt(sumOfSquares) / last;
+        }
+    }
+
     private protected override void ResetRules()
     {
         Array.Clear(_holding);
@@ -133,6 +152,11 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         else
         {
             statistics.BiasGradientNorm = 0;
+        }
+
+        if (statistics.LagGradientValues.Length > 0 && _network is IRecurrentNetwork<T> recurrent)
+        {
+            MeasureLags(recurrent.HiddenStateGradients(index), statistics.LagGradientValues);
         }
 
         ReadOnlySpan<T> z = _network.PreActivations(index);

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace NetGen;
 
 /// <summary>
@@ -10,7 +12,18 @@ public sealed class LayerGradientStatistics
     {
         Index = index;
         Layer = layer;
+        LagGradientValues = layer.Kind is LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU && layer.InputSteps > 0 ? new double[layer.InputSteps] : [];
     }
+
+    /// <summary>
+    /// For a recurrent layer of a network that exposes them (<see cref="IRecurrentNetwork{T}"/>, every generated one): the
+    /// measured ∂loss/∂h at lag k = 0, 1, ..., steps − 1 before the layer's last step, relative to the last step's (root mean
+    /// squares over the batch and the units), from the last measurement; what <see cref="LayerInfo.PredictedLagGradients"/>
+    /// predicts at initialization. Empty for the other layers.
+    /// </summary>
+    public IReadOnlyList<double> LagGradients => LagGradientValues;
+
+    internal double[] LagGradientValues { get; }
 
     /// <summary>The layer's index in <see cref="INetwork{T}.Layers"/>.</summary>
     public int Index { get; }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace NetGen;
 
 /// <summary>One layer of a generated network: what it computes, its shape, and where its parameters are in <see cref="INetwork{T}.Parameters"/>.</summary>
@@ -32,11 +34,16 @@ namespace NetGen;
 /// on the last step, at initialization: how much of the gradient reaches the start of the sequence; NaN otherwise. The
 /// gradient monitor measures the same (<c>RecurrentLagMeasurement</c>).
 /// </param>
+/// <param name="PredictedLagGradients">
+/// A recurrent layer's predicted ∂loss/∂h at lag k = 0, 1, ... before its last step, relative to the last step's (root
+/// mean squares per unit, for a loss on the last step, at initialization; at most the first 1,000 lags); null for the
+/// other layers. The gradient monitor measures the same (<see cref="LayerGradientStatistics.LagGradients"/>).
+/// </param>
 /// <param name="InputSteps">The steps of the layer's input when it is a sequence (<paramref name="Inputs"/> = steps × features), 0 for a vector.</param>
 public sealed record LayerInfo(
     string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount,
     double PredictedGradient = double.NaN, double TypicalGradient = double.NaN, double MemoryHorizon = double.NaN, double FirstStepGradient = double.NaN,
-    int InputSteps = 0)
+    IReadOnlyList<double>? PredictedLagGradients = null, int InputSteps = 0)
 {
     /// <summary>The number of parameters, weights and biases.</summary>
     public int ParameterCount => WeightCount + BiasCount;

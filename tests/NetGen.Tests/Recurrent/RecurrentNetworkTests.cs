@@ -117,6 +117,32 @@ public class RecurrentNetworkTests(ITestOutputHelper output)
         Assert.Equal(0.5, evaluation.Accuracy);
     }
 
+    [Fact]
+    public void Clipping_by_global_norm_covers_the_recurrent_parameters()
+    {
+        // One SGD step of learning rate 1 on a clipped gradient moves the parameters by exactly the clipping norm, when the
+        // unclipped gradient is larger: every parameter, recurrent ones included, is in the norm and is scaled.
+        const int samples = 3;
+        const double limit = 1e-3;
+        var network = new StackedGru(maxBatchSize: samples, seed: 6);
+        double[] inputs = Enumerable.Range(0, samples * StackedGru.InputSize).Select(i => Math.Sin(0.9 * i)).ToArray();
+        double[] targets = Enumerable.Range(0, samples * StackedGru.OutputSize).Select(i => 2.0 + i).ToArray();
+        network.ComputeGradients(inputs, targets, samples);
+        double unclipped = Math.Sqrt(network.Gradients.ToArray().Sum(g => g * g));
+        Assert.True(unclipped > 10 * limit, $"the test needs a gradient above the limit, got {unclipped}");
+        Assert.Contains(network.Layer1RecurrentWeightGradients.ToArray(), g => g != 0);
+
+        double[] before = network.Parameters.ToArray();
+        Trainer.Fit(network, new Sgd<double>(learningRate: 1), new Dataset<double>(inputs, targets, StackedGru.InputSize, StackedGru.OutputSize),
+            new TrainingOptions { Epochs = 1, BatchSize = samples, Shuffle = false, ClipGradientNorm = limit });
+        double[] after = network.Parameters.ToArray();
+
+        double moved = Math.Sqrt(before.Zip(after, (b, a) => (a - b) * (a - b)).Sum());
+        Assert.Equal(limit, moved, 9);
+        int firstRecurrentWeight = StackedGru.Layers[0].WeightOffset + 9 * 2; // Layer1's weight_hh, after weight_ih [9, 2]
+        Assert.NotEqual(before[firstRecurrentWeight], after[firstRecurrentWeight]);
+    }
+
     private static INetwork<double> Create(string name, int maxBatchSize) =>
         (INetwork<double>)Activator.CreateInstance(NetworkTypes.Single(t => t.Name == name), maxBatchSize, 3)!;
 
