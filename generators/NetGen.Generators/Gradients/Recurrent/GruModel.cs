@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Gradients.Recurrent;
 
@@ -25,9 +24,6 @@ internal static class GruModel
 {
     private const int MaxFixedPointIterations = 10000;
     private const int MaxHorizonSteps = 20000;
-
-    private static readonly ActivationFunction Sigmoid = new(ActivationKind.Sigmoid, 0);
-    private static readonly ActivationFunction Tanh = new(ActivationKind.Tanh, 0);
 
     /// <summary>The prediction for a GRU.</summary>
     public static RecurrentHorizonPrediction Predict(RecurrentHorizonInput input)
@@ -72,11 +68,14 @@ internal static class GruModel
     {
         double gain = input.RecurrentGain, recurrent = gain * hidden;
         double q = input.InputDrive + recurrent + input.BiasVariance;
-        (double rMean, double rMeanSquare, double rDerivative) = NormalExpectation.Of(Sigmoid, 0, q);
-        (double zMean, double zMeanSquare, double zDerivative) = NormalExpectation.Of(Sigmoid, 0, q);
+        // Both gates have zero-mean biases and the same pre-activation variance.
+        GateMoments gate = GateExpectation.Sigmoid(0, q);
+        (double rMean, double rMeanSquare, double rDerivative, _) = gate;
+        (double zMean, double zMeanSquare, double zDerivative, _) = gate;
         double candidateVariance = input.InputDrive + input.BiasVariance + rMeanSquare * recurrent;
-        (_, double nMeanSquare, double nDerivative) = NormalExpectation.Of(Tanh, 0, candidateVariance);
-        double coherent = Math.Sqrt(gain) * rMean * (1 - zMean) * ActivationStatistics.MeanDerivative(Tanh, 0, candidateVariance);
+        GateMoments candidate = GateExpectation.Tanh(0, candidateVariance);
+        (double nMeanSquare, double nDerivative) = (candidate.MeanSquare, candidate.DerivativeMeanSquare);
+        double coherent = Math.Sqrt(gain) * rMean * (1 - zMean) * candidate.MeanDerivative;
         double keep = 1 - 2 * zMean + zMeanSquare; // E[(1 − z)²]
         double factor = zMeanSquare
             + gain * keep * nDerivative * rMeanSquare

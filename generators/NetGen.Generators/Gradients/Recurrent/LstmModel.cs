@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Gradients.Recurrent;
 
@@ -41,9 +40,6 @@ internal static class LstmModel
     private const int ChronoClasses = 64;
     private const int MaxHorizonSteps = 20000;
     private const int FixedPointIterations = 200;
-
-    private static readonly ActivationFunction Sigmoid = new(ActivationKind.Sigmoid, 0);
-    private static readonly ActivationFunction Tanh = new(ActivationKind.Tanh, 0);
 
     /// <summary>The prediction for an LSTM.</summary>
     public static RecurrentHorizonPrediction Predict(RecurrentHorizonInput input)
@@ -90,32 +86,36 @@ internal static class LstmModel
     private static Step Advance(RecurrentHorizonInput input, double[] forgetBiases, double[] cell, ref double hidden)
     {
         int classes = forgetBiases.Length;
+        bool chrono = input.ForgetBias.IsChrono;
         double q = input.InputDrive + input.RecurrentGain * hidden + input.BiasVariance;
-        (_, double gMeanSquare, double gDerivative) = NormalExpectation.Of(Tanh, 0, q);
-        (double oMean, double oMeanSquare, double oDerivative) = NormalExpectation.Of(Sigmoid, 0, q);
-        double gSlope = ActivationStatistics.MeanDerivative(Tanh, 0, q);
+        GateMoments candidate = GateExpectation.Tanh(0, q), output = GateExpectation.Sigmoid(0, q);
         var step = new Step(new double[classes], new double[classes], new double[classes], new double[classes], new double[classes],
             new double[classes], new double[classes]);
         double nextHidden = 0;
         for (int j = 0; j < classes; j++)
         {
-            double inputBias = input.ForgetBias.IsChrono ? -forgetBiases[j] : 0;
-            (double fMean, double fMeanSquare, double fDerivative) = NormalExpectation.Of(Sigmoid, forgetBiases[j], q);
-            (double iMean, double iMeanSquare, double iDerivative) = NormalExpectation.Of(Sigmoid, inputBias, q);
-            step.ForgetMean[j] = fMean;
-            step.ForgetMeanSquare[j] = fMeanSquare;
-            step.CoherentGates[j] = iMean * gSlope;
-            step.IntoGates[j] = fDerivative * cell[j] + iDerivative * gMeanSquare + iMeanSquare * gDerivative;
-            cell[j] = fMeanSquare * cell[j] + iMeanSquare * gMeanSquare;
-            (_, double tanhMeanSquare, double tanhDerivative) = NormalExpectation.Of(Tanh, 0, cell[j]);
-            step.ThroughOutputGate[j] = tanhMeanSquare * oDerivative;
-            step.IntoCell[j] = oMeanSquare * tanhDerivative;
-            step.IntoCellMean[j] = oMean * ActivationStatistics.MeanDerivative(Tanh, 0, cell[j]);
-            nextHidden += oMeanSquare * tanhMeanSquare / classes;
+            GateMoments forget = GateExpectation.Sigmoid(forgetBiases[j], q);
+            // Chrono's input bias is −b_f: σ(−b + z) = 1 − σ(b − z), z symmetric. Otherwise it is 0, as the output gate's.
+            GateMoments inputGate = chrono ? Mirrored(forget) : output;
+            step.ForgetMean[j] = forget.Mean;
+            step.ForgetMeanSquare[j] = forget.MeanSquare;
+            step.CoherentGates[j] = inputGate.Mean * candidate.MeanDerivative;
+            step.IntoGates[j] = forget.DerivativeMeanSquare * cell[j] + inputGate.DerivativeMeanSquare * candidate.MeanSquare
+                + inputGate.MeanSquare * candidate.DerivativeMeanSquare;
+            cell[j] = forget.MeanSquare * cell[j] + inputGate.MeanSquare * candidate.MeanSquare;
+            GateMoments cellTanh = GateExpectation.Tanh(0, cell[j]);
+            step.ThroughOutputGate[j] = cellTanh.MeanSquare * output.DerivativeMeanSquare;
+            step.IntoCell[j] = output.MeanSquare * cellTanh.DerivativeMeanSquare;
+            step.IntoCellMean[j] = output.Mean * cellTanh.MeanDerivative;
+            nextHidden += output.MeanSquare * cellTanh.MeanSquare / classes;
         }
         hidden = nextHidden;
         return step;
     }
+
+    /// <summary>The moments of σ(−b + z) from those of σ(b + z).</summary>
+    private static GateMoments Mirrored(GateMoments gate) =>
+        new(1 - gate.Mean, 1 - 2 * gate.Mean + gate.MeanSquare, gate.DerivativeMeanSquare, gate.MeanDerivative);
 
     /// <summary>The step at the forward fixed point: E[c²]* = E[i²]·E[g²]/(1 − E[f²]) per class, E[h²] iterated to convergence.</summary>
     private static Step StationaryStep(RecurrentHorizonInput input, double[] forgetBiases)
@@ -125,16 +125,15 @@ internal static class LstmModel
         for (int iteration = 0; iteration < FixedPointIterations; iteration++)
         {
             double q = input.InputDrive + input.RecurrentGain * hidden + input.BiasVariance;
-            double gMeanSquare = NormalExpectation.Of(Tanh, 0, q).MeanSquare;
-            double oMeanSquare = NormalExpectation.Of(Sigmoid, 0, q).MeanSquare;
+            double gMeanSquare = GateExpectation.Tanh(0, q).MeanSquare;
+            double oMeanSquare = GateExpectation.Sigmoid(0, q).MeanSquare;
             double next = 0;
             for (int j = 0; j < cell.Length; j++)
             {
-                double inputBias = input.ForgetBias.IsChrono ? -forgetBiases[j] : 0;
-                double fMeanSquare = NormalExpectation.Of(Sigmoid, forgetBiases[j], q).MeanSquare;
-                double iMeanSquare = NormalExpectation.Of(Sigmoid, inputBias, q).MeanSquare;
-                cell[j] = iMeanSquare * gMeanSquare / Math.Max(1e-300, 1 - fMeanSquare);
-                next += oMeanSquare * NormalExpectation.Of(Tanh, 0, cell[j]).MeanSquare / cell.Length;
+                GateMoments forget = GateExpectation.Sigmoid(forgetBiases[j], q);
+                double iMeanSquare = input.ForgetBias.IsChrono ? Mirrored(forget).MeanSquare : oMeanSquare;
+                cell[j] = iMeanSquare * gMeanSquare / Math.Max(1e-300, 1 - forget.MeanSquare);
+                next += oMeanSquare * GateExpectation.Tanh(0, cell[j]).MeanSquare / cell.Length;
             }
             bool converged = Math.Abs(next - hidden) <= 1e-12 * Math.Max(next, 1e-300);
             hidden = next;
