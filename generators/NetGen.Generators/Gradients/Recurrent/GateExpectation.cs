@@ -38,6 +38,32 @@ internal static class GateExpectation
         return new GateMoments(m1, m2, d2, d1);
     }
 
+    /// <summary>
+    /// The moments of σ(z) and of σ(−mean + z') (z' ~ N(0, variance)), the second from the same nodes as 1 − σ(z) in
+    /// the form e/(1 + e), e = exp(−z), which keeps its precision when σ(z) is within 10⁻¹⁰ of 1 (chrono's input gate
+    /// against its forget gate).
+    /// </summary>
+    public static (GateMoments Plus, GateMoments Minus) SigmoidPair(double mean, double variance)
+    {
+        double sd = Math.Sqrt(variance);
+        if (!(variance > 0) || GaussHermite.For(sd, Math.PI) is not { } rule)
+        {
+            return (Quadrature(SigmoidFunction, mean, variance), Quadrature(SigmoidFunction, -mean, variance));
+        }
+        double m1 = 0, m2 = 0, d2 = 0, d1 = 0, n1 = 0, n2 = 0;
+        for (int i = 0; i < rule.Points; i++)
+        {
+            double e = Math.Exp(-(mean + sd * rule.Nodes[i])), s = 1 / (1 + e), complement = e * s, slope = s * complement, w = rule.Weights[i];
+            m1 += w * s;
+            m2 += w * s * s;
+            n1 += w * complement;
+            n2 += w * complement * complement;
+            d1 += w * slope;
+            d2 += w * slope * slope;
+        }
+        return (new GateMoments(m1, m2, d2, d1), new GateMoments(n1, n2, d2, d1));
+    }
+
     /// <summary>The moments of tanh(z).</summary>
     public static GateMoments Tanh(double mean, double variance)
     {

@@ -46,28 +46,54 @@ internal static class LstmModel
     {
         double[] forgetBiases = input.ForgetBias.UnitClasses(ChronoClasses);
         int length = input.SequenceLength;
-        var steps = new Step[length + 1];
-        var cell = new double[forgetBiases.Length];
-        double hidden = 0;
-        for (int s = 1; s <= length; s++)
-        {
-            steps[s] = Advance(input, forgetBiases, cell, ref hidden);
-        }
         Step stationary = StationaryStep(input, forgetBiases);
         bool mixture = input.ForgetBias.IsChrono;
+        Func<int, Step> stepAt = _ => stationary;
+        int last = int.MaxValue, lags = RecurrentHorizonPrediction.MaxComputedLags;
+        if (length <= RecurrentHorizonPrediction.MaxComputedLags)
+        {
+            Step[] steps = Forward(input, forgetBiases, length);
+            (stepAt, last, lags) = (s => steps[s], length, length);
+        }
         ImmutableArray<double> ratios = mixture
-            ? Backward(input.RecurrentGain, s => steps[s], length, length)
-            : CoherentBackward(input.RecurrentGain, s => steps[s], length, length);
+            ? Backward(input.RecurrentGain, stepAt, last, lags, untilEFold: false)
+            : CoherentBackward(input.RecurrentGain, stepAt, last, lags, untilEFold: false);
         ImmutableArray<double> tail = mixture
-            ? Backward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps)
-            : CoherentBackward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps);
+            ? Backward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps, untilEFold: true)
+            : CoherentBackward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps, untilEFold: true);
         double forgetMeanSquare = 0;
         foreach (double f in stationary.ForgetMeanSquare)
         {
             forgetMeanSquare += f / stationary.ForgetMeanSquare.Length;
         }
-        return new RecurrentHorizonPrediction(ratios, TimeCurves.EFoldFromLagOne(tail), forgetMeanSquare);
+        return RecurrentHorizonPrediction.Extended(length, ratios, TimeCurves.EFoldFromLagOne(tail), forgetMeanSquare);
     }
+
+    /// <summary>Steps 1..<paramref name="length"/> (index 0 unused) from a zero state; once the state stops changing, the rest repeat the last.</summary>
+    private static Step[] Forward(RecurrentHorizonInput input, double[] forgetBiases, int length)
+    {
+        var steps = new Step[length + 1];
+        var cell = new double[forgetBiases.Length];
+        var previousCell = new double[forgetBiases.Length];
+        double hidden = 0;
+        for (int s = 1; s <= length; s++)
+        {
+            double previousHidden = hidden;
+            Array.Copy(cell, previousCell, cell.Length);
+            steps[s] = Advance(input, forgetBiases, cell, ref hidden);
+            if (Settled(previousHidden, hidden) && previousCell.Zip(cell, Settled).All(settled => settled))
+            {
+                for (int later = s + 1; later <= length; later++)
+                {
+                    steps[later] = steps[s];
+                }
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private static bool Settled(double before, double after) => Math.Abs(after - before) <= 1e-13 * Math.Abs(after);
 
     /// <summary>One step's statistics, per class of units.</summary>
     /// <param name="ForgetMean">E[f].</param>
@@ -94,9 +120,8 @@ internal static class LstmModel
         double nextHidden = 0;
         for (int j = 0; j < classes; j++)
         {
-            GateMoments forget = GateExpectation.Sigmoid(forgetBiases[j], q);
-            // Chrono's input bias is −b_f: σ(−b + z) = 1 − σ(b − z), z symmetric. Otherwise it is 0, as the output gate's.
-            GateMoments inputGate = chrono ? Mirrored(forget) : output;
+            // Chrono's input bias is −b_f; otherwise it is 0, as the output gate's.
+            (GateMoments forget, GateMoments inputGate) = chrono ? GateExpectation.SigmoidPair(forgetBiases[j], q) : (GateExpectation.Sigmoid(forgetBiases[j], q), output);
             step.ForgetMean[j] = forget.Mean;
             step.ForgetMeanSquare[j] = forget.MeanSquare;
             step.CoherentGates[j] = inputGate.Mean * candidate.MeanDerivative;
@@ -113,10 +138,6 @@ internal static class LstmModel
         return step;
     }
 
-    /// <summary>The moments of σ(−b + z) from those of σ(b + z).</summary>
-    private static GateMoments Mirrored(GateMoments gate) =>
-        new(1 - gate.Mean, 1 - 2 * gate.Mean + gate.MeanSquare, gate.DerivativeMeanSquare, gate.MeanDerivative);
-
     /// <summary>The step at the forward fixed point: E[c²]* = E[i²]·E[g²]/(1 − E[f²]) per class, E[h²] iterated to convergence.</summary>
     private static Step StationaryStep(RecurrentHorizonInput input, double[] forgetBiases)
     {
@@ -130,8 +151,10 @@ internal static class LstmModel
             double next = 0;
             for (int j = 0; j < cell.Length; j++)
             {
-                GateMoments forget = GateExpectation.Sigmoid(forgetBiases[j], q);
-                double iMeanSquare = input.ForgetBias.IsChrono ? Mirrored(forget).MeanSquare : oMeanSquare;
+                (GateMoments forget, GateMoments inputGate) = input.ForgetBias.IsChrono
+                    ? GateExpectation.SigmoidPair(forgetBiases[j], q)
+                    : (GateExpectation.Sigmoid(forgetBiases[j], q), default);
+                double iMeanSquare = input.ForgetBias.IsChrono ? inputGate.MeanSquare : oMeanSquare;
                 cell[j] = iMeanSquare * gMeanSquare / Math.Max(1e-300, 1 - forget.MeanSquare);
                 next += oMeanSquare * GateExpectation.Tanh(0, cell[j]).MeanSquare / cell.Length;
             }
@@ -150,7 +173,7 @@ internal static class LstmModel
     /// ∂L/∂c goes back a step through (E[f] + √s_rec²·E[o]·E[tanh'(c)]·E[i]·E[tanh'(z_g)]·W̃ᵀ) coherently, the rest of its
     /// mean square (the gates' spread, the other gates' zero-mean derivatives) fresh at every step.
     /// </summary>
-    private static ImmutableArray<double> CoherentBackward(double gain, Func<int, Step> stepAt, int last, int maxLags)
+    private static ImmutableArray<double> CoherentBackward(double gain, Func<int, Step> stepAt, int last, int maxLags, bool untilEFold)
     {
         bool stationary = last == int.MaxValue;
         double rootGain = Math.Sqrt(gain);
@@ -162,7 +185,7 @@ internal static class LstmModel
             return new CoherentStep(mean, coherent, Math.Max(0, total - mean * mean - coherent * coherent));
         }
         List<double> cellMeanSquares;
-        if (stationary)
+        if (untilEFold)
         {
             cellMeanSquares = CoherentRenewal.Stationary(ChainStep(last), maxLags);
         }
@@ -179,7 +202,7 @@ internal static class LstmModel
         var ratios = ImmutableArray.CreateBuilder<double>();
         double hiddenGradient = 1;
         ratios.Add(1);
-        for (int k = 1; k <= cellMeanSquares.Count && k < (stationary ? int.MaxValue : maxLags); k++)
+        for (int k = 1; k <= cellMeanSquares.Count && (untilEFold || k < maxLags); k++)
         {
             Step step = stepAt(stationary ? last : last - k + 1);
             hiddenGradient = gain * (step.IntoGates[0] * intoCell * cellMeanSquares[k - 1] + step.ThroughOutputGate[0] * hiddenGradient);
@@ -189,11 +212,11 @@ internal static class LstmModel
     }
 
     /// <summary>
-    /// The ratios for lags 0..<paramref name="maxLags"/>−1 going back from step <paramref name="last"/>; when
-    /// <paramref name="last"/> is unbounded (the stationary state), it stops once the ratio has fallen e-fold from lag 1
-    /// or grown a hundredfold.
+    /// The ratios for lags 0..<paramref name="maxLags"/>−1 going back from step <paramref name="last"/>
+    /// (<see cref="int.MaxValue"/>: the stationary state at every step); <paramref name="untilEFold"/>, it stops once the
+    /// ratio has fallen e-fold from lag 1 or grown a hundredfold.
     /// </summary>
-    private static ImmutableArray<double> Backward(double gain, Func<int, Step> stepAt, int last, int maxLags)
+    private static ImmutableArray<double> Backward(double gain, Func<int, Step> stepAt, int last, int maxLags, bool untilEFold)
     {
         bool stationary = last == int.MaxValue;
         Step first = stepAt(last);
@@ -220,7 +243,7 @@ internal static class LstmModel
                 cellGradient[j] = previous.IntoCell[j] * hiddenGradient + step.ForgetMeanSquare[j] * cellGradient[j];
             }
             ratios.Add(Math.Sqrt(hiddenGradient));
-            if (stationary && k >= 2 && (ratios[k] <= Math.Exp(-1) * ratios[1] || ratios[k] >= 100 * ratios[1] || !(ratios[k] > 0)))
+            if (untilEFold && k >= 2 && (ratios[k] <= Math.Exp(-1) * ratios[1] || ratios[k] >= 100 * ratios[1] || !(ratios[k] > 0)))
             {
                 break;
             }
