@@ -29,7 +29,8 @@ internal static class GateExpectation
         double m1 = 0, m2 = 0, d2 = 0, d1 = 0;
         for (int i = 0; i < rule.Points; i++)
         {
-            double s = 1 / (1 + Math.Exp(-(mean + sd * rule.Nodes[i]))), slope = s * (1 - s), w = rule.Weights[i];
+            // 1 − σ as e·σ, which keeps its digits where σ is within rounding of 1.
+            double e = Math.Exp(-(mean + sd * rule.Nodes[i])), s = 1 / (1 + e), slope = s * (e * s), w = rule.Weights[i];
             m1 += w * s;
             m2 += w * s * s;
             d1 += w * slope;

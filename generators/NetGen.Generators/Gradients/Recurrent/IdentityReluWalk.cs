@@ -53,7 +53,7 @@ internal static class IdentityReluWalk
             ratios.Add(Math.Sqrt(cumulative[length - k] / cumulative[length]));
         }
         ImmutableArray<double> curve = ratios.MoveToImmutable();
-        return new RecurrentHorizonPrediction(length, curve, double.NaN, TimeCurves.EFoldFromLagOne(curve), double.NaN);
+        return new RecurrentHorizonPrediction(length, curve, null, TimeCurves.EFoldFromLagOne(curve), double.NaN);
     }
 
     private static RecurrentHorizonPrediction Long(int length)
@@ -68,11 +68,9 @@ internal static class IdentityReluWalk
             near *= (2.0 * k + 1) / (2.0 * k + 2);
             far *= 2.0 * (length - k) / (2.0 * (length - k) - 1);
         }
-        double lastMeanSquare = FirstPassage(length) + 0.5 * FirstPassage(length - 1);
-        double tailFactor = Math.Pow(Math.Sqrt(lastMeanSquare) / ratios[computed - 1], 1.0 / (length - computed));
         double lagOneMeanSquare = 1 - FirstPassage(length);
         double eFold = length * Math.Pow(Math.Cos(Math.PI / 2 * Math.Exp(-2) * lagOneMeanSquare), 2);
-        return new RecurrentHorizonPrediction(length, ratios.MoveToImmutable(), tailFactor, eFold - 1, double.NaN);
+        return new RecurrentHorizonPrediction(length, ratios.MoveToImmutable(), new ArcsineTail(), eFold - 1, double.NaN);
     }
 
     /// <summary>u_n = C(2n, n)/4ⁿ for n ≥ 1000, by its asymptotic series (to double precision there).</summary>

@@ -66,7 +66,41 @@ internal static class LstmModel
         {
             forgetMeanSquare += f / stationary.ForgetMeanSquare.Length;
         }
-        return RecurrentHorizonPrediction.Extended(length, ratios, TimeCurves.EFoldFromLagOne(tail), forgetMeanSquare);
+        double horizon = TimeCurves.EFoldFromLagOne(tail);
+        return mixture && length > ratios.Length
+            ? new RecurrentHorizonPrediction(length, ratios, MixtureTail(input.RecurrentGain, stationary, ratios.Length - 1, length), horizon, forgetMeanSquare)
+            : RecurrentHorizonPrediction.Extended(length, ratios, horizon, forgetMeanSquare);
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/>'s stationary recursion as a matrix on (a, b_1..b_n): a' = g·Σ_j (IntoGates_j·b_j + ThroughOutputGate_j·a)/n,
+    /// b_j' = IntoCell_j·a' + E[f_j²]·b_j, from (1, IntoCell); its tail by <see cref="StationaryMixtureTail"/>.
+    /// </summary>
+    private static KnotTail MixtureTail(double gain, Step step, int lastLag, int length)
+    {
+        int classes = step.IntoCell.Length;
+        var map = new double[classes + 1][];
+        var fromHidden = new double[classes + 1];
+        for (int j = 0; j < classes; j++)
+        {
+            fromHidden[0] += gain * step.ThroughOutputGate[j] / classes;
+            fromHidden[j + 1] = gain * step.IntoGates[j] / classes;
+        }
+        map[0] = fromHidden;
+        for (int j = 0; j < classes; j++)
+        {
+            var row = new double[classes + 1];
+            for (int l = 0; l <= classes; l++)
+            {
+                row[l] = step.IntoCell[j] * fromHidden[l];
+            }
+            row[j + 1] += step.ForgetMeanSquare[j];
+            map[j + 1] = row;
+        }
+        var start = new double[classes + 1];
+        start[0] = 1;
+        Array.Copy(step.IntoCell, 0, start, 1, classes);
+        return StationaryMixtureTail.Of(map, start, lastLag, length);
     }
 
     /// <summary>Steps 1..<paramref name="length"/> (index 0 unused) from a zero state; once the state stops changing, the rest repeat the last.</summary>

@@ -11,9 +11,9 @@ namespace NetGen.Generators.Gradients.Recurrent;
 /// of ∂L/∂h_T, for a loss on the last step of a sequence of T steps run from a zero state (1 at k = 0).
 /// <see cref="Ratio"/> extends them to every lag.
 /// </param>
-/// <param name="TailFactor">
-/// When T &gt; <see cref="MaxComputedLags"/>: the factor per lag beyond the computed ones (see <see cref="Ratio"/>);
-/// <see cref="double.NaN"/> when <paramref name="Ratios"/> cover every lag.
+/// <param name="Tail">
+/// When T &gt; <see cref="MaxComputedLags"/>: how the ratios continue beyond the computed ones (see <see cref="Ratio"/>);
+/// null when <paramref name="Ratios"/> cover every lag.
 /// </param>
 /// <param name="MemoryHorizon">
 /// The e-fold memory horizon in steps: over how many steps the gradient's root mean square falls by a factor e once
@@ -29,7 +29,7 @@ namespace NetGen.Generators.Gradients.Recurrent;
 /// ratios and <paramref name="MemoryHorizon"/> do (<see cref="CoherentRenewal"/>); <see cref="double.NaN"/> for an
 /// identity ReLU recurrence.
 /// </param>
-internal sealed record RecurrentHorizonPrediction(int SequenceLength, ImmutableArray<double> Ratios, double TailFactor, double MemoryHorizon, double StepFactorSquared)
+internal sealed record RecurrentHorizonPrediction(int SequenceLength, ImmutableArray<double> Ratios, RatioTail? Tail, double MemoryHorizon, double StepFactorSquared)
 {
     /// <summary>
     /// The lags computed one by one, so that a prediction costs a bounded time whatever T (tens of milliseconds at most).
@@ -38,12 +38,11 @@ internal sealed record RecurrentHorizonPrediction(int SequenceLength, ImmutableA
     public const int MaxComputedLags = 1024;
 
     /// <summary>
-    /// The ratio at lag <paramref name="lag"/>: <see cref="Ratios"/>[lag] where computed; beyond,
-    /// the last computed one times <see cref="TailFactor"/> per further lag. For T &gt; <see cref="MaxComputedLags"/> the
-    /// computed lags are those of the stationary state (the last steps of a long sequence), and the tail leaves out the
-    /// sequence's first steps from the zero state (a bounded factor, from the few steps before the state settles); for an
-    /// identity ReLU recurrence, which decays by the arcsine law rather than geometrically, the tail factor is the one
-    /// that makes the ratio at lag T − 1 exact, the lags between interpolated in log.
+    /// The ratio at lag <paramref name="lag"/>: <see cref="Ratios"/>[lag] where computed, <see cref="Tail"/> beyond. For
+    /// T &gt; <see cref="MaxComputedLags"/> the computed lags are those of the stationary state (the last steps of a long
+    /// sequence), continued at the stationary state's rates (<see cref="KnotTail"/>), which leaves out the sequence's first
+    /// steps from the zero state (a bounded factor, from the steps before the state settles); an identity ReLU recurrence,
+    /// which has no stationary state, continues by its arcsine law (<see cref="ArcsineTail"/>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lag"/> is negative or not below <see cref="SequenceLength"/>.</exception>
     public double Ratio(int lag)
@@ -53,17 +52,16 @@ internal sealed record RecurrentHorizonPrediction(int SequenceLength, ImmutableA
             throw new ArgumentOutOfRangeException(nameof(lag), lag, string.Format(CultureInfo.InvariantCulture,
                 "Expected a lag from 0 to T − 1 = {0}, got {1}.", SequenceLength - 1, lag));
         }
-        if (lag < Ratios.Length)
-        {
-            return Ratios[lag];
-        }
-        double last = Ratios[Ratios.Length - 1];
-        return last == 0 || double.IsInfinity(last) ? last : last * Math.Pow(TailFactor, lag - (Ratios.Length - 1));
+        return lag < Ratios.Length || Tail is null ? Ratios[lag] : Tail.Ratio(lag, SequenceLength, Ratios.Length - 1, Ratios[Ratios.Length - 1]);
     }
 
-    /// <summary>A prediction whose <paramref name="ratios"/> are either every lag or the stationary head, extended at its own last rate.</summary>
+    /// <summary>
+    /// A prediction whose <paramref name="ratios"/> are either every lag or the stationary state's first ones, continued
+    /// geometrically at their last rate.
+    /// </summary>
     public static RecurrentHorizonPrediction Extended(int sequenceLength, ImmutableArray<double> ratios, double memoryHorizon, double stepFactorSquared) =>
-        new(sequenceLength, ratios, ratios.Length < sequenceLength ? LastFactor(ratios) : double.NaN, memoryHorizon, stepFactorSquared);
+        new(sequenceLength, ratios, ratios.Length < sequenceLength ? KnotTail.Geometric(sequenceLength, ratios.Length - 1, ratios[ratios.Length - 1], LastFactor(ratios)) : null,
+            memoryHorizon, stepFactorSquared);
 
     private static double LastFactor(ImmutableArray<double> ratios)
     {
