@@ -109,12 +109,13 @@ internal static class LstmModel
         var steps = new Step[length + 1];
         var cell = new double[forgetBiases.Length];
         var previousCell = new double[forgetBiases.Length];
+        ChronoGateMoments? chronoGates = input.ForgetBias.IsChrono ? new ChronoGateMoments(forgetBiases) : null;
         double hidden = 0;
         for (int s = 1; s <= length; s++)
         {
             double previousHidden = hidden;
             Array.Copy(cell, previousCell, cell.Length);
-            steps[s] = Advance(input, forgetBiases, cell, ref hidden);
+            steps[s] = Advance(input, forgetBiases, cell, ref hidden, chronoGates);
             if (Settled(previousHidden, hidden) && previousCell.Zip(cell, Settled).All(settled => settled))
             {
                 for (int later = s + 1; later <= length; later++)
@@ -143,7 +144,7 @@ internal static class LstmModel
     /// <summary>
     /// Step s from E[h_{s−1}²] = <paramref name="hidden"/> and E[c_{s−1}²] = <paramref name="cell"/>, both advanced to s.
     /// </summary>
-    private static Step Advance(RecurrentHorizonInput input, double[] forgetBiases, double[] cell, ref double hidden)
+    private static Step Advance(RecurrentHorizonInput input, double[] forgetBiases, double[] cell, ref double hidden, ChronoGateMoments? chronoGates = null)
     {
         int classes = forgetBiases.Length;
         bool chrono = input.ForgetBias.IsChrono;
@@ -155,7 +156,8 @@ internal static class LstmModel
         for (int j = 0; j < classes; j++)
         {
             // Chrono's input bias is −b_f; otherwise it is 0, as the output gate's.
-            (GateMoments forget, GateMoments inputGate) = chrono ? GateExpectation.SigmoidPair(forgetBiases[j], q) : (GateExpectation.Sigmoid(forgetBiases[j], q), output);
+            (GateMoments forget, GateMoments inputGate) = !chrono ? (GateExpectation.Sigmoid(forgetBiases[j], q), output)
+                : chronoGates?.At(j, q) ?? GateExpectation.SigmoidPair(forgetBiases[j], q);
             step.ForgetMean[j] = forget.Mean;
             step.ForgetMeanSquare[j] = forget.MeanSquare;
             step.CoherentGates[j] = inputGate.Mean * candidate.MeanDerivative;
