@@ -10,8 +10,8 @@ internal readonly record struct GateMoments(double Mean, double MeanSquare, doub
 /// <see cref="GateMoments"/> for sigmoid and tanh, which the recurrent models evaluate at every step and unit class.
 /// While the standard deviation is small, one Gauss–Hermite rule of 10 to 100 points (<see cref="GaussHermite.For"/>:
 /// tanh is analytic within π/2 of the real axis, sigmoid within π; within about 10⁻⁹ of <see cref="NormalExpectation"/>),
-/// a few hundredths of the composite quadrature's cost; beyond, and at zero variance, <see cref="NormalExpectation"/>
-/// and <see cref="ActivationStatistics.MeanDerivative"/>.
+/// a few hundredths of the composite quadrature's cost; beyond, that quadrature in one pass for all four moments
+/// (<see cref="CompositeGateExpectation"/>); at zero variance, the point values.
 /// </summary>
 internal static class GateExpectation
 {
@@ -22,9 +22,13 @@ internal static class GateExpectation
     public static GateMoments Sigmoid(double mean, double variance)
     {
         double sd = Math.Sqrt(variance);
-        if (!(variance > 0) || GaussHermite.For(sd, Math.PI) is not { } rule)
+        if (!(variance > 0))
         {
             return Quadrature(SigmoidFunction, mean, variance);
+        }
+        if (GaussHermite.For(sd, Math.PI) is not { } rule)
+        {
+            return CompositeGateExpectation.SigmoidPair(mean, sd).Plus;
         }
         double m1 = 0, m2 = 0, d2 = 0, d1 = 0;
         for (int i = 0; i < rule.Points; i++)
@@ -47,9 +51,13 @@ internal static class GateExpectation
     public static (GateMoments Plus, GateMoments Minus) SigmoidPair(double mean, double variance)
     {
         double sd = Math.Sqrt(variance);
-        if (!(variance > 0) || GaussHermite.For(sd, Math.PI) is not { } rule)
+        if (!(variance > 0))
         {
             return (Quadrature(SigmoidFunction, mean, variance), Quadrature(SigmoidFunction, -mean, variance));
+        }
+        if (GaussHermite.For(sd, Math.PI) is not { } rule)
+        {
+            return CompositeGateExpectation.SigmoidPair(mean, sd);
         }
         double m1 = 0, m2 = 0, d2 = 0, d1 = 0, n1 = 0, n2 = 0;
         for (int i = 0; i < rule.Points; i++)
@@ -69,9 +77,13 @@ internal static class GateExpectation
     public static GateMoments Tanh(double mean, double variance)
     {
         double sd = Math.Sqrt(variance);
-        if (!(variance > 0) || GaussHermite.For(sd, Math.PI / 2) is not { } rule)
+        if (!(variance > 0))
         {
             return Quadrature(TanhFunction, mean, variance);
+        }
+        if (GaussHermite.For(sd, Math.PI / 2) is not { } rule)
+        {
+            return CompositeGateExpectation.Tanh(mean, sd);
         }
         double m1 = 0, m2 = 0, d2 = 0, d1 = 0;
         for (int i = 0; i < rule.Points; i++)
