@@ -27,6 +27,9 @@ internal static class HorizonCases
         // Chrono from the declared length, as a user would write it (T_max = T, capped where chrono itself is defined).
         ["lstm-chronoT"] = t => Layer(RecurrentCell.Lstm, ActivationKind.Tanh, RecurrentInit.Random(Torch), Torch, 0, ForgetGateBias.Chrono(Math.Max(3, t)), t),
         ["gru-torch"] = t => Layer(RecurrentCell.Gru, ActivationKind.Tanh, RecurrentInit.Random(Torch), Torch, 2 * Torch, ForgetGateBias.Of(0), t),
+        // Inputs that were not standardized (pixel values, E[x²] ~ 10⁴): the gates saturate, beyond the Gauss–Hermite rules' reach.
+        ["lstm-chrono50-unscaled"] = t => Layer(RecurrentCell.Lstm, ActivationKind.Tanh, RecurrentInit.Random(Torch), Torch, 0, ForgetGateBias.Chrono(50), t) with { InputMeanSquare = 1e4 },
+        ["gru-unscaled"] = t => Layer(RecurrentCell.Gru, ActivationKind.Tanh, RecurrentInit.Random(Torch), Torch, 2 * Torch, ForgetGateBias.Of(0), t) with { InputMeanSquare = 1e4 },
         ["gru-keras"] = t => Layer(RecurrentCell.Gru, ActivationKind.Tanh, RecurrentInit.StackedOrthogonal(1), 2.0 / (Input + 3 * Hidden), 0, ForgetGateBias.Of(0), t),
     };
 
