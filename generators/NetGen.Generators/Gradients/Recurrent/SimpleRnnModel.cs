@@ -46,9 +46,10 @@ internal static class SimpleRnnModel
                 (double meanSquare, double derivativeMeanSquare) = Moments(activation, q);
                 factors[s] = gain * derivativeMeanSquare;
                 double next = gain * meanSquare + drive;
-                if (Math.Abs(next - q) <= 1e-13 * q)
+                if (Math.Abs(next - q) <= 1e-13 * q || !(next <= 1e150))
                 {
-                    // Settled: every later step is this one.
+                    // Settled, or exploding (a ReLU's factor does not depend on the scale; a double's variance would
+                    // overflow): every later step is this one.
                     for (int later = s + 1; later <= length; later++)
                     {
                         factors[later] = factors[s];

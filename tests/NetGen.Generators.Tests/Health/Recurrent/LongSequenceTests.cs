@@ -78,6 +78,24 @@ public class LongSequenceTests(ITestOutputHelper output)
             "lag {0}: {1:R} from the knots, {2:R} with every lag computed; expected within 0.1 %.", lag, ratio, everyLagComputed));
     }
 
+    /// <summary>
+    /// A ReLU recurrence of gain 3 explodes: E[h²] overflows a double after a few hundred steps, while the factor per step
+    /// stays s_rec²·P(z &gt; 0) = 9/2 (ReLU is scale-free). Before, the overflowed variance made every later ratio NaN.
+    /// </summary>
+    [Fact]
+    public void An_exploding_relu_recurrence_keeps_its_factor_once_the_state_overflows()
+    {
+        var layer = HorizonCases.Get("rnn-relu-orth", 1000) with { Recurrent = RecurrentInit.Orthogonal(3) };
+        RecurrentHorizonPrediction p = RecurrentHorizon.Predict(layer);
+        for (int k = 0; k < 1000; k++)
+        {
+            double expected = Math.Pow(4.5, k / 2.0);
+            Assert.False(double.IsNaN(p.Ratios[k]), $"lag {k}: NaN");
+            Assert.True(double.IsInfinity(expected) ? double.IsPositiveInfinity(p.Ratios[k]) : Math.Abs(p.Ratios[k] / expected - 1) <= 1e-9,
+                string.Format(CultureInfo.InvariantCulture, "lag {0}: {1:R}, expected 4.5^(k/2) = {2:R}", k, p.Ratios[k], expected));
+        }
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(100)]
