@@ -22,8 +22,47 @@ internal readonly record struct CoherentStep(double Mean, double Coherent, doubl
 /// </summary>
 internal static class CoherentRenewal
 {
-    /// <summary>A(0..n) for <paramref name="steps"/>[i − 1] the step taken i-th going back (A(0) = 1). O(n³).</summary>
+    /// <summary>
+    /// A(0..n) for <paramref name="steps"/>[i − 1] the step taken i-th going back (A(0) = 1), by <see cref="CoherentCorrelations"/>:
+    /// O(n·w), w the lags over which the coefficients stay correlated (at most n).
+    /// </summary>
     public static double[] MeanSquares(IReadOnlyList<CoherentStep> steps)
+    {
+        var correlations = new CoherentCorrelations();
+        var meanSquares = new double[steps.Count + 1];
+        meanSquares[0] = 1;
+        for (int k = 1; k <= steps.Count; k++)
+        {
+            meanSquares[k] = correlations.Advance(steps[k - 1], meanSquares[k - 1]);
+        }
+        return meanSquares;
+    }
+
+    /// <summary>
+    /// A(k) for the same step repeated, k = 0, 1, … until A(k)/A(1) ≤ e⁻² (the norm e-fold from lag 1), until it grows
+    /// a hundredfold, or <paramref name="maxLags"/>. O(k·w).
+    /// </summary>
+    public static List<double> Stationary(CoherentStep step, int maxLags)
+    {
+        var correlations = new CoherentCorrelations();
+        var meanSquares = new List<double> { 1 };
+        for (int k = 1; k < maxLags; k++)
+        {
+            double sum = correlations.Advance(step, meanSquares[k - 1]);
+            meanSquares.Add(sum);
+            if (k >= 2 && (sum <= Math.Exp(-2) * meanSquares[1] || sum >= 1e4 * meanSquares[1] || !(sum > 0)))
+            {
+                break;
+            }
+        }
+        return meanSquares;
+    }
+
+    /// <summary>
+    /// The renewal sums term by term as written (every coherent run's polynomial multiplied out): O(n³). Kept as the
+    /// reference that <see cref="MeanSquares"/> is tested against.
+    /// </summary>
+    public static double[] MeanSquaresByRuns(IReadOnlyList<CoherentStep> steps)
     {
         int n = steps.Count;
         // coherent[a][b] = G(a..b) for 1 ≤ a ≤ b + 1 ≤ n + 1 (the empty run is 1).
@@ -49,33 +88,6 @@ internal static class CoherentRenewal
                 sum += meanSquares[m - 1] * steps[m - 1].Noise * coherent[m + 1][k];
             }
             meanSquares[k] = sum;
-        }
-        return meanSquares;
-    }
-
-    /// <summary>
-    /// A(k) for the same step repeated, k = 0, 1, … until A(k)/A(1) ≤ e⁻² (the norm e-fold from lag 1), until it grows
-    /// a hundredfold, or <paramref name="maxLags"/>. O(k²).
-    /// </summary>
-    public static List<double> Stationary(CoherentStep step, int maxLags)
-    {
-        var coherent = new List<double> { 1 };
-        var meanSquares = new List<double> { 1 };
-        var polynomial = new List<double> { 1 };
-        for (int k = 1; k < maxLags; k++)
-        {
-            MultiplyInPlace(polynomial, step.Mean, step.Coherent);
-            coherent.Add(SumOfSquares(polynomial));
-            double sum = coherent[k];
-            for (int m = 1; m <= k; m++)
-            {
-                sum += meanSquares[m - 1] * step.Noise * coherent[k - m];
-            }
-            meanSquares.Add(sum);
-            if (k >= 2 && (sum <= Math.Exp(-2) * meanSquares[1] || sum >= 1e4 * meanSquares[1] || !(sum > 0)))
-            {
-                break;
-            }
         }
         return meanSquares;
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Gradients.Recurrent;
 
@@ -26,30 +25,62 @@ internal static class GruModel
     private const int MaxFixedPointIterations = 10000;
     private const int MaxHorizonSteps = 20000;
 
-    private static readonly ActivationFunction Sigmoid = new(ActivationKind.Sigmoid, 0);
-    private static readonly ActivationFunction Tanh = new(ActivationKind.Tanh, 0);
-
     /// <summary>The prediction for a GRU.</summary>
     public static RecurrentHorizonPrediction Predict(RecurrentHorizonInput input)
     {
-        int length = input.SequenceLength;
-        var steps = new CoherentStep[length + 1];
-        double hidden = 0;
-        for (int s = 1; s <= length; s++)
+        int length = input.SequenceLength, computed = Math.Min(length, RecurrentHorizonPrediction.MaxComputedLags);
+        (CoherentStep fixedPoint, double chi) = FixedPoint(input);
+        var lagOrder = new CoherentStep[computed - 1];
+        if (length > computed)
         {
-            (steps[s], hidden) = Step(input, hidden);
+            // The last steps of a long sequence: the stationary state.
+            for (int i = 0; i < lagOrder.Length; i++)
+            {
+                lagOrder[i] = fixedPoint;
+            }
         }
-        var lagOrder = new CoherentStep[length - 1];
-        for (int i = 1; i < length; i++)
+        else
         {
-            lagOrder[i - 1] = steps[length - i + 1];
+            CoherentStep[] steps = Forward(input, length);
+            for (int i = 1; i < length; i++)
+            {
+                lagOrder[i - 1] = steps[length - i + 1];
+            }
         }
         double[] meanSquares = CoherentRenewal.MeanSquares(lagOrder);
-        var ratios = ImmutableArray.CreateBuilder<double>(length);
+        var ratios = ImmutableArray.CreateBuilder<double>(computed);
         foreach (double meanSquare in meanSquares)
         {
             ratios.Add(Math.Sqrt(meanSquare));
         }
+        var tail = CoherentRenewal.Stationary(fixedPoint, MaxHorizonSteps).Select(Math.Sqrt).ToImmutableArray();
+        return RecurrentHorizonPrediction.Extended(length, ratios.MoveToImmutable(), TimeCurves.EFoldFromLagOne(tail), chi);
+    }
+
+    /// <summary>Steps 1..<paramref name="length"/> (index 0 unused) from a zero state; once E[h²] stops changing, the rest repeat the last.</summary>
+    private static CoherentStep[] Forward(RecurrentHorizonInput input, int length)
+    {
+        var steps = new CoherentStep[length + 1];
+        double hidden = 0;
+        for (int s = 1; s <= length; s++)
+        {
+            double previous = hidden;
+            (steps[s], hidden) = Step(input, hidden);
+            if (Math.Abs(hidden - previous) <= 1e-13 * hidden)
+            {
+                for (int later = s + 1; later <= length; later++)
+                {
+                    steps[later] = steps[s];
+                }
+                break;
+            }
+        }
+        return steps;
+    }
+
+    /// <summary>The step at the forward fixed point of E[h²], and its mean-field factor χ.</summary>
+    private static (CoherentStep Step, double Chi) FixedPoint(RecurrentHorizonInput input)
+    {
         double stationary = 0;
         for (int i = 0; i < MaxFixedPointIterations; i++)
         {
@@ -62,9 +93,7 @@ internal static class GruModel
             }
         }
         CoherentStep fixedPoint = Step(input, stationary).Step;
-        var tail = CoherentRenewal.Stationary(fixedPoint, MaxHorizonSteps).Select(Math.Sqrt).ToImmutableArray();
-        double chi = fixedPoint.Mean * fixedPoint.Mean + fixedPoint.Coherent * fixedPoint.Coherent + fixedPoint.Noise;
-        return new RecurrentHorizonPrediction(ratios.MoveToImmutable(), TimeCurves.EFoldFromLagOne(tail), chi);
+        return (fixedPoint, fixedPoint.Mean * fixedPoint.Mean + fixedPoint.Coherent * fixedPoint.Coherent + fixedPoint.Noise);
     }
 
     /// <summary>Step t from E[h_{t−1}²] = <paramref name="hidden"/>, and E[h_t²].</summary>
@@ -72,11 +101,14 @@ internal static class GruModel
     {
         double gain = input.RecurrentGain, recurrent = gain * hidden;
         double q = input.InputDrive + recurrent + input.BiasVariance;
-        (double rMean, double rMeanSquare, double rDerivative) = NormalExpectation.Of(Sigmoid, 0, q);
-        (double zMean, double zMeanSquare, double zDerivative) = NormalExpectation.Of(Sigmoid, 0, q);
+        // Both gates have zero-mean biases and the same pre-activation variance.
+        GateMoments gate = GateExpectation.Sigmoid(0, q);
+        (double rMean, double rMeanSquare, double rDerivative, _) = gate;
+        (double zMean, double zMeanSquare, double zDerivative, _) = gate;
         double candidateVariance = input.InputDrive + input.BiasVariance + rMeanSquare * recurrent;
-        (_, double nMeanSquare, double nDerivative) = NormalExpectation.Of(Tanh, 0, candidateVariance);
-        double coherent = Math.Sqrt(gain) * rMean * (1 - zMean) * ActivationStatistics.MeanDerivative(Tanh, 0, candidateVariance);
+        GateMoments candidate = GateExpectation.Tanh(0, candidateVariance);
+        (double nMeanSquare, double nDerivative) = (candidate.MeanSquare, candidate.DerivativeMeanSquare);
+        double coherent = Math.Sqrt(gain) * rMean * (1 - zMean) * candidate.MeanDerivative;
         double keep = 1 - 2 * zMean + zMeanSquare; // E[(1 − z)²]
         double factor = zMeanSquare
             + gain * keep * nDerivative * rMeanSquare

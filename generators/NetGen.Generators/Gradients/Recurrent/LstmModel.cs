@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Gradients.Recurrent;
 
@@ -42,36 +41,94 @@ internal static class LstmModel
     private const int MaxHorizonSteps = 20000;
     private const int FixedPointIterations = 200;
 
-    private static readonly ActivationFunction Sigmoid = new(ActivationKind.Sigmoid, 0);
-    private static readonly ActivationFunction Tanh = new(ActivationKind.Tanh, 0);
-
     /// <summary>The prediction for an LSTM.</summary>
     public static RecurrentHorizonPrediction Predict(RecurrentHorizonInput input)
     {
         double[] forgetBiases = input.ForgetBias.UnitClasses(ChronoClasses);
         int length = input.SequenceLength;
-        var steps = new Step[length + 1];
-        var cell = new double[forgetBiases.Length];
-        double hidden = 0;
-        for (int s = 1; s <= length; s++)
-        {
-            steps[s] = Advance(input, forgetBiases, cell, ref hidden);
-        }
         Step stationary = StationaryStep(input, forgetBiases);
         bool mixture = input.ForgetBias.IsChrono;
+        Func<int, Step> stepAt = _ => stationary;
+        int last = int.MaxValue, lags = RecurrentHorizonPrediction.MaxComputedLags;
+        if (length <= RecurrentHorizonPrediction.MaxComputedLags)
+        {
+            Step[] steps = Forward(input, forgetBiases, length);
+            (stepAt, last, lags) = (s => steps[s], length, length);
+        }
         ImmutableArray<double> ratios = mixture
-            ? Backward(input.RecurrentGain, s => steps[s], length, length)
-            : CoherentBackward(input.RecurrentGain, s => steps[s], length, length);
+            ? Backward(input.RecurrentGain, stepAt, last, lags, untilEFold: false)
+            : CoherentBackward(input.RecurrentGain, stepAt, last, lags, untilEFold: false);
         ImmutableArray<double> tail = mixture
-            ? Backward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps)
-            : CoherentBackward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps);
+            ? Backward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps, untilEFold: true)
+            : CoherentBackward(input.RecurrentGain, _ => stationary, int.MaxValue, MaxHorizonSteps, untilEFold: true);
         double forgetMeanSquare = 0;
         foreach (double f in stationary.ForgetMeanSquare)
         {
             forgetMeanSquare += f / stationary.ForgetMeanSquare.Length;
         }
-        return new RecurrentHorizonPrediction(ratios, TimeCurves.EFoldFromLagOne(tail), forgetMeanSquare);
+        double horizon = TimeCurves.EFoldFromLagOne(tail);
+        return mixture && length > ratios.Length
+            ? new RecurrentHorizonPrediction(length, ratios, MixtureTail(input.RecurrentGain, stationary, ratios.Length - 1, length), horizon, forgetMeanSquare)
+            : RecurrentHorizonPrediction.Extended(length, ratios, horizon, forgetMeanSquare);
     }
+
+    /// <summary>
+    /// <see cref="Backward"/>'s stationary recursion as a matrix on (a, b_1..b_n): a' = g·Σ_j (IntoGates_j·b_j + ThroughOutputGate_j·a)/n,
+    /// b_j' = IntoCell_j·a' + E[f_j²]·b_j, from (1, IntoCell); its tail by <see cref="StationaryMixtureTail"/>.
+    /// </summary>
+    private static KnotTail MixtureTail(double gain, Step step, int lastLag, int length)
+    {
+        int classes = step.IntoCell.Length;
+        var map = new double[classes + 1][];
+        var fromHidden = new double[classes + 1];
+        for (int j = 0; j < classes; j++)
+        {
+            fromHidden[0] += gain * step.ThroughOutputGate[j] / classes;
+            fromHidden[j + 1] = gain * step.IntoGates[j] / classes;
+        }
+        map[0] = fromHidden;
+        for (int j = 0; j < classes; j++)
+        {
+            var row = new double[classes + 1];
+            for (int l = 0; l <= classes; l++)
+            {
+                row[l] = step.IntoCell[j] * fromHidden[l];
+            }
+            row[j + 1] += step.ForgetMeanSquare[j];
+            map[j + 1] = row;
+        }
+        var start = new double[classes + 1];
+        start[0] = 1;
+        Array.Copy(step.IntoCell, 0, start, 1, classes);
+        return StationaryMixtureTail.Of(map, start, lastLag, length);
+    }
+
+    /// <summary>Steps 1..<paramref name="length"/> (index 0 unused) from a zero state; once the state stops changing, the rest repeat the last.</summary>
+    private static Step[] Forward(RecurrentHorizonInput input, double[] forgetBiases, int length)
+    {
+        var steps = new Step[length + 1];
+        var cell = new double[forgetBiases.Length];
+        var previousCell = new double[forgetBiases.Length];
+        ChronoGateMoments? chronoGates = input.ForgetBias.IsChrono ? new ChronoGateMoments(forgetBiases) : null;
+        double hidden = 0;
+        for (int s = 1; s <= length; s++)
+        {
+            double previousHidden = hidden;
+            Array.Copy(cell, previousCell, cell.Length);
+            steps[s] = Advance(input, forgetBiases, cell, ref hidden, chronoGates);
+            if (Settled(previousHidden, hidden) && previousCell.Zip(cell, Settled).All(settled => settled))
+            {
+                for (int later = s + 1; later <= length; later++)
+                {
+                    steps[later] = steps[s];
+                }
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private static bool Settled(double before, double after) => Math.Abs(after - before) <= 1e-13 * Math.Abs(after);
 
     /// <summary>One step's statistics, per class of units.</summary>
     /// <param name="ForgetMean">E[f].</param>
@@ -87,31 +144,31 @@ internal static class LstmModel
     /// <summary>
     /// Step s from E[h_{s−1}²] = <paramref name="hidden"/> and E[c_{s−1}²] = <paramref name="cell"/>, both advanced to s.
     /// </summary>
-    private static Step Advance(RecurrentHorizonInput input, double[] forgetBiases, double[] cell, ref double hidden)
+    private static Step Advance(RecurrentHorizonInput input, double[] forgetBiases, double[] cell, ref double hidden, ChronoGateMoments? chronoGates = null)
     {
         int classes = forgetBiases.Length;
+        bool chrono = input.ForgetBias.IsChrono;
         double q = input.InputDrive + input.RecurrentGain * hidden + input.BiasVariance;
-        (_, double gMeanSquare, double gDerivative) = NormalExpectation.Of(Tanh, 0, q);
-        (double oMean, double oMeanSquare, double oDerivative) = NormalExpectation.Of(Sigmoid, 0, q);
-        double gSlope = ActivationStatistics.MeanDerivative(Tanh, 0, q);
+        GateMoments candidate = GateExpectation.Tanh(0, q), output = GateExpectation.Sigmoid(0, q);
         var step = new Step(new double[classes], new double[classes], new double[classes], new double[classes], new double[classes],
             new double[classes], new double[classes]);
         double nextHidden = 0;
         for (int j = 0; j < classes; j++)
         {
-            double inputBias = input.ForgetBias.IsChrono ? -forgetBiases[j] : 0;
-            (double fMean, double fMeanSquare, double fDerivative) = NormalExpectation.Of(Sigmoid, forgetBiases[j], q);
-            (double iMean, double iMeanSquare, double iDerivative) = NormalExpectation.Of(Sigmoid, inputBias, q);
-            step.ForgetMean[j] = fMean;
-            step.ForgetMeanSquare[j] = fMeanSquare;
-            step.CoherentGates[j] = iMean * gSlope;
-            step.IntoGates[j] = fDerivative * cell[j] + iDerivative * gMeanSquare + iMeanSquare * gDerivative;
-            cell[j] = fMeanSquare * cell[j] + iMeanSquare * gMeanSquare;
-            (_, double tanhMeanSquare, double tanhDerivative) = NormalExpectation.Of(Tanh, 0, cell[j]);
-            step.ThroughOutputGate[j] = tanhMeanSquare * oDerivative;
-            step.IntoCell[j] = oMeanSquare * tanhDerivative;
-            step.IntoCellMean[j] = oMean * ActivationStatistics.MeanDerivative(Tanh, 0, cell[j]);
-            nextHidden += oMeanSquare * tanhMeanSquare / classes;
+            // Chrono's input bias is −b_f; otherwise it is 0, as the output gate's.
+            (GateMoments forget, GateMoments inputGate) = !chrono ? (GateExpectation.Sigmoid(forgetBiases[j], q), output)
+                : chronoGates?.At(j, q) ?? GateExpectation.SigmoidPair(forgetBiases[j], q);
+            step.ForgetMean[j] = forget.Mean;
+            step.ForgetMeanSquare[j] = forget.MeanSquare;
+            step.CoherentGates[j] = inputGate.Mean * candidate.MeanDerivative;
+            step.IntoGates[j] = forget.DerivativeMeanSquare * cell[j] + inputGate.DerivativeMeanSquare * candidate.MeanSquare
+                + inputGate.MeanSquare * candidate.DerivativeMeanSquare;
+            cell[j] = forget.MeanSquare * cell[j] + inputGate.MeanSquare * candidate.MeanSquare;
+            GateMoments cellTanh = GateExpectation.Tanh(0, cell[j]);
+            step.ThroughOutputGate[j] = cellTanh.MeanSquare * output.DerivativeMeanSquare;
+            step.IntoCell[j] = output.MeanSquare * cellTanh.DerivativeMeanSquare;
+            step.IntoCellMean[j] = output.Mean * cellTanh.MeanDerivative;
+            nextHidden += output.MeanSquare * cellTanh.MeanSquare / classes;
         }
         hidden = nextHidden;
         return step;
@@ -125,16 +182,17 @@ internal static class LstmModel
         for (int iteration = 0; iteration < FixedPointIterations; iteration++)
         {
             double q = input.InputDrive + input.RecurrentGain * hidden + input.BiasVariance;
-            double gMeanSquare = NormalExpectation.Of(Tanh, 0, q).MeanSquare;
-            double oMeanSquare = NormalExpectation.Of(Sigmoid, 0, q).MeanSquare;
+            double gMeanSquare = GateExpectation.Tanh(0, q).MeanSquare;
+            double oMeanSquare = GateExpectation.Sigmoid(0, q).MeanSquare;
             double next = 0;
             for (int j = 0; j < cell.Length; j++)
             {
-                double inputBias = input.ForgetBias.IsChrono ? -forgetBiases[j] : 0;
-                double fMeanSquare = NormalExpectation.Of(Sigmoid, forgetBiases[j], q).MeanSquare;
-                double iMeanSquare = NormalExpectation.Of(Sigmoid, inputBias, q).MeanSquare;
-                cell[j] = iMeanSquare * gMeanSquare / Math.Max(1e-300, 1 - fMeanSquare);
-                next += oMeanSquare * NormalExpectation.Of(Tanh, 0, cell[j]).MeanSquare / cell.Length;
+                (GateMoments forget, GateMoments inputGate) = input.ForgetBias.IsChrono
+                    ? GateExpectation.SigmoidPair(forgetBiases[j], q)
+                    : (GateExpectation.Sigmoid(forgetBiases[j], q), default);
+                double iMeanSquare = input.ForgetBias.IsChrono ? inputGate.MeanSquare : oMeanSquare;
+                cell[j] = iMeanSquare * gMeanSquare / Math.Max(1e-300, 1 - forget.MeanSquare);
+                next += oMeanSquare * GateExpectation.Tanh(0, cell[j]).MeanSquare / cell.Length;
             }
             bool converged = Math.Abs(next - hidden) <= 1e-12 * Math.Max(next, 1e-300);
             hidden = next;
@@ -151,7 +209,7 @@ internal static class LstmModel
     /// ∂L/∂c goes back a step through (E[f] + √s_rec²·E[o]·E[tanh'(c)]·E[i]·E[tanh'(z_g)]·W̃ᵀ) coherently, the rest of its
     /// mean square (the gates' spread, the other gates' zero-mean derivatives) fresh at every step.
     /// </summary>
-    private static ImmutableArray<double> CoherentBackward(double gain, Func<int, Step> stepAt, int last, int maxLags)
+    private static ImmutableArray<double> CoherentBackward(double gain, Func<int, Step> stepAt, int last, int maxLags, bool untilEFold)
     {
         bool stationary = last == int.MaxValue;
         double rootGain = Math.Sqrt(gain);
@@ -163,7 +221,7 @@ internal static class LstmModel
             return new CoherentStep(mean, coherent, Math.Max(0, total - mean * mean - coherent * coherent));
         }
         List<double> cellMeanSquares;
-        if (stationary)
+        if (untilEFold)
         {
             cellMeanSquares = CoherentRenewal.Stationary(ChainStep(last), maxLags);
         }
@@ -180,7 +238,7 @@ internal static class LstmModel
         var ratios = ImmutableArray.CreateBuilder<double>();
         double hiddenGradient = 1;
         ratios.Add(1);
-        for (int k = 1; k <= cellMeanSquares.Count && k < (stationary ? int.MaxValue : maxLags); k++)
+        for (int k = 1; k <= cellMeanSquares.Count && (untilEFold || k < maxLags); k++)
         {
             Step step = stepAt(stationary ? last : last - k + 1);
             hiddenGradient = gain * (step.IntoGates[0] * intoCell * cellMeanSquares[k - 1] + step.ThroughOutputGate[0] * hiddenGradient);
@@ -190,11 +248,11 @@ internal static class LstmModel
     }
 
     /// <summary>
-    /// The ratios for lags 0..<paramref name="maxLags"/>−1 going back from step <paramref name="last"/>; when
-    /// <paramref name="last"/> is unbounded (the stationary state), it stops once the ratio has fallen e-fold from lag 1
-    /// or grown a hundredfold.
+    /// The ratios for lags 0..<paramref name="maxLags"/>−1 going back from step <paramref name="last"/>
+    /// (<see cref="int.MaxValue"/>: the stationary state at every step); <paramref name="untilEFold"/>, it stops once the
+    /// ratio has fallen e-fold from lag 1 or grown a hundredfold.
     /// </summary>
-    private static ImmutableArray<double> Backward(double gain, Func<int, Step> stepAt, int last, int maxLags)
+    private static ImmutableArray<double> Backward(double gain, Func<int, Step> stepAt, int last, int maxLags, bool untilEFold)
     {
         bool stationary = last == int.MaxValue;
         Step first = stepAt(last);
@@ -221,7 +279,7 @@ internal static class LstmModel
                 cellGradient[j] = previous.IntoCell[j] * hiddenGradient + step.ForgetMeanSquare[j] * cellGradient[j];
             }
             ratios.Add(Math.Sqrt(hiddenGradient));
-            if (stationary && k >= 2 && (ratios[k] <= Math.Exp(-1) * ratios[1] || ratios[k] >= 100 * ratios[1] || !(ratios[k] > 0)))
+            if (untilEFold && k >= 2 && (ratios[k] <= Math.Exp(-1) * ratios[1] || ratios[k] >= 100 * ratios[1] || !(ratios[k] > 0)))
             {
                 break;
             }

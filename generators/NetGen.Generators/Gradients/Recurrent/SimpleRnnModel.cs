@@ -27,17 +27,51 @@ internal static class SimpleRnnModel
         }
         var activation = new ActivationFunction(input.Activation, 0);
         double gain = input.RecurrentGain, drive = input.InputDrive + input.BiasVariance;
-        int length = input.SequenceLength;
-        var factors = new double[length + 1];
-        double hiddenMeanSquare = 0;
-        for (int s = 1; s <= length; s++)
-        {
-            (_, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, 0, gain * hiddenMeanSquare + drive);
-            factors[s] = gain * derivativeMeanSquare;
-            hiddenMeanSquare = meanSquare;
-        }
         double chi = StationaryFactor(activation, gain, drive);
-        return new RecurrentHorizonPrediction(TimeCurves.FromStepFactors(factors, length), TimeCurves.EFoldOfFactor(chi), chi);
+        int length = input.SequenceLength, computed = Math.Min(length, RecurrentHorizonPrediction.MaxComputedLags);
+        var factors = new double[computed + 1];
+        if (length > computed)
+        {
+            // The last steps of a long sequence: the stationary state.
+            for (int s = 1; s <= computed; s++)
+            {
+                factors[s] = chi;
+            }
+        }
+        else
+        {
+            double q = drive;
+            for (int s = 1; s <= length; s++)
+            {
+                (double meanSquare, double derivativeMeanSquare) = Moments(activation, q);
+                factors[s] = gain * derivativeMeanSquare;
+                double next = gain * meanSquare + drive;
+                if (Math.Abs(next - q) <= 1e-13 * q || !(next <= 1e150))
+                {
+                    // Settled, or exploding (a ReLU's factor does not depend on the scale; a double's variance would
+                    // overflow): every later step is this one.
+                    for (int later = s + 1; later <= length; later++)
+                    {
+                        factors[later] = factors[s];
+                    }
+                    break;
+                }
+                q = next;
+            }
+        }
+        return RecurrentHorizonPrediction.Extended(length, TimeCurves.FromStepFactors(factors, computed), TimeCurves.EFoldOfFactor(chi), chi);
+    }
+
+    /// <summary>E[φ(z)²] and E[φ'(z)²] for z ~ N(0, <paramref name="variance"/>).</summary>
+    private static (double MeanSquare, double DerivativeMeanSquare) Moments(ActivationFunction activation, double variance)
+    {
+        if (activation.Kind == ActivationKind.Tanh)
+        {
+            GateMoments tanh = GateExpectation.Tanh(0, variance);
+            return (tanh.MeanSquare, tanh.DerivativeMeanSquare);
+        }
+        (_, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, 0, variance);
+        return (meanSquare, derivativeMeanSquare);
     }
 
     /// <summary>χ* at the forward fixed point q* = s_rec²·E[φ(z)²] + drive (or where q stops being finite, for an exploding ReLU).</summary>
@@ -46,7 +80,7 @@ internal static class SimpleRnnModel
         double q = drive;
         for (int i = 0; i < MaxFixedPointIterations; i++)
         {
-            double next = gain * NormalExpectation.Of(activation, 0, q).MeanSquare + drive;
+            double next = gain * Moments(activation, q).MeanSquare + drive;
             if (double.IsInfinity(next) || double.IsNaN(next) || next > 1e150)
             {
                 break;
@@ -58,6 +92,6 @@ internal static class SimpleRnnModel
                 break;
             }
         }
-        return gain * NormalExpectation.Of(activation, 0, q).DerivativeMeanSquare;
+        return gain * Moments(activation, q).DerivativeMeanSquare;
     }
 }

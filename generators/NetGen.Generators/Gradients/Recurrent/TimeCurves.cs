@@ -13,12 +13,13 @@ internal static class TimeCurves
     public static ImmutableArray<double> FromStepFactors(double[] factors, int sequenceLength)
     {
         var ratios = ImmutableArray.CreateBuilder<double>(sequenceLength);
-        double meanSquare = 1;
+        double ratio = 1;
         ratios.Add(1);
         for (int k = 1; k < sequenceLength; k++)
         {
-            meanSquare *= factors[sequenceLength - k + 1];
-            ratios.Add(Math.Sqrt(meanSquare));
+            // Root by root, so that a growing ratio reaches 10³⁰⁸ before its mean square would.
+            ratio *= Math.Sqrt(factors[sequenceLength - k + 1]);
+            ratios.Add(ratio);
         }
         return ratios.MoveToImmutable();
     }

@@ -9,6 +9,12 @@ namespace NetGen.Generators.Tests.Health.Recurrent;
 /// </summary>
 internal static class BpttMeasurement
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(double[] Geometric, double[] RootMeanSquare)>> Measured = new();
+
+    /// <summary>A case's measurement at its own length and seeds, made once per test run and shared by every test that asks.</summary>
+    public static (double[] Geometric, double[] RootMeanSquare) Of(RecurrentCase c) => Measured.GetOrAdd(c.Name,
+        _ => new Lazy<(double[], double[])>(() => Ratios(c.Draw, RecurrentCases.Input, RecurrentCases.InputMeanSquare, RecurrentCases.Length, c.Seeds))).Value;
+
     public static (double[] Geometric, double[] RootMeanSquare) Ratios(Func<Random, NaiveWeights> draw, int inputSize, double inputMeanSquare, int length, int seeds)
     {
         var meanSquare = new double[length];

@@ -6,12 +6,11 @@ namespace NetGen.Generators.Tests.Health.Recurrent;
 
 /// <summary>
 /// The time-horizon model against a measurement: ‖∂L/∂h_{T−k}‖/‖∂L/∂h_T‖ from the naive reference at initialization,
-/// geometric mean over 128 seeds (<see cref="BpttMeasurement"/>), within 2x of the prediction at every lag k &lt; T = 50.
+/// geometric mean over the case's seeds (<see cref="RecurrentCase.Seeds"/>, <see cref="BpttMeasurement"/>), within 2x of the
+/// prediction at every lag k &lt; T = 50.
 /// </summary>
 public class RecurrentHorizonTests(ITestOutputHelper output)
 {
-    private const int Seeds = 128;
-
     public static TheoryData<string> Cases => new(RecurrentCases.Names);
 
     [Theory]
@@ -20,7 +19,7 @@ public class RecurrentHorizonTests(ITestOutputHelper output)
     {
         RecurrentCase c = RecurrentCases.Get(name);
         RecurrentHorizonPrediction predicted = RecurrentHorizon.Predict(c.Model);
-        (double[] measured, double[] rootMeanSquare) = BpttMeasurement.Ratios(c.Draw, RecurrentCases.Input, RecurrentCases.InputMeanSquare, RecurrentCases.Length, Seeds);
+        (double[] measured, double[] rootMeanSquare) = BpttMeasurement.Of(c);
         output.WriteLine($"{name}: horizon {predicted.MemoryHorizon.ToString("F2", CultureInfo.InvariantCulture)} steps, step factor² {predicted.StepFactorSquared.ToString("F4", CultureInfo.InvariantCulture)}");
         output.WriteLine("lag  measured(geo)  measured(RMS)  predicted  predicted/measured");
         double worst = 1;
