@@ -143,7 +143,7 @@ internal static class ClassMembers
 
     /// <summary>The predicted ratios at lags 0, 1, ... (at most <see cref="MaxLagsListed"/>), four significant digits each.</summary>
     private static string LagGradients(Gradients.Recurrent.RecurrentHorizonPrediction horizon) =>
-        "new double[] { " + string.Join(", ", horizon.Ratios.Take(MaxLagsListed).Select(r => r.ToString("G4", System.Globalization.CultureInfo.InvariantCulture))) + " }";
+        "new double[] { " + string.Join(", ", Enumerable.Range(0, System.Math.Min(horizon.SequenceLength, MaxLagsListed)).Select(k => horizon.Ratio(k).ToString("G4", System.Globalization.CultureInfo.InvariantCulture))) + " }";
 
     /// <summary>Enough for the sequences a lag plot shows, without bloating the generated file of a very long one.</summary>
     private const int MaxLagsListed = 1000;
@@ -168,7 +168,7 @@ internal static class ClassMembers
                    $"PredictedGradient: {Literals.Number(predicted.RelativeGradientNorm, PrecisionKind.Double)}, " +
                    $"TypicalGradient: {Literals.Number(predicted.TypicalGradientNorm, PrecisionKind.Double)}" +
                    (predicted.Horizon is { } horizon
-                       ? $", MemoryHorizon: {Horizon(horizon.MemoryHorizon)}, FirstStepGradient: {Literals.Number(horizon.Ratios[horizon.Ratios.Length - 1], PrecisionKind.Double)}, " +
+                       ? $", MemoryHorizon: {Horizon(horizon.MemoryHorizon)}, FirstStepGradient: {Literals.Number(horizon.FirstStepRatio, PrecisionKind.Double)}, " +
                          $"PredictedLagGradients: {LagGradients(horizon)}"
                        : "") +
                    (layer.Input.IsSequence ? $", InputSteps: {Literals.Integer(layer.Input.Steps)}" : "") + "),");

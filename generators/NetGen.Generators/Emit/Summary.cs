@@ -37,7 +37,7 @@ internal static class Summary
             return "-";
         }
         string steps = double.IsPositiveInfinity(horizon.MemoryHorizon) ? "unbounded" : horizon.MemoryHorizon.ToString("G2", CultureInfo.InvariantCulture) + " steps";
-        double first = horizon.Ratios[horizon.Ratios.Length - 1];
+        double first = horizon.FirstStepRatio;
         return $"{steps}, {first.ToString("G2", CultureInfo.InvariantCulture)} at {Literals.Count(horizon.SequenceLength)}";
     }
 

@@ -55,6 +55,9 @@ internal sealed record RecurrentHorizonPrediction(int SequenceLength, ImmutableA
         return lag < Ratios.Length || Tail is null ? Ratios[lag] : Tail.Ratio(lag, SequenceLength, Ratios.Length - 1, Ratios[Ratios.Length - 1]);
     }
 
+    /// <summary>The ratio at the first step of the sequence, lag T − 1: how much of the last step's gradient reaches the start.</summary>
+    public double FirstStepRatio => Ratio(SequenceLength - 1);
+
     /// <summary>
     /// A prediction whose <paramref name="ratios"/> are either every lag or the stationary state's first ones, continued
     /// geometrically at their last rate.

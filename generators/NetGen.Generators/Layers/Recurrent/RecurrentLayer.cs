@@ -104,12 +104,15 @@ internal sealed record RecurrentLayer(
         }
         double inputVariance = InputWeightInit.Variance(Inputs, Gates * Units);
         // ∂L/∂x_t comes with ∂L/∂h_{t−1}, lag L = T − t + 1 from the last step: its mean square is ratio(L)² of the last
-        // step's, or, returning sequences, Σ_{m ≤ L} ratio(m)² (a loss at every step, the paths independent).
-        double perStep = 0, cumulative = 0;
-        for (int lag = 1; lag <= Steps; lag++)
+        // step's, or, returning sequences, Σ_{m ≤ L} ratio(m)² (a loss at every step, the paths independent). Over a very
+        // long sequence every stride-th lag stands for the stride lags from it: the ratios change smoothly.
+        int stride = Math.Max(1, Steps / MaxLagsAveraged);
+        double perStep = 0, cumulative = Squared(horizon, 0);
+        for (int lag = 1; lag <= Steps; lag += stride)
         {
-            cumulative += lag == 1 ? Squared(horizon, 0) + Squared(horizon, 1) : Squared(horizon, lag);
-            perStep += ReturnSequences ? cumulative : Squared(horizon, lag);
+            int lags = Math.Min(stride, Steps - lag + 1);
+            cumulative += lags * Squared(horizon, lag);
+            perStep += lags * (ReturnSequences ? cumulative : Squared(horizon, lag));
         }
         double toInput = inputVariance * Units / gain;
         field.AddOutputGradient(Number - 1, new GradientMoments(preActivationGradient.MeanSquare * toInput * perStep / Steps, 0));
@@ -165,9 +168,12 @@ internal sealed record RecurrentLayer(
 
     private static bool IsZeroMean(Initializer initializer) => initializer is not MatrixInitializer && initializer.Mean(1, 1) == 0 && initializer.IsRandom;
 
+    private const int MaxLagsAveraged = 4096;
+
+    /// <summary>The squared ratio at <paramref name="lag"/>; the initial state's lag T is taken as the first step's.</summary>
     private static double Squared(RecurrentHorizonPrediction horizon, int lag)
     {
-        double ratio = horizon.Ratios[Math.Min(lag, horizon.Ratios.Length - 1)];
+        double ratio = horizon.Ratio(Math.Min(lag, horizon.SequenceLength - 1));
         return ratio * ratio;
     }
 }

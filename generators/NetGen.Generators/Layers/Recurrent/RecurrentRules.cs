@@ -24,7 +24,7 @@ internal static class RecurrentRules
                 continue;
             }
             var source = (RecurrentDeclaration)expanded.Source;
-            double first = horizon.Ratios[horizon.Ratios.Length - 1];
+            double first = horizon.FirstStepRatio;
             string name = $"{layer.Name} ({source.Description})";
             if (first < options.RecurrentFirstStepGradient)
             {

@@ -1,42 +1,32 @@
-using System.Diagnostics;
-using System.Globalization;
 using NetGen.Generators.Gradients.Recurrent;
-using Xunit.Abstractions;
 
 namespace NetGen.Generators.Tests.Health.Recurrent;
 
-/// <summary>Timing tests run alone, so that the other tests' threads and allocations do not time them.</summary>
-[CollectionDefinition(nameof(RecurrentTimingCollection), DisableParallelization = true)]
-public class RecurrentTimingCollection
+/// <summary>
+/// The prediction's work is bounded whatever the declared sequence length: at most
+/// <see cref="RecurrentHorizonPrediction.MaxComputedLags"/> lags are computed one by one, the rest continue by a tail, and
+/// every lag's ratio is a number (infinity only where the model predicts growth past a double's range, as an LSTM of
+/// forget bias 3 over 100,000 steps). (Its time is measured by bench/NetGen.Benchmarks.Analyzers, not here: timed unit
+/// tests are noise on a shared machine.)
+/// </summary>
+public class RecurrentHorizonCostTests
 {
-}
-
-/// <summary>The prediction is cheap enough for an analyzer that runs while the user types, at any declared sequence length.</summary>
-[Collection(nameof(RecurrentTimingCollection))]
-public class RecurrentHorizonCostTests(ITestOutputHelper output)
-{
-    /// <summary>About ten times what a prediction takes on a loaded 2-core machine (at most ~25 ms, chrono at T = 1000).</summary>
-    private const double MaxMilliseconds = 250;
-
     public static TheoryData<string> Cases => new(HorizonCases.Names);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_prediction_costs_milliseconds_whatever_the_sequence_length(string name)
+    public void A_prediction_at_any_length_computes_a_bounded_number_of_lags(string name)
     {
         foreach (int length in new[] { 1000, 100_000, int.MaxValue })
         {
-            RecurrentHorizonInput layer = HorizonCases.Get(name, length);
-            double best = double.PositiveInfinity;
-            for (int run = 0; run < 5; run++)
+            RecurrentHorizonPrediction prediction = RecurrentHorizon.Predict(HorizonCases.Get(name, length));
+            Assert.Equal(length, prediction.SequenceLength);
+            Assert.InRange(prediction.Ratios.Length, 1, RecurrentHorizonPrediction.MaxComputedLags);
+            foreach (int lag in new[] { 0, 1, length / 2, length - 1 })
             {
-                var stopwatch = Stopwatch.StartNew();
-                RecurrentHorizon.Predict(layer);
-                best = Math.Min(best, stopwatch.Elapsed.TotalMilliseconds);
+                double ratio = prediction.Ratio(lag);
+                Assert.True(ratio >= 0, $"{name}, T = {length}: ratio {ratio} at lag {lag}"); // false for NaN
             }
-            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}, T = {1}: {2:F2} ms", name, length, best));
-            Assert.True(best <= MaxMilliseconds, string.Format(CultureInfo.InvariantCulture,
-                "{0} at T = {1}: {2:F0} ms; expected at most {3} ms (an analyzer runs it at every keystroke).", name, length, best, MaxMilliseconds));
         }
     }
 }
