@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks.Analyzers;
 
-BenchmarkSwitcher.FromTypes([typeof(AnalysisBenchmarks), typeof(DeclarationScalingBenchmarks)]).Run(args);
+BenchmarkSwitcher.FromTypes([typeof(AnalysisBenchmarks), typeof(DeclarationScalingBenchmarks), typeof(RecurrentSequenceBenchmarks)]).Run(args);
