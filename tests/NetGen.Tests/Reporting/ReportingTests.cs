@@ -261,6 +261,25 @@ public class ReportingTests
         Assert.Throws<ArgumentException>(() => GradientPlot.Save([], TemporaryPng()));
     }
 
+    [Fact]
+    public void The_lag_plot_draws_the_predicted_lags_of_a_recurrent_layer()
+    {
+        IReadOnlyList<double> predicted = Recurrent.LstmClassifier.Layers[0].PredictedLagGradients!;
+        Assert.Equal(5, predicted.Count); // one per step of its 5
+        string path = TemporaryPng();
+        try
+        {
+            LagPlot.Save([new LagCurve("LSTM, predicted", predicted, IsPrediction: true), new LagCurve("zeros have no point", [1, 0, double.NaN])], path, width: 640, height: 360);
+            AssertPng(path, 640, 360);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        Assert.Throws<ArgumentException>(() => LagPlot.Save([], TemporaryPng()));
+        Assert.Throws<ArgumentNullException>(() => LagPlot.Save([null!], TemporaryPng()));
+    }
+
     private static string TemporaryPng() => Path.Combine(Path.GetTempPath(), $"netgen-reporting-{Guid.NewGuid():N}.png");
 
     /// <summary>The file starts with the PNG signature and its IHDR chunk holds the width and height (big-endian).</summary>
