@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace NetGen.CompilerServices;
 
@@ -61,23 +62,14 @@ internal static class RecurrentSteps
         {
             for (int row = 0; row < steps * batch; row++)
             {
-                ReadOnlySpan<T> dz = hiddenPreactivationGradients.Slice(row * gates, gates);
-                for (int g = 0; g < gates; g++)
-                {
-                    biasGradients[g] += dz[g];
-                }
+                TensorPrimitives.Add(biasGradients, hiddenPreactivationGradients.Slice(row * gates, gates), biasGradients);
             }
         }
     }
 
     /// <summary><c>target += source</c>, element by element.</summary>
-    internal static void Add<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int k = 0; k < source.Length; k++)
-        {
-            target[k] += source[k];
-        }
-    }
+    internal static void Add<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T> =>
+        TensorPrimitives.Add(target, source, target);
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/>, or clears it when <paramref name="source"/> is empty (the zero state).</summary>
     internal static void CopyOrClear<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged
@@ -121,6 +113,18 @@ internal static class RecurrentSteps
         }
     }
 
+    /// <summary>
+    /// Copies ∂L/∂h_t, <paramref name="hiddenGradient"/>, to step <paramref name="step"/> of <paramref name="hiddenGradients"/>
+    /// <c>[steps, batch, units]</c>, unless that is empty (not wanted).
+    /// </summary>
+    internal static void StoreHiddenGradient<T>(ReadOnlySpan<T> hiddenGradient, Span<T> hiddenGradients, int step)
+    {
+        if (!hiddenGradients.IsEmpty)
+        {
+            hiddenGradient.CopyTo(hiddenGradients.Slice(step * hiddenGradient.Length, hiddenGradient.Length));
+        }
+    }
+
     internal static void CopyIfWanted<T>(ReadOnlySpan<T> source, Span<T> target)
     {
         if (!target.IsEmpty)
@@ -159,11 +163,13 @@ internal static class RecurrentSteps
         CheckLength(outputs, steps * batch * units, nameof(outputs), "steps·batch·units");
     }
 
-    internal static void CheckGradients(int outputGradients, int finalHiddenGradients, int inputGradients, int initialHiddenGradients, int steps, int batch, int inputs, int units)
+    internal static void CheckGradients(
+        int outputGradients, int finalHiddenGradients, int inputGradients, int initialHiddenGradients, int hiddenGradients, int steps, int batch, int inputs, int units)
     {
         CheckOptionalLength(outputGradients, steps * batch * units, nameof(outputGradients), "steps·batch·units", "no gradient of the outputs");
         CheckOptionalLength(finalHiddenGradients, batch * units, nameof(finalHiddenGradients), "batch·units", "no gradient of the final state");
         CheckOptionalLength(inputGradients, steps * batch * inputs, nameof(inputGradients), "steps·batch·inputs", "not wanted");
         CheckOptionalLength(initialHiddenGradients, batch * units, nameof(initialHiddenGradients), "batch·units", "not wanted");
+        CheckOptionalLength(hiddenGradients, steps * batch * units, nameof(hiddenGradients), "steps·batch·units", "not wanted");
     }
 }
