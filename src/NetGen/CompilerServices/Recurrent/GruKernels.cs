@@ -55,7 +55,7 @@ public static class GruKernels
         int width = 3 * units, stateStep = batch * units;
         Span<T> activated = gates[..(steps * batch * width)];
         Span<T> recurrentCandidates = gates[(steps * batch * width)..];
-        DenseKernels.Forward(input, weightIh, biasIh, activated, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
+        InputProduct(input, weightIh, biasIh, activated, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
@@ -139,7 +139,7 @@ public static class GruKernels
             DenseKernels.AccumulateInputGradients(hiddenPreactivationGradients.Slice(t * batch * width, batch * width), weightHh, hiddenGradient, batch, units, width);
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
-        DenseKernels.ParameterGradients(inputPreactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width, accumulate: true);
+        InputWeightGradients(inputPreactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width);
         HiddenWeightGradients(hiddenPreactivationGradients, initialHidden, outputs, weightHhGradients, biasHhGradients, steps, batch, units, width);
         if (!inputGradients.IsEmpty)
         {

@@ -53,7 +53,7 @@ public static class LstmKernels
         CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·4·units");
 
         int width = 4 * units, stateStep = batch * units;
-        DenseKernels.Forward(input, weightIh, biasIh, gates, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
+        InputProduct(input, weightIh, biasIh, gates, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<T> previousHidden = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
@@ -140,7 +140,7 @@ public static class LstmKernels
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
         CopyIfWanted(cellGradient, initialCellGradients);
         // The input and the recurrent products share the pre-activations, so their gradients are the same.
-        DenseKernels.ParameterGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width, accumulate: true);
+        InputWeightGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width);
         HiddenWeightGradients(preactivationGradients, initialHidden, outputs, weightHhGradients, biasHhGradients, steps, batch, units, width);
         if (!inputGradients.IsEmpty)
         {

@@ -42,7 +42,7 @@ public static class SimpleRnnKernels
         CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·units");
 
         int stateStep = batch * units;
-        DenseKernels.Forward(input, weightIh, biasIh, outputs, steps * batch, inputs, units); // W_ih·x + b_ih for every step at once
+        InputProduct(input, weightIh, biasIh, outputs, steps * batch, inputs, units); // W_ih·x + b_ih for every step at once
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
@@ -119,7 +119,7 @@ public static class SimpleRnnKernels
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
         // The input and the recurrent products share the pre-activation, so their gradients are the same.
-        DenseKernels.ParameterGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, units, accumulate: true);
+        InputWeightGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, units);
         HiddenWeightGradients(preactivationGradients, initialHidden, outputs, weightHhGradients, biasHhGradients, steps, batch, units, units);
         if (!inputGradients.IsEmpty)
         {
