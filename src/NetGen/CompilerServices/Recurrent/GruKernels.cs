@@ -136,6 +136,10 @@ public static class GruKernels
                     previous.IsEmpty ? previous : previous.Slice(row, units), hiddenGradient.Slice(row, units),
                     inputPreactivationGradients.Slice(gateRow, width), hiddenPreactivationGradients.Slice(gateRow, width), units);
             }
+            if (t == 0 && initialHiddenGradients.IsEmpty)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
+            }
             DenseKernels.AccumulateInputGradients(hiddenPreactivationGradients.Slice(t * batch * width, batch * width), weightHh, hiddenGradient, batch, units, width);
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);

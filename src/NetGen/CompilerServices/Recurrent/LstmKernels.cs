@@ -134,6 +134,10 @@ public static class LstmKernels
                 CellGradients(gates.Slice((t * batch + s) * width, width), previousCell.IsEmpty ? previousCell : previousCell.Slice(row, units),
                     hiddenGradient.Slice(row, units), cellGradient.Slice(row, units), dz, units);
             }
+            if (t == 0 && initialHiddenGradients.IsEmpty)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
+            }
             hiddenGradient.Clear();
             DenseKernels.AccumulateInputGradients(preactivationGradients.Slice(t * batch * width, batch * width), weightHh, hiddenGradient, batch, units, width);
         }

@@ -1,6 +1,8 @@
 using System;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetGen.CompilerServices;
 
@@ -58,13 +60,7 @@ internal static class RecurrentSteps
             return;
         }
         Span<T> transposed = TransposeBuffer<T>.Get(inputs * gates);
-        for (int o = 0; o < gates; o++)
-        {
-            for (int k = 0; k < inputs; k++)
-            {
-                transposed[k * gates + o] = weights[o * inputs + k];
-            }
-        }
+        Transpose(weights, transposed, gates, inputs);
         for (int row = 0; row < rows; row++)
         {
             CopyOrClear(biases, z.Slice(row * gates, gates));
@@ -88,15 +84,47 @@ internal static class RecurrentSteps
         }
         Span<T> transposed = TransposeBuffer<T>.Get(inputs * gates);
         DenseKernels.ParameterGradients(input, preactivationGradients, transposed, Span<T>.Empty, rows, gates, inputs, accumulate: false);
-        for (int o = 0; o < gates; o++)
+        AddTransposed(transposed, weightGradients, inputs, gates);
+        AddRows(preactivationGradients, biasGradients, rows, gates);
+    }
+
+    /// <summary>How many rows of the source a transposition takes at a time: their lines stay in L1 while its columns are read.</summary>
+    private const int TransposeBlock = 32;
+
+    /// <summary><c>target[c, r] = source[r, c]</c> for <paramref name="source"/> <c>[rows, columns]</c>.</summary>
+    private static void Transpose<T>(ReadOnlySpan<T> source, Span<T> target, int rows, int columns) where T : unmanaged
+    {
+        ref T s0 = ref MemoryMarshal.GetReference(source);
+        ref T t0 = ref MemoryMarshal.GetReference(target);
+        for (int start = 0; start < rows; start += TransposeBlock)
         {
-            Span<T> row = weightGradients.Slice(o * inputs, inputs);
-            for (int k = 0; k < inputs; k++)
+            int end = Math.Min(start + TransposeBlock, rows);
+            for (int c = 0; c < columns; c++)
             {
-                row[k] += transposed[k * gates + o];
+                for (int r = start; r < end; r++)
+                {
+                    Unsafe.Add(ref t0, c * rows + r) = Unsafe.Add(ref s0, r * columns + c);
+                }
             }
         }
-        AddRows(preactivationGradients, biasGradients, rows, gates);
+    }
+
+    /// <summary><c>target[r, c] += source[c, r]</c> for <paramref name="target"/> <c>[rows, columns]</c>.</summary>
+    private static void AddTransposed<T>(ReadOnlySpan<T> source, Span<T> target, int columns, int rows) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T s0 = ref MemoryMarshal.GetReference(source);
+        ref T t0 = ref MemoryMarshal.GetReference(target);
+        for (int start = 0; start < rows; start += TransposeBlock)
+        {
+            int end = Math.Min(start + TransposeBlock, rows);
+            for (int c = 0; c < columns; c++)
+            {
+                for (int r = start; r < end; r++)
+                {
+                    Unsafe.Add(ref t0, r * columns + c) += Unsafe.Add(ref s0, c * rows + r);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -114,6 +114,10 @@ public static class SimpleRnnKernels
                     dz[e] = state[e] > T.Zero ? hiddenGradient[e] : T.Zero;
                 }
             }
+            if (t == 0 && initialHiddenGradients.IsEmpty)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
+            }
             hiddenGradient.Clear();
             DenseKernels.AccumulateInputGradients(dz, weightHh, hiddenGradient, batch, units, units);
         }
