@@ -93,9 +93,9 @@ public static class GruKernels
     /// (every step's output; empty: none, as for a layer returning only its last state) and the gradient of the final
     /// state <c>[batch, units]</c> (empty: none). Adds the weights' and biases' gradients to the gradient spans (empty bias
     /// gradients for a cell without biases) and the input's to <paramref name="inputGradients"/> (empty: not wanted); writes
-    /// the initial state's gradient (empty: not wanted). For the gradient monitor, <paramref name="hiddenGradients"/> <c>[steps, batch, units]</c> (empty: not
-    /// wanted) receives ∂L/∂h_t for every step t: the whole gradient reaching h_t, from the output at t and through step t + 1
-    /// (at the last step, from the final state's gradient).
+    /// the initial state's gradient (empty: not wanted). For the gradient monitor, <paramref name="hiddenGradients"/>
+    /// <c>[steps, batch, units]</c> (empty: not wanted) receives ∂L/∂h_t for every step t: the whole gradient reaching h_t,
+    /// from the output at t and through step t + 1 (at the last step, from the final state's gradient).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
     /// <exception cref="ArgumentException">A span's length is not the one its shape gives (optional ones: nor 0).</exception>
@@ -150,6 +150,7 @@ public static class GruKernels
             DenseKernels.AccumulateInputGradients(inputPreactivationGradients, weightIh, inputGradients, steps * batch, inputs, width);
         }
     }
+
     /// <summary>
     /// One sample's pre-activation gradients at one step, of the input product (<paramref name="dx"/>: r, z, n) and of the
     /// recurrent one (<paramref name="dh"/>: the same but n's scaled by r), from ∂L/∂h_t in <paramref name="hiddenGradient"/>,

@@ -86,9 +86,10 @@ public static class LstmKernels
     /// (every step's output; empty: none, as for a layer returning only its last state) and the gradients of the final hidden
     /// and cell states <c>[batch, units]</c> (empty: none). Adds the weights' and biases' gradients to the gradient spans
     /// (empty bias gradients for a cell without biases) and the input's to <paramref name="inputGradients"/> (empty: not
-    /// wanted); writes the initial states' gradients (empty: not wanted). For the gradient monitor, <paramref name="hiddenGradients"/> <c>[steps, batch, units]</c> (empty: not
-    /// wanted) receives ∂L/∂h_t for every step t: the whole gradient reaching h_t, from the output at t and through step t + 1
-    /// (at the last step, from the final state's gradient).
+    /// wanted); writes the initial states' gradients (empty: not wanted). For the gradient monitor,
+    /// <paramref name="hiddenGradients"/> <c>[steps, batch, units]</c> (empty: not wanted) receives ∂L/∂h_t for every step t:
+    /// the whole gradient reaching h_t, from the output at t and through step t + 1 (at the last step, from the final
+    /// state's gradient).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
     /// <exception cref="ArgumentException">A span's length is not the one its shape gives (optional ones: nor 0).</exception>
@@ -151,6 +152,7 @@ public static class LstmKernels
             DenseKernels.AccumulateInputGradients(preactivationGradients, weightIh, inputGradients, steps * batch, inputs, width);
         }
     }
+
     /// <summary>
     /// One sample's gate pre-activation gradients at one step (<paramref name="dz"/>, whose o block holds tanh(c_t) on
     /// entry), from ∂L/∂h_t and ∂L/∂c_t; <paramref name="cellGradient"/> becomes ∂L/∂c_{t-1} (its path through f).

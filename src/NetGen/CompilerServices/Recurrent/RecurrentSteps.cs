@@ -200,8 +200,6 @@ internal static class RecurrentSteps
         }
     }
 
-    internal static T Sigmoid<T>(T x) where T : IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-x));
-
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
     internal static void CheckSizes(int steps, int batch, int inputs, int units)
     {
