@@ -254,7 +254,7 @@ public static class Cases
     }
 
     /// <summary>Sets libtorch's intra-op thread count only when it changes.</summary>
-    private static class TorchThreads
+    internal static class TorchThreads
     {
         private static int s_current = -1;
 
@@ -280,7 +280,7 @@ public static class Cases
         }
     }
 
-    private static CaseResult Aborted(string id, string title, double? flops, CheckList checks)
+    internal static CaseResult Aborted(string id, string title, double? flops, CheckList checks)
     {
         string reason = $"case {id} aborted: the implementations disagree (tolerance {CheckList.Tolerance:E0}); see the FAIL lines above";
         Console.WriteLine($"  {reason}");
@@ -295,7 +295,7 @@ public static class Cases
         return [.. measurements.Select(m => m with { CoreRoundTrip = new CoreRoundTrip(before, after) })];
     }
 
-    private static CaseResult Timed(string id, string title, double? flops, CheckList checks, List<Contender> contenders, HarnessOptions options)
+    internal static CaseResult Timed(string id, string title, double? flops, CheckList checks, List<Contender> contenders, HarnessOptions options)
     {
         Console.WriteLine("    checks pass; timing ...");
         // NetGen, TensorPrimitives and TorchSharp on its first thread count are interleaved; every other thread count of

@@ -2,7 +2,7 @@
 // machine's FMA peak. Run it with bench/compare.sh (see docs/performance.md).
 //
 // options: --samples N (15)  --warmup N (50)  --warmup-ms MS (300)  --sample-ms MS (40)  --threads 1,2 (TorchSharp's)
-//          --cases 1,2,3,4  --out DIR (bench/results under the repository)  --no-write
+//          --cases 1,2,3,4,5,6,7,8,9,10 (5-10: LSTM and GRU, RecurrentCases.cs)  --out DIR (bench/results under the repository)  --no-write
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -13,7 +13,7 @@ using TorchSharp;
 
 var options = new HarnessOptions(WarmupIterations: 50, WarmupMilliseconds: 300, Samples: 15, SampleMilliseconds: 40);
 List<int> torchThreads = [1, 2];
-HashSet<string> selected = ["1", "2", "3", "4"];
+HashSet<string> selected = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 string? outDirectory = null;
 bool write = true;
 for (int i = 0; i < args.Length; i++)
@@ -88,6 +88,12 @@ Run("1", () => Cases.Training("1", 64, torchThreads, options));
 Run("2", () => Cases.Training("2", 1, torchThreads, options));
 Run("3", () => Cases.Inference("3", torchThreads, options));
 Run("4", () => Cases.Dense("4", torchThreads, options));
+Run("5", () => RecurrentCases.Training("5", RecurrentCell.Lstm, 64, torchThreads, options));
+Run("6", () => RecurrentCases.Training("6", RecurrentCell.Lstm, 1, torchThreads, options));
+Run("7", () => RecurrentCases.Inference("7", RecurrentCell.Lstm, torchThreads, options));
+Run("8", () => RecurrentCases.Training("8", RecurrentCell.Gru, 64, torchThreads, options));
+Run("9", () => RecurrentCases.Training("9", RecurrentCell.Gru, 1, torchThreads, options));
+Run("10", () => RecurrentCases.Inference("10", RecurrentCell.Gru, torchThreads, options));
 
 double roundTripAtEnd = CoreLatencyProbe.MedianRoundTripNanoseconds();
 Report report = Report.Build(machine, torchThreads, options, peak, (roundTripAtStart, roundTripAtEnd), cases);

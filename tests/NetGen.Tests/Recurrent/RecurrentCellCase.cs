@@ -76,6 +76,9 @@ internal sealed class RecurrentCellCase
     /// <summary>The loss's gradient with respect to every step's output; null: <see cref="OutputWeights"/>. Empty: none given.</summary>
     public double[]? OutputGradients { get; set; }
 
+    /// <summary>False: the backward pass is given an empty initial hidden state gradient (not wanted), which then stays zero here.</summary>
+    public bool WantsInitialHiddenGradients { get; set; } = true;
+
     private static T[][] Narrow<T>(double[][] values) where T : IFloatingPointIeee754<T> => values.Select(Narrow<T>).ToArray();
 
     private static T[] Narrow<T>(double[] values) where T : IFloatingPointIeee754<T> => values.Select(T.CreateChecked).ToArray();
@@ -132,17 +135,17 @@ internal sealed class RecurrentCellCase
         {
             case RecurrentCellKind.Lstm:
                 LstmKernels.Backward<T>(v[4], v[0], v[1], v[5], v[6], f.Outputs, f.Cells, f.Gates,
-                    outputGradients, finalHidden, finalCell, g[0], g[1], g[2], g[3], g[4], g[5], g[6],
+                    outputGradients, finalHidden, finalCell, g[0], g[1], g[2], g[3], g[4], WantsInitialHiddenGradients ? g[5] : [], [], g[6],
                     new T[LstmKernels.BackwardWorkspaceLength(Steps, Batch, Units)], Steps, Batch, Inputs, Units);
                 break;
             case RecurrentCellKind.Gru:
                 GruKernels.Backward<T>(v[4], v[0], v[1], v[5], f.Outputs, f.Gates, outputGradients, finalHidden,
-                    g[0], g[1], g[2], g[3], g[4], g[5], new T[GruKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
+                    g[0], g[1], g[2], g[3], g[4], WantsInitialHiddenGradients ? g[5] : [], [], new T[GruKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
                     Steps, Batch, Inputs, Units);
                 break;
             default:
                 SimpleRnnKernels.Backward<T>(v[4], v[0], v[1], v[5], f.Outputs, outputGradients, finalHidden,
-                    g[0], g[1], g[2], g[3], g[4], g[5], new T[SimpleRnnKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
+                    g[0], g[1], g[2], g[3], g[4], WantsInitialHiddenGradients ? g[5] : [], [], new T[SimpleRnnKernels.BackwardWorkspaceLength(Steps, Batch, Units)],
                     Activation, Steps, Batch, Inputs, Units);
                 break;
         }

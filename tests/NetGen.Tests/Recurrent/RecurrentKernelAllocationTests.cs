@@ -21,7 +21,7 @@ public class RecurrentKernelAllocationTests
         {
             LstmKernels.Forward<double>(b.Input, b.WeightIh, b.WeightHh, b.BiasIh, b.BiasHh, b.H0, c0, b.Outputs, cells, gates, scratch, Steps, Batch, Inputs, Units);
             LstmKernels.Backward<double>(b.Input, b.WeightIh, b.WeightHh, b.H0, c0, b.Outputs, cells, gates, b.OutputGradients, b.FinalGradient, cellGradient,
-                b.WeightIhGradients, b.WeightHhGradients, b.BiasIhGradients, b.BiasHhGradients, b.InputGradients, b.H0Gradient, cellGradient, workspace,
+                b.WeightIhGradients, b.WeightHhGradients, b.BiasIhGradients, b.BiasHhGradients, b.InputGradients, b.H0Gradient, b.HiddenGradients, cellGradient, workspace,
                 Steps, Batch, Inputs, Units);
         });
     }
@@ -36,7 +36,7 @@ public class RecurrentKernelAllocationTests
         {
             GruKernels.Forward<double>(b.Input, b.WeightIh, b.WeightHh, b.BiasIh, b.BiasHh, b.H0, b.Outputs, gates, scratch, Steps, Batch, Inputs, Units);
             GruKernels.Backward<double>(b.Input, b.WeightIh, b.WeightHh, b.H0, b.Outputs, gates, b.OutputGradients, b.FinalGradient,
-                b.WeightIhGradients, b.WeightHhGradients, b.BiasIhGradients, b.BiasHhGradients, b.InputGradients, b.H0Gradient, workspace,
+                b.WeightIhGradients, b.WeightHhGradients, b.BiasIhGradients, b.BiasHhGradients, b.InputGradients, b.H0Gradient, b.HiddenGradients, workspace,
                 Steps, Batch, Inputs, Units);
         });
     }
@@ -52,7 +52,7 @@ public class RecurrentKernelAllocationTests
             SimpleRnnKernels.Forward<double>(b.Input, b.WeightIh, b.WeightHh, b.BiasIh, b.BiasHh, b.H0, b.Outputs, scratch, SimpleRnnActivation.Tanh,
                 Steps, Batch, Inputs, Units);
             SimpleRnnKernels.Backward<double>(b.Input, b.WeightIh, b.WeightHh, b.H0, b.Outputs, b.OutputGradients, b.FinalGradient,
-                b.WeightIhGradients, b.WeightHhGradients, b.BiasIhGradients, b.BiasHhGradients, b.InputGradients, b.H0Gradient, workspace,
+                b.WeightIhGradients, b.WeightHhGradients, b.BiasIhGradients, b.BiasHhGradients, b.InputGradients, b.H0Gradient, b.HiddenGradients, workspace,
                 SimpleRnnActivation.Tanh, Steps, Batch, Inputs, Units);
         });
     }
@@ -83,5 +83,6 @@ public class RecurrentKernelAllocationTests
         public double[] BiasHhGradients { get; } = new double[gateCount * Units];
         public double[] InputGradients { get; } = new double[Steps * Batch * Inputs];
         public double[] H0Gradient { get; } = new double[Batch * Units];
+        public double[] HiddenGradients { get; } = new double[Steps * Batch * Units];
     }
 }

@@ -55,6 +55,22 @@ public class RecurrentKernelOptionsTests
 
     [Theory]
     [MemberData(nameof(Cells))]
+    public void Not_wanting_the_initial_state_gradient_changes_no_other_gradient(RecurrentCellKind kind)
+    {
+        double[][] wanted = new RecurrentCellCase(kind).Gradients(), unwanted = new RecurrentCellCase(kind) { WantsInitialHiddenGradients = false }.Gradients();
+        Assert.Contains(wanted[5], g => g != 0);
+        Assert.All(unwanted[5], g => Assert.Equal(0, g));
+        for (int a = 0; a < wanted.Length; a++)
+        {
+            if (a != 5)
+            {
+                Assert.Equal(wanted[a], unwanted[a]);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
     public void The_float_kernels_compute_what_the_double_ones_do(RecurrentCellKind kind)
     {
         var cell = new RecurrentCellCase(kind);

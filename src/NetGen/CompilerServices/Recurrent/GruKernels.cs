@@ -1,6 +1,9 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static NetGen.CompilerServices.RecurrentSteps;
 
 namespace NetGen.CompilerServices;
@@ -52,7 +55,7 @@ public static class GruKernels
         int width = 3 * units, stateStep = batch * units;
         Span<T> activated = gates[..(steps * batch * width)];
         Span<T> recurrentCandidates = gates[(steps * batch * width)..];
-        DenseKernels.Forward(input, weightIh, biasIh, activated, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
+        InputProduct(input, weightIh, biasIh, activated, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
@@ -61,17 +64,24 @@ public static class GruKernels
             {
                 Span<T> gate = activated.Slice((t * batch + s) * width, width);
                 ReadOnlySpan<T> recurrent = scratch.Slice(s * width, width);
-                for (int j = 0; j < units; j++)
+                Span<T> resetAndUpdate = gate[..(2 * units)], candidate = gate.Slice(2 * units, units);
+                ReadOnlySpan<T> hn = recurrent.Slice(2 * units, units);
+                TensorPrimitives.Add(resetAndUpdate, recurrent[..(2 * units)], resetAndUpdate);
+                GateActivations.Sigmoid(resetAndUpdate, resetAndUpdate);
+                hn.CopyTo(recurrentCandidates.Slice(t * stateStep + s * units, units));
+                TensorPrimitives.MultiplyAdd(gate[..units], hn, candidate, candidate); // W_in x + b_in + r⊙(W_hn h + b_hn)
+                GateActivations.Tanh(candidate, candidate);
+                Span<T> hidden = outputs.Slice(t * stateStep + s * units, units);
+                ReadOnlySpan<T> update = gate.Slice(units, units);
+                if (previous.IsEmpty)
                 {
-                    int e = s * units + j;
-                    T r = Sigmoid(gate[j] + recurrent[j]);
-                    T z = Sigmoid(gate[units + j] + recurrent[units + j]);
-                    T hn = recurrent[2 * units + j];
-                    T n = T.Tanh(gate[2 * units + j] + r * hn);
-                    (gate[j], gate[units + j], gate[2 * units + j]) = (r, z, n);
-                    recurrentCandidates[t * stateStep + e] = hn;
-                    T hPrevious = previous.IsEmpty ? T.Zero : previous[e];
-                    outputs[t * stateStep + e] = (T.One - z) * n + z * hPrevious;
+                    TensorPrimitives.Multiply(update, candidate, hidden); // h = n − z⊙n, as (1 − z)⊙n + z⊙0
+                    TensorPrimitives.Subtract(candidate, hidden, hidden);
+                }
+                else
+                {
+                    TensorPrimitives.Subtract(previous.Slice(s * units, units), candidate, hidden); // h = n + z⊙(h_{t-1} − n)
+                    TensorPrimitives.MultiplyAdd(update, hidden, candidate, hidden);
                 }
             }
         }
@@ -83,7 +93,9 @@ public static class GruKernels
     /// (every step's output; empty: none, as for a layer returning only its last state) and the gradient of the final
     /// state <c>[batch, units]</c> (empty: none). Adds the weights' and biases' gradients to the gradient spans (empty bias
     /// gradients for a cell without biases) and the input's to <paramref name="inputGradients"/> (empty: not wanted); writes
-    /// the initial state's gradient (empty: not wanted).
+    /// the initial state's gradient (empty: not wanted). For the gradient monitor, <paramref name="hiddenGradients"/>
+    /// <c>[steps, batch, units]</c> (empty: not wanted) receives ∂L/∂h_t for every step t: the whole gradient reaching h_t,
+    /// from the output at t and through step t + 1 (at the last step, from the final state's gradient).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
     /// <exception cref="ArgumentException">A span's length is not the one its shape gives (optional ones: nor 0).</exception>
@@ -91,14 +103,14 @@ public static class GruKernels
         ReadOnlySpan<T> input, ReadOnlySpan<T> weightIh, ReadOnlySpan<T> weightHh, ReadOnlySpan<T> initialHidden,
         ReadOnlySpan<T> outputs, ReadOnlySpan<T> gates, ReadOnlySpan<T> outputGradients, ReadOnlySpan<T> finalHiddenGradients,
         Span<T> weightIhGradients, Span<T> weightHhGradients, Span<T> biasIhGradients, Span<T> biasHhGradients,
-        Span<T> inputGradients, Span<T> initialHiddenGradients, Span<T> workspace, int steps, int batch, int inputs, int units)
+        Span<T> inputGradients, Span<T> initialHiddenGradients, Span<T> hiddenGradients, Span<T> workspace, int steps, int batch, int inputs, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckParameters(3, weightIhGradients.Length, weightHhGradients.Length, biasIhGradients.Length, biasHhGradients.Length, steps, batch, inputs, units, "Gradients");
         CheckParameters(3, weightIh.Length, weightHh.Length, 0, 0, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
         CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
-        CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, steps, batch, inputs, units);
+        CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, hiddenGradients.Length, steps, batch, inputs, units);
         CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "2·steps·batch·3·units + batch·units");
 
         int width = 3 * units, stateStep = batch * units, sequence = steps * batch * width;
@@ -115,34 +127,75 @@ public static class GruKernels
             {
                 Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
             }
+            StoreHiddenGradient(hiddenGradient, hiddenGradients, t);
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
             for (int s = 0; s < batch; s++)
             {
-                ReadOnlySpan<T> gate = activated.Slice((t * batch + s) * width, width);
-                Span<T> dx = inputPreactivationGradients.Slice((t * batch + s) * width, width);
-                Span<T> dh = hiddenPreactivationGradients.Slice((t * batch + s) * width, width);
-                for (int j = 0; j < units; j++)
-                {
-                    int e = s * units + j;
-                    T r = gate[j], z = gate[units + j], n = gate[2 * units + j];
-                    T hPrevious = previous.IsEmpty ? T.Zero : previous[e];
-                    T d = hiddenGradient[e];
-                    T dn = d * (T.One - z) * (T.One - n * n);
-                    T dr = dn * recurrentCandidates[t * stateStep + e] * r * (T.One - r);
-                    T dz = d * (hPrevious - n) * z * (T.One - z);
-                    (dx[j], dx[units + j], dx[2 * units + j]) = (dr, dz, dn);
-                    (dh[j], dh[units + j], dh[2 * units + j]) = (dr, dz, dn * r);
-                    hiddenGradient[e] = d * z;
-                }
+                int row = s * units, gateRow = (t * batch + s) * width;
+                CellGradients(activated.Slice(gateRow, width), recurrentCandidates.Slice(t * stateStep + row, units),
+                    previous.IsEmpty ? previous : previous.Slice(row, units), hiddenGradient.Slice(row, units),
+                    inputPreactivationGradients.Slice(gateRow, width), hiddenPreactivationGradients.Slice(gateRow, width), units);
+            }
+            if (t == 0 && initialHiddenGradients.IsEmpty)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
             }
             DenseKernels.AccumulateInputGradients(hiddenPreactivationGradients.Slice(t * batch * width, batch * width), weightHh, hiddenGradient, batch, units, width);
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
-        DenseKernels.ParameterGradients(inputPreactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width, accumulate: true);
+        InputWeightGradients(inputPreactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width);
         HiddenWeightGradients(hiddenPreactivationGradients, initialHidden, outputs, weightHhGradients, biasHhGradients, steps, batch, units, width);
         if (!inputGradients.IsEmpty)
         {
             DenseKernels.AccumulateInputGradients(inputPreactivationGradients, weightIh, inputGradients, steps * batch, inputs, width);
+        }
+    }
+
+    /// <summary>
+    /// One sample's pre-activation gradients at one step, of the input product (<paramref name="dx"/>: r, z, n) and of the
+    /// recurrent one (<paramref name="dh"/>: the same but n's scaled by r), from ∂L/∂h_t in <paramref name="hiddenGradient"/>,
+    /// which becomes its part through z, <c>∂L/∂h_t⊙z</c> (the recurrent product adds the rest).
+    /// </summary>
+    private static void CellGradients<T>(
+        ReadOnlySpan<T> gate, ReadOnlySpan<T> recurrentCandidate, ReadOnlySpan<T> previous, Span<T> hiddenGradient, Span<T> dx, Span<T> dh, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T gate0 = ref MemoryMarshal.GetReference(gate);
+        ref T hn0 = ref MemoryMarshal.GetReference(recurrentCandidate);
+        ref T previous0 = ref MemoryMarshal.GetReference(previous);
+        ref T d0 = ref MemoryMarshal.GetReference(hiddenGradient);
+        ref T dx0 = ref MemoryMarshal.GetReference(dx);
+        ref T dh0 = ref MemoryMarshal.GetReference(dh);
+        bool zeroState = previous.IsEmpty;
+        nuint u = (nuint)units, z = u, n = 2 * u;
+        nuint j = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            Vector<T> one = Vector<T>.One;
+            for (; j + (nuint)Vector<T>.Count <= u; j += (nuint)Vector<T>.Count)
+            {
+                Vector<T> vr = Vector.LoadUnsafe(ref gate0, j), vz = Vector.LoadUnsafe(ref gate0, z + j), vn = Vector.LoadUnsafe(ref gate0, n + j);
+                Vector<T> hPrevious = zeroState ? Vector<T>.Zero : Vector.LoadUnsafe(ref previous0, j);
+                Vector<T> d = Vector.LoadUnsafe(ref d0, j);
+                Vector<T> dn = d * (one - vz) * (one - vn * vn);
+                Vector<T> dr = dn * Vector.LoadUnsafe(ref hn0, j) * vr * (one - vr);
+                Vector<T> dz = d * (hPrevious - vn) * vz * (one - vz);
+                dr.StoreUnsafe(ref dx0, j); dz.StoreUnsafe(ref dx0, z + j); dn.StoreUnsafe(ref dx0, n + j);
+                dr.StoreUnsafe(ref dh0, j); dz.StoreUnsafe(ref dh0, z + j); (dn * vr).StoreUnsafe(ref dh0, n + j);
+                (d * vz).StoreUnsafe(ref d0, j);
+            }
+        }
+        for (; j < u; j++)
+        {
+            T r = Unsafe.Add(ref gate0, j), vz = Unsafe.Add(ref gate0, z + j), vn = Unsafe.Add(ref gate0, n + j);
+            T hPrevious = zeroState ? T.Zero : Unsafe.Add(ref previous0, j);
+            T d = Unsafe.Add(ref d0, j);
+            T dn = d * (T.One - vz) * (T.One - vn * vn);
+            T dr = dn * Unsafe.Add(ref hn0, j) * r * (T.One - r);
+            T dz = d * (hPrevious - vn) * vz * (T.One - vz);
+            (Unsafe.Add(ref dx0, j), Unsafe.Add(ref dx0, z + j), Unsafe.Add(ref dx0, n + j)) = (dr, dz, dn);
+            (Unsafe.Add(ref dh0, j), Unsafe.Add(ref dh0, z + j), Unsafe.Add(ref dh0, n + j)) = (dr, dz, dn * r);
+            Unsafe.Add(ref d0, j) = d * vz;
         }
     }
 }

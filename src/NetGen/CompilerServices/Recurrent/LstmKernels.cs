@@ -1,6 +1,9 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static NetGen.CompilerServices.RecurrentSteps;
 
 namespace NetGen.CompilerServices;
@@ -50,29 +53,29 @@ public static class LstmKernels
         CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·4·units");
 
         int width = 4 * units, stateStep = batch * units;
-        DenseKernels.Forward(input, weightIh, biasIh, gates, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
+        InputProduct(input, weightIh, biasIh, gates, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<T> previousHidden = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
             ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * stateStep, stateStep);
             HiddenProduct(previousHidden, weightHh, biasHh, scratch, batch, units, width);
+            Span<T> stepGates = gates.Slice(t * batch * width, batch * width);
+            TensorPrimitives.Add(stepGates, scratch, stepGates);
             for (int s = 0; s < batch; s++)
             {
-                Span<T> gate = gates.Slice((t * batch + s) * width, width);
-                ReadOnlySpan<T> recurrent = scratch.Slice(s * width, width);
-                for (int j = 0; j < units; j++)
+                Span<T> gate = stepGates.Slice(s * width, width);
+                Span<T> inputAndForget = gate[..(2 * units)], candidate = gate.Slice(2 * units, units), output = gate[(3 * units)..];
+                GateActivations.Sigmoid(inputAndForget, inputAndForget);
+                GateActivations.Tanh(candidate, candidate);
+                GateActivations.Sigmoid(output, output);
+                Span<T> cell = cells.Slice(t * stateStep + s * units, units), hidden = outputs.Slice(t * stateStep + s * units, units);
+                TensorPrimitives.Multiply(gate[..units], candidate, cell); // i⊙g
+                if (!previousCell.IsEmpty)
                 {
-                    T i = Sigmoid(gate[j] + recurrent[j]);
-                    T f = Sigmoid(gate[units + j] + recurrent[units + j]);
-                    T g = T.Tanh(gate[2 * units + j] + recurrent[2 * units + j]);
-                    T o = Sigmoid(gate[3 * units + j] + recurrent[3 * units + j]);
-                    (gate[j], gate[units + j], gate[2 * units + j], gate[3 * units + j]) = (i, f, g, o);
-                    T cPrevious = previousCell.IsEmpty ? T.Zero : previousCell[s * units + j];
-                    T c = f * cPrevious + i * g;
-                    int e = t * stateStep + s * units + j;
-                    cells[e] = c;
-                    outputs[e] = o * T.Tanh(c);
+                    TensorPrimitives.MultiplyAdd(gate.Slice(units, units), previousCell.Slice(s * units, units), cell, cell); // + f⊙c_{t-1}
                 }
+                GateActivations.Tanh(cell, hidden);
+                TensorPrimitives.Multiply(hidden, output, hidden);
             }
         }
     }
@@ -83,7 +86,10 @@ public static class LstmKernels
     /// (every step's output; empty: none, as for a layer returning only its last state) and the gradients of the final hidden
     /// and cell states <c>[batch, units]</c> (empty: none). Adds the weights' and biases' gradients to the gradient spans
     /// (empty bias gradients for a cell without biases) and the input's to <paramref name="inputGradients"/> (empty: not
-    /// wanted); writes the initial states' gradients (empty: not wanted).
+    /// wanted); writes the initial states' gradients (empty: not wanted). For the gradient monitor,
+    /// <paramref name="hiddenGradients"/> <c>[steps, batch, units]</c> (empty: not wanted) receives ∂L/∂h_t for every step t:
+    /// the whole gradient reaching h_t, from the output at t and through step t + 1 (at the last step, from the final
+    /// state's gradient).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
     /// <exception cref="ArgumentException">A span's length is not the one its shape gives (optional ones: nor 0).</exception>
@@ -92,7 +98,7 @@ public static class LstmKernels
         ReadOnlySpan<T> outputs, ReadOnlySpan<T> cells, ReadOnlySpan<T> gates,
         ReadOnlySpan<T> outputGradients, ReadOnlySpan<T> finalHiddenGradients, ReadOnlySpan<T> finalCellGradients,
         Span<T> weightIhGradients, Span<T> weightHhGradients, Span<T> biasIhGradients, Span<T> biasHhGradients,
-        Span<T> inputGradients, Span<T> initialHiddenGradients, Span<T> initialCellGradients, Span<T> workspace,
+        Span<T> inputGradients, Span<T> initialHiddenGradients, Span<T> hiddenGradients, Span<T> initialCellGradients, Span<T> workspace,
         int steps, int batch, int inputs, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -102,7 +108,7 @@ public static class LstmKernels
         CheckOptionalLength(initialCell.Length, batch * units, nameof(initialCell), "batch·units", "the zero state");
         CheckLength(cells.Length, steps * batch * units, nameof(cells), "steps·batch·units");
         CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
-        CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, steps, batch, inputs, units);
+        CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, hiddenGradients.Length, steps, batch, inputs, units);
         CheckOptionalLength(finalCellGradients.Length, batch * units, nameof(finalCellGradients), "batch·units", "no gradient of the final cell state");
         CheckOptionalLength(initialCellGradients.Length, batch * units, nameof(initialCellGradients), "batch·units", "not wanted");
         CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "steps·batch·4·units + 2·batch·units");
@@ -119,25 +125,19 @@ public static class LstmKernels
             {
                 Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
             }
+            StoreHiddenGradient(hiddenGradient, hiddenGradients, t);
             ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * stateStep, stateStep);
             for (int s = 0; s < batch; s++)
             {
-                ReadOnlySpan<T> gate = gates.Slice((t * batch + s) * width, width);
+                int row = s * units;
                 Span<T> dz = preactivationGradients.Slice((t * batch + s) * width, width);
-                for (int j = 0; j < units; j++)
-                {
-                    int e = s * units + j;
-                    T i = gate[j], f = gate[units + j], g = gate[2 * units + j], o = gate[3 * units + j];
-                    T tanhC = T.Tanh(cells[t * stateStep + e]);
-                    T cPrevious = previousCell.IsEmpty ? T.Zero : previousCell[e];
-                    T dh = hiddenGradient[e];
-                    T dc = cellGradient[e] + dh * o * (T.One - tanhC * tanhC);
-                    dz[j] = dc * g * i * (T.One - i);
-                    dz[units + j] = dc * cPrevious * f * (T.One - f);
-                    dz[2 * units + j] = dc * i * (T.One - g * g);
-                    dz[3 * units + j] = dh * tanhC * o * (T.One - o);
-                    cellGradient[e] = dc * f;
-                }
+                GateActivations.Tanh(cells.Slice(t * stateStep + row, units), dz[(3 * units)..]); // read back by CellGradients
+                CellGradients(gates.Slice((t * batch + s) * width, width), previousCell.IsEmpty ? previousCell : previousCell.Slice(row, units),
+                    hiddenGradient.Slice(row, units), cellGradient.Slice(row, units), dz, units);
+            }
+            if (t == 0 && initialHiddenGradients.IsEmpty)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
             }
             hiddenGradient.Clear();
             DenseKernels.AccumulateInputGradients(preactivationGradients.Slice(t * batch * width, batch * width), weightHh, hiddenGradient, batch, units, width);
@@ -145,11 +145,58 @@ public static class LstmKernels
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
         CopyIfWanted(cellGradient, initialCellGradients);
         // The input and the recurrent products share the pre-activations, so their gradients are the same.
-        DenseKernels.ParameterGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width, accumulate: true);
+        InputWeightGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width);
         HiddenWeightGradients(preactivationGradients, initialHidden, outputs, weightHhGradients, biasHhGradients, steps, batch, units, width);
         if (!inputGradients.IsEmpty)
         {
             DenseKernels.AccumulateInputGradients(preactivationGradients, weightIh, inputGradients, steps * batch, inputs, width);
+        }
+    }
+
+    /// <summary>
+    /// One sample's gate pre-activation gradients at one step (<paramref name="dz"/>, whose o block holds tanh(c_t) on
+    /// entry), from ∂L/∂h_t and ∂L/∂c_t; <paramref name="cellGradient"/> becomes ∂L/∂c_{t-1} (its path through f).
+    /// </summary>
+    private static void CellGradients<T>(
+        ReadOnlySpan<T> gate, ReadOnlySpan<T> previousCell, ReadOnlySpan<T> hiddenGradient, Span<T> cellGradient, Span<T> dz, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T gate0 = ref MemoryMarshal.GetReference(gate);
+        ref T dz0 = ref MemoryMarshal.GetReference(dz);
+        ref T dh0 = ref MemoryMarshal.GetReference(hiddenGradient);
+        ref T dc0 = ref MemoryMarshal.GetReference(cellGradient);
+        ref T cPrevious0 = ref MemoryMarshal.GetReference(previousCell);
+        bool zeroState = previousCell.IsEmpty;
+        nuint u = (nuint)units, f = u, g = 2 * u, o = 3 * u;
+        nuint j = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            Vector<T> one = Vector<T>.One;
+            for (; j + (nuint)Vector<T>.Count <= u; j += (nuint)Vector<T>.Count)
+            {
+                Vector<T> vi = Vector.LoadUnsafe(ref gate0, j), vf = Vector.LoadUnsafe(ref gate0, f + j);
+                Vector<T> vg = Vector.LoadUnsafe(ref gate0, g + j), vo = Vector.LoadUnsafe(ref gate0, o + j);
+                Vector<T> tanhC = Vector.LoadUnsafe(ref dz0, o + j), dh = Vector.LoadUnsafe(ref dh0, j);
+                Vector<T> cPrevious = zeroState ? Vector<T>.Zero : Vector.LoadUnsafe(ref cPrevious0, j);
+                Vector<T> dc = Vector.LoadUnsafe(ref dc0, j) + dh * vo * (one - tanhC * tanhC);
+                (dc * vg * vi * (one - vi)).StoreUnsafe(ref dz0, j);
+                (dc * cPrevious * vf * (one - vf)).StoreUnsafe(ref dz0, f + j);
+                (dc * vi * (one - vg * vg)).StoreUnsafe(ref dz0, g + j);
+                (dh * tanhC * vo * (one - vo)).StoreUnsafe(ref dz0, o + j);
+                (dc * vf).StoreUnsafe(ref dc0, j);
+            }
+        }
+        for (; j < u; j++)
+        {
+            T i = Unsafe.Add(ref gate0, j), vf = Unsafe.Add(ref gate0, f + j), vg = Unsafe.Add(ref gate0, g + j), vo = Unsafe.Add(ref gate0, o + j);
+            T tanhC = Unsafe.Add(ref dz0, o + j), dh = Unsafe.Add(ref dh0, j);
+            T cPrevious = zeroState ? T.Zero : Unsafe.Add(ref cPrevious0, j);
+            T dc = Unsafe.Add(ref dc0, j) + dh * vo * (T.One - tanhC * tanhC);
+            Unsafe.Add(ref dz0, j) = dc * vg * i * (T.One - i);
+            Unsafe.Add(ref dz0, f + j) = dc * cPrevious * vf * (T.One - vf);
+            Unsafe.Add(ref dz0, g + j) = dc * i * (T.One - vg * vg);
+            Unsafe.Add(ref dz0, o + j) = dh * tanhC * vo * (T.One - vo);
+            Unsafe.Add(ref dc0, j) = dc * vf;
         }
     }
 }

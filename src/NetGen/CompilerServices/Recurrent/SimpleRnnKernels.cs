@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Numerics.Tensors;
 using static NetGen.CompilerServices.RecurrentSteps;
 
 namespace NetGen.CompilerServices;
@@ -41,16 +42,20 @@ public static class SimpleRnnKernels
         CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·units");
 
         int stateStep = batch * units;
-        DenseKernels.Forward(input, weightIh, biasIh, outputs, steps * batch, inputs, units); // W_ih·x + b_ih for every step at once
+        InputProduct(input, weightIh, biasIh, outputs, steps * batch, inputs, units); // W_ih·x + b_ih for every step at once
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
             HiddenProduct(previous, weightHh, biasHh, scratch, batch, units, units);
             Span<T> state = outputs.Slice(t * stateStep, stateStep);
-            for (int e = 0; e < stateStep; e++)
+            TensorPrimitives.Add(state, scratch, state);
+            if (activation == SimpleRnnActivation.Tanh)
             {
-                T z = state[e] + scratch[e];
-                state[e] = activation == SimpleRnnActivation.Tanh ? T.Tanh(z) : T.Max(z, T.Zero);
+                GateActivations.Tanh(state, state);
+            }
+            else
+            {
+                TensorPrimitives.Max(state, T.Zero, state);
             }
         }
     }
@@ -61,7 +66,9 @@ public static class SimpleRnnKernels
     /// (every step's output; empty: none, as for a layer returning only its last state) and the gradient of the final state
     /// <c>[batch, units]</c> (empty: none). Adds the weights' and biases' gradients to the gradient spans (empty bias
     /// gradients for a cell without biases) and the input's to <paramref name="inputGradients"/> (empty: not wanted); writes
-    /// the initial state's gradient (empty: not wanted).
+    /// the initial state's gradient (empty: not wanted). For the gradient monitor, <paramref name="hiddenGradients"/>
+    /// <c>[steps, batch, units]</c> (empty: not wanted) receives ∂L/∂h_t for every step t: the whole gradient reaching h_t,
+    /// from the output at t and through step t + 1 (at the last step, from the final state's gradient).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/> is not a defined value.</exception>
     /// <exception cref="ArgumentException">A span's length is not the one its shape gives (optional ones: nor 0).</exception>
@@ -69,7 +76,7 @@ public static class SimpleRnnKernels
         ReadOnlySpan<T> input, ReadOnlySpan<T> weightIh, ReadOnlySpan<T> weightHh, ReadOnlySpan<T> initialHidden,
         ReadOnlySpan<T> outputs, ReadOnlySpan<T> outputGradients, ReadOnlySpan<T> finalHiddenGradients,
         Span<T> weightIhGradients, Span<T> weightHhGradients, Span<T> biasIhGradients, Span<T> biasHhGradients,
-        Span<T> inputGradients, Span<T> initialHiddenGradients, Span<T> workspace, SimpleRnnActivation activation,
+        Span<T> inputGradients, Span<T> initialHiddenGradients, Span<T> hiddenGradients, Span<T> workspace, SimpleRnnActivation activation,
         int steps, int batch, int inputs, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -77,7 +84,7 @@ public static class SimpleRnnKernels
         CheckParameters(1, weightIhGradients.Length, weightHhGradients.Length, biasIhGradients.Length, biasHhGradients.Length, steps, batch, inputs, units, "Gradients");
         CheckParameters(1, weightIh.Length, weightHh.Length, 0, 0, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
-        CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, steps, batch, inputs, units);
+        CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, hiddenGradients.Length, steps, batch, inputs, units);
         CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "(steps + 1)·batch·units");
 
         int stateStep = batch * units, sequence = steps * stateStep;
@@ -90,21 +97,33 @@ public static class SimpleRnnKernels
             {
                 Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
             }
+            StoreHiddenGradient(hiddenGradient, hiddenGradients, t);
             ReadOnlySpan<T> state = outputs.Slice(t * stateStep, stateStep);
             Span<T> dz = preactivationGradients.Slice(t * stateStep, stateStep);
-            for (int e = 0; e < stateStep; e++)
+            // Both derivatives from the output: tanh' = 1 − h², ReLU' = 1 where h > 0 (0 at 0, as PyTorch).
+            if (activation == SimpleRnnActivation.Tanh)
             {
-                T h = state[e];
-                // Both derivatives from the output: tanh' = 1 − h², ReLU' = 1 where h > 0 (0 at 0, as PyTorch).
-                T slope = activation == SimpleRnnActivation.Tanh ? T.One - h * h : h > T.Zero ? T.One : T.Zero;
-                dz[e] = hiddenGradient[e] * slope;
+                TensorPrimitives.Multiply(state, state, dz);
+                TensorPrimitives.Multiply(dz, hiddenGradient, dz);
+                TensorPrimitives.Subtract(hiddenGradient, dz, dz); // d − h²·d
+            }
+            else
+            {
+                for (int e = 0; e < stateStep; e++)
+                {
+                    dz[e] = state[e] > T.Zero ? hiddenGradient[e] : T.Zero;
+                }
+            }
+            if (t == 0 && initialHiddenGradients.IsEmpty)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
             }
             hiddenGradient.Clear();
             DenseKernels.AccumulateInputGradients(dz, weightHh, hiddenGradient, batch, units, units);
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
         // The input and the recurrent products share the pre-activation, so their gradients are the same.
-        DenseKernels.ParameterGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, units, accumulate: true);
+        InputWeightGradients(preactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, units);
         HiddenWeightGradients(preactivationGradients, initialHidden, outputs, weightHhGradients, biasHhGradients, steps, batch, units, units);
         if (!inputGradients.IsEmpty)
         {
