@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generators.Gradients;
+using NetGen.Generators.Layers.Recurrent;
 using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Emit;
@@ -30,7 +31,8 @@ internal static class NetworkWriter
             w.Line();
         }
         Summary.WriteClassDoc(w, network, table);
-        using (w.Block($"partial class {network.ClassName} : global::NetGen.INetwork<{t}>"))
+        string contract = network.Layers.Any(layer => layer is RecurrentLayer) ? "IRecurrentNetwork" : "INetwork";
+        using (w.Block($"partial class {network.ClassName} : global::NetGen.{contract}<{t}>"))
         {
             ClassMembers.WriteConstants(w, network, table);
             ClassMembers.WriteFields(w, network, layers);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generators.Layers.Recurrent;
 using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Emit;
@@ -82,6 +83,7 @@ internal static class PublicMethods
         w.Line();
         WriteBackpropagate(w, network, layers, checkBatch);
         WritePreActivations(w, network);
+        WriteHiddenStateGradients(w, network);
     }
 
     private static void WriteBackpropagate(SourceWriter w, NetworkModel network, List<LayerWriter> layers, string checkBatch)
@@ -136,6 +138,29 @@ internal static class PublicMethods
                 }
             }
             w.Line("return loss;");
+        }
+        w.Line();
+    }
+
+    /// <summary><c>IRecurrentNetwork&lt;T&gt;.HiddenStateGradients</c>, for a network with recurrent layers.</summary>
+    private static void WriteHiddenStateGradients(SourceWriter w, NetworkModel network)
+    {
+        List<RecurrentLayer> recurrent = network.Layers.OfType<RecurrentLayer>().ToList();
+        if (recurrent.Count == 0)
+        {
+            return;
+        }
+        string t = Literals.ElementType(network.Precision);
+        string indices = string.Join(", ", recurrent.Select(layer => (layer.Number - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"public global::System.ReadOnlySpan<{t}> HiddenStateGradients(int layerIndex) => layerIndex switch", close: "};"))
+        {
+            foreach (RecurrentLayer layer in recurrent)
+            {
+                w.Line($"{layer.Number - 1} => new global::System.ReadOnlySpan<{t}>(_hiddenGradients{layer.Number}, 0, _lastBatchSize * {Literals.Integer(layer.Steps * layer.Units)}),");
+            }
+            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(\"layerIndex\", layerIndex, \"The recurrent layers are at indices {indices}.\"),");
         }
         w.Line();
     }

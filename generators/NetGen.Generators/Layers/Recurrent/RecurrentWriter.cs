@@ -68,8 +68,9 @@ internal sealed class RecurrentWriter : LayerWriter
         w.Line($"private readonly {T}[] _workspace{N};");
         if (_layer.ReturnSequences)
         {
-            w.Line($"private readonly {T}[] _dh{N}; // ∂loss/∂h at every step, time-major");
+            w.Line($"private readonly {T}[] _dh{N}; // the loss's ∂loss/∂h at every step, time-major");
         }
+        w.Line($"private readonly {T}[] _hiddenGradients{N}; // the total ∂loss/∂h at every step, time-major, for HiddenStateGradients");
         if (Buffers.InputGradient(Layer) is not null)
         {
             w.Line($"private readonly {T}[] _dx{N}; // ∂loss/∂x at every step, time-major");
@@ -95,6 +96,7 @@ internal sealed class RecurrentWriter : LayerWriter
         {
             w.Line($"_dh{N} = new {T}[{sequence}];");
         }
+        w.Line($"_hiddenGradients{N} = new {T}[{sequence}];");
         if (Buffers.InputGradient(Layer) is not null)
         {
             w.Line($"_dx{N} = new {T}[maxBatchSize * {Literals.Integer(_layer.Input.Size)}];");
@@ -227,23 +229,24 @@ internal sealed class RecurrentWriter : LayerWriter
             string biasGradients = _layer.BiasCount > 0 ? $"{Name}InputBiasGradients, {Name}RecurrentBiasGradients" : "default, default";
             string parameters = $"{Name}InputWeightGradients, {Name}RecurrentWeightGradients, {biasGradients}";
             string workspace = $"new global::System.Span<{T}>(_workspace{N}, 0, {Kernels}.BackwardWorkspaceLength({Steps}, batchSize, {Units}))";
+            string hiddenGradients = $"new global::System.Span<{T}>(_hiddenGradients{N}, 0, {sequence})";
             switch (_layer.Cell)
             {
                 case RecurrentCell.Lstm:
                     w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default, initialCell: default,");
                     w.Line($"    h, new global::System.ReadOnlySpan<{T}>(_c{N}, 0, {sequence}), {GatesSpan("batchSize")},");
                     w.Line($"    {outputGradients}, {finalGradient}, finalCellGradients: default,");
-                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, initialCellGradients: default, {workspace}, {Sizes("batchSize")});");
+                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {hiddenGradients}, initialCellGradients: default, {workspace}, {Sizes("batchSize")});");
                     break;
                 case RecurrentCell.Gru:
                     w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default,");
                     w.Line($"    h, {GatesSpan("batchSize")}, {outputGradients}, {finalGradient},");
-                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {workspace}, {Sizes("batchSize")});");
+                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {hiddenGradients}, {workspace}, {Sizes("batchSize")});");
                     break;
                 default:
                     w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default,");
                     w.Line($"    h, {outputGradients}, {finalGradient},");
-                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {workspace}, {Activation}, {Sizes("batchSize")});");
+                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {hiddenGradients}, {workspace}, {Activation}, {Sizes("batchSize")});");
                     break;
             }
             if (inputGradient is not null)
