@@ -67,12 +67,13 @@ public sealed class NetGenRecurrent
 
     /// <summary>
     /// The floating-point operations (2 per multiply-add) of the products of a training step: forward W_ih·x for every step
-    /// and W_hh·h from the second step on (h_0 is zero); backward W_hhᵀ·dz at every step, ∂W_ih and ∂W_hh; the head 3 times.
+    /// and W_hh·h from the second step on (h_0 is zero); backward ∂W_ih, and W_hhᵀ·dz and ∂W_hh from the second step on
+    /// (h_0's gradient is not wanted, and h_0 is zero); the head 3 times.
     /// </summary>
     public double TrainingFlops(int batch)
     {
         double rows = GateCount * Units;
-        return 2 * batch * (2 * Steps * rows * Inputs + (2 * (Steps - 1) + Steps) * rows * Units + 3.0 * Classes * Units);
+        return 2 * batch * (2 * Steps * rows * Inputs + 3 * (Steps - 1) * rows * Units + 3.0 * Classes * Units);
     }
 
     /// <summary>The floating-point operations of the products of one forward pass.</summary>
