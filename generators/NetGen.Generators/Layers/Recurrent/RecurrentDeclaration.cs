@@ -40,12 +40,7 @@ internal sealed class RecurrentDeclaration : ComputedLayerDeclaration
 
     public RecurrentCell Cell { get; }
 
-    public LayerKind Kind => Cell switch
-    {
-        RecurrentCell.Lstm => LayerKind.LSTM,
-        RecurrentCell.Gru => LayerKind.GRU,
-        _ => LayerKind.SimpleRNN,
-    };
+    public LayerKind Kind => RecurrentLayer.KindOf(Cell);
 
     public override string Description => $"{Kind} layer {Position}";
 

@@ -23,7 +23,10 @@ internal sealed record RecurrentLayer(
     Initializer InputWeightInit, Initializer RecurrentWeightInit, Initializer? BiasInit, double? ForgetBias, int ChronoMaxDependency)
     : Layer(Number, Input, Output)
 {
-    public override LayerKind Kind => Cell switch
+    public override LayerKind Kind => KindOf(Cell);
+
+    /// <summary>The layer kind of a cell: <see cref="LayerKind.SimpleRNN"/>, <see cref="LayerKind.LSTM"/> or <see cref="LayerKind.GRU"/>.</summary>
+    public static LayerKind KindOf(RecurrentCell cell) => cell switch
     {
         RecurrentCell.Lstm => LayerKind.LSTM,
         RecurrentCell.Gru => LayerKind.GRU,
