@@ -143,6 +143,31 @@ public class RecurrentNetworkTests(ITestOutputHelper output)
         Assert.NotEqual(before[firstRecurrentWeight], after[firstRecurrentWeight]);
     }
 
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void A_training_step_and_a_forward_pass_allocate_nothing_after_construction(string name)
+    {
+        const int batch = 3;
+        var network = Create(name, batch);
+        double[] inputs = Enumerable.Range(0, batch * network.InputSize).Select(i => Math.Sin(0.21 * i)).ToArray();
+        double[] targets = network is PerStepTagger ? OneClassPerStep(batch, network.OutputSize, classes: 3) : new double[batch * network.OutputSize];
+        var outputs = new double[batch * network.OutputSize];
+        var optimizer = new Adam<double>(1e-3);
+        void Step()
+        {
+            network.TrainStep(inputs, targets, batch, optimizer);
+            network.Forward(inputs, outputs, batch);
+        }
+        Step(); // compiles what the step reaches; the optimizer allocates its moments
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 3; i++)
+        {
+            Step();
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{name}: three training steps and forward passes allocated {allocated} bytes; they must allocate none.");
+    }
+
     private static INetwork<double> Create(string name, int maxBatchSize) =>
         (INetwork<double>)Activator.CreateInstance(NetworkTypes.Single(t => t.Name == name), maxBatchSize, 3)!;
 
