@@ -160,37 +160,44 @@ internal sealed class RecurrentWriter : LayerWriter
         string result = _layer.ReturnSequences ? $"every step's hidden state into _z{N}" : $"the last step's hidden state into _z{N}";
         WriteMethodHeader(w, $"{Name} forward, {_layer.Kind} {_layer.Input} -> {_layer.Output}: runs the cell over the {Steps} steps from a zero state " +
                              $"(the input made time-major in _x{N}), then writes {result}.");
-        string sequence = $"batchSize * {Literals.Integer(_layer.Steps * _layer.Units)}";
         using (w.Block($"private void Forward{Name}(global::System.ReadOnlySpan<{T}> input, int batchSize)"))
         {
             w.Line($"global::System.Span<{T}> x = {NewBatchSpan($"_x{N}", Layer.Input)};");
             w.Line($"{Layout}.ToTimeMajor(input.Slice(0, x.Length), x, batchSize, steps: {Steps}, features: {Inputs});");
-            w.Line($"global::System.Span<{T}> h = new(_h{N}, 0, {sequence});");
-            string biases = _layer.BiasCount > 0 ? $"{Name}InputBiases, {Name}RecurrentBiases" : "default, default";
-            string scratch = $"new global::System.Span<{T}>(_scratch{N}, 0, {Kernels}.ForwardScratchLength(batchSize, {Units}))";
-            switch (_layer.Cell)
+            WriteCaches(w, "Span");
+            w.Line($"global::System.Span<{T}> scratch = new(_scratch{N}, 0, {Kernels}.ForwardScratchLength(batchSize, {Units}));");
+            string biases = _layer.BiasCount > 0 ? $"{Name}InputBiases, {Name}RecurrentBiases" : "biasIh: default, biasHh: default";
+            string states = _layer.Cell switch
             {
-                case RecurrentCell.Lstm:
-                    w.Line($"{Kernels}.Forward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, {biases}, initialHidden: default, initialCell: default,");
-                    w.Line($"    h, new global::System.Span<{T}>(_c{N}, 0, {sequence}), {GatesSpan("batchSize")}, {scratch}, {Sizes("batchSize")});");
-                    break;
-                case RecurrentCell.Gru:
-                    w.Line($"{Kernels}.Forward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, {biases}, initialHidden: default,");
-                    w.Line($"    h, {GatesSpan("batchSize")}, {scratch}, {Sizes("batchSize")});");
-                    break;
-                default:
-                    w.Line($"{Kernels}.Forward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, {biases}, initialHidden: default,");
-                    w.Line($"    h, {scratch}, {Activation}, {Sizes("batchSize")});");
-                    break;
-            }
+                RecurrentCell.Lstm => "initialHidden: default, initialCell: default, outputs: h, cells: c, gates, scratch",
+                RecurrentCell.Gru => "initialHidden: default, outputs: h, gates, scratch",
+                _ => $"initialHidden: default, outputs: h, scratch, {Activation}",
+            };
+            w.Line($"{Kernels}.Forward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, {biases},");
+            w.Line($"    {states}, {Sizes("batchSize")});");
             if (_layer.ReturnSequences)
             {
                 w.Line($"{Layout}.ToBatchMajor<{T}>(h, {BatchSpan($"_z{N}", Layer.Output)}, batchSize, steps: {Steps}, features: {Units});");
             }
             else
             {
-                w.Line($"h.Slice({Literals.Integer(_layer.Steps - 1)} * batchSize * {Units}, batchSize * {Units}).CopyTo(_z{N});");
+                w.Line($"h.Slice({Literals.Integer(_layer.Steps - 1)} * batchSize * {Units}, batchSize * {Units}).CopyTo(_z{N}); // the last step's states are the output");
             }
+        }
+    }
+
+    /// <summary>The locals over the forward pass's caches: the hidden states h, an LSTM's cell states c, the gated cells' gates.</summary>
+    private void WriteCaches(SourceWriter w, string span)
+    {
+        string sequence = $"batchSize * {Literals.Integer(_layer.Steps * _layer.Units)}";
+        w.Line($"global::System.{span}<{T}> h = new(_h{N}, 0, {sequence});");
+        if (IsLstm)
+        {
+            w.Line($"global::System.{span}<{T}> c = new(_c{N}, 0, {sequence});");
+        }
+        if (HasGates)
+        {
+            w.Line($"global::System.{span}<{T}> gates = new(_gates{N}, 0, {Kernels}.GatesLength({Steps}, batchSize, {Units}));");
         }
     }
 
@@ -201,52 +208,55 @@ internal sealed class RecurrentWriter : LayerWriter
         string? inputGradient = Buffers.InputGradient(Layer);
         string from = _layer.ReturnSequences ? $"_da{N} at every step" : $"_da{N}, the last step's";
         string flow = inputGradient is null ? "" : $", adds ∂loss/∂x to {inputGradient}";
-        WriteMethodHeader(w, $"{Name} backward: backpropagation through time from {from}: writes the gradients of its four parameter groups{flow}.");
+        WriteMethodHeader(w, $"{Name} backward: backpropagation through time from {from}: writes the gradients of its four parameter groups{flow}, " +
+                             $"and ∂loss/∂h at every step into _hiddenGradients{N}.");
         string sequence = $"batchSize * {Literals.Integer(_layer.Steps * _layer.Units)}";
         using (w.Block($"private void Backward{Name}(int batchSize)"))
         {
             w.Line($"_gradients.Slice({Name}WeightOffset, {Literals.Integer(_layer.ParameterCount)}).Clear(); // the kernel adds to them");
             w.Line($"global::System.ReadOnlySpan<{T}> x = new(_x{N}, 0, batchSize * {Literals.Integer(_layer.Input.Size)});");
-            w.Line($"global::System.ReadOnlySpan<{T}> h = new(_h{N}, 0, {sequence});");
-            string outputGradients = "default", finalGradient = "default";
+            WriteCaches(w, "ReadOnlySpan");
+            string fromLoss;
             if (_layer.ReturnSequences)
             {
                 w.Line($"global::System.Span<{T}> dh = new(_dh{N}, 0, {sequence});");
                 w.Line($"{Layout}.ToTimeMajor<{T}>({ReadOnlyBatchSpan($"_da{N}", Layer.Output)}, dh, batchSize, steps: {Steps}, features: {Units});");
-                outputGradients = "dh";
+                fromLoss = "outputGradients: dh, finalHiddenGradients: default";
             }
             else
             {
-                finalGradient = ReadOnlyBatchSpan($"_da{N}", Layer.Output);
+                fromLoss = $"outputGradients: default, finalHiddenGradients: {ReadOnlyBatchSpan($"_da{N}", Layer.Output)}";
             }
-            string dx = "default";
+            string dx = "inputGradients: default";
             if (inputGradient is not null)
             {
                 w.Line($"global::System.Span<{T}> dx = new(_dx{N}, 0, x.Length);");
-                w.Line("dx.Clear();");
-                dx = "dx";
+                w.Line("dx.Clear(); // the kernel adds to it");
+                dx = "inputGradients: dx";
             }
-            string biasGradients = _layer.BiasCount > 0 ? $"{Name}InputBiasGradients, {Name}RecurrentBiasGradients" : "default, default";
+            w.Line($"global::System.Span<{T}> hiddenGradients = new(_hiddenGradients{N}, 0, {sequence});");
+            w.Line($"global::System.Span<{T}> workspace = new(_workspace{N}, 0, {Kernels}.BackwardWorkspaceLength({Steps}, batchSize, {Units}));");
+            string biasGradients = _layer.BiasCount > 0 ? $"{Name}InputBiasGradients, {Name}RecurrentBiasGradients" : "biasIhGradients: default, biasHhGradients: default";
             string parameters = $"{Name}InputWeightGradients, {Name}RecurrentWeightGradients, {biasGradients}";
-            string workspace = $"new global::System.Span<{T}>(_workspace{N}, 0, {Kernels}.BackwardWorkspaceLength({Steps}, batchSize, {Units}))";
-            string hiddenGradients = $"new global::System.Span<{T}>(_hiddenGradients{N}, 0, {sequence})";
             switch (_layer.Cell)
             {
                 case RecurrentCell.Lstm:
-                    w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default, initialCell: default,");
-                    w.Line($"    h, new global::System.ReadOnlySpan<{T}>(_c{N}, 0, {sequence}), {GatesSpan("batchSize")},");
-                    w.Line($"    {outputGradients}, {finalGradient}, finalCellGradients: default,");
-                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {hiddenGradients}, initialCellGradients: default, {workspace}, {Sizes("batchSize")});");
+                    w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default, initialCell: default, outputs: h, cells: c, gates,");
+                    w.Line($"    {fromLoss}, finalCellGradients: default,");
+                    w.Line($"    {parameters},");
+                    w.Line($"    {dx}, initialHiddenGradients: default, hiddenGradients, initialCellGradients: default, workspace, {Sizes("batchSize")});");
                     break;
                 case RecurrentCell.Gru:
-                    w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default,");
-                    w.Line($"    h, {GatesSpan("batchSize")}, {outputGradients}, {finalGradient},");
-                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {hiddenGradients}, {workspace}, {Sizes("batchSize")});");
+                    w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default, outputs: h, gates,");
+                    w.Line($"    {fromLoss},");
+                    w.Line($"    {parameters},");
+                    w.Line($"    {dx}, initialHiddenGradients: default, hiddenGradients, workspace, {Sizes("batchSize")});");
                     break;
                 default:
-                    w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default,");
-                    w.Line($"    h, {outputGradients}, {finalGradient},");
-                    w.Line($"    {parameters}, {dx}, initialHiddenGradients: default, {hiddenGradients}, {workspace}, {Activation}, {Sizes("batchSize")});");
+                    w.Line($"{Kernels}.Backward<{T}>(x, {Name}InputWeights, {Name}RecurrentWeights, initialHidden: default, outputs: h,");
+                    w.Line($"    {fromLoss},");
+                    w.Line($"    {parameters},");
+                    w.Line($"    {dx}, initialHiddenGradients: default, hiddenGradients, workspace, {Activation}, {Sizes("batchSize")});");
                     break;
             }
             if (inputGradient is not null)
@@ -255,6 +265,4 @@ internal sealed class RecurrentWriter : LayerWriter
             }
         }
     }
-
-    private string GatesSpan(string batch) => $"new global::System.Span<{T}>(_gates{N}, 0, {Kernels}.GatesLength({Steps}, {batch}, {Units}))";
 }
