@@ -3,9 +3,6 @@ using NetGen.CompilerServices;
 
 namespace NetGen.Compare;
 
-/// <summary>Which recurrent cell a <see cref="NetGenRecurrent"/> runs.</summary>
-public enum RecurrentCell { Lstm, Gru }
-
 /// <summary>
 /// The NetGen side of the recurrent cases, composed of the kernels as generated code composes them (until a declared network
 /// replaces it): one LSTM or GRU layer over a time-major sequence <c>[steps, batch, inputs]</c>, a dense head on the last
