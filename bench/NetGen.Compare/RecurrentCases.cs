@@ -64,12 +64,6 @@ public static class RecurrentCases
             checks.Compare($"updated {ParameterNames[p]}", "TorchSharp", parametersNetGen.AsSpan(offset, length), parametersTorch.AsSpan(offset, length));
             offset += length;
         }
-        var kernels = new NetGenRecurrent(cell, Steps, Inputs, Units, Classes, batch, seed: 1);
-        float[] timeMajor = TimeMajor(inputs, batch);
-        initial.CopyTo(kernels.Parameters, 0);
-        float lossKernels = kernels.TrainStep(timeMajor, labels, batch, LearningRate);
-        checks.Compare("loss", "Kernels", [lossNetGen], [lossKernels]);
-        checks.Compare("updated parameters", "Kernels", parametersNetGen, kernels.Parameters);
         double flops = TrainingFlops(cell, batch);
         if (!checks.AllPass)
         {
@@ -85,15 +79,6 @@ public static class RecurrentCases
                 Name = "NetGen", Threads = threads,
                 Prepare = () => { KernelThreading.ThreadCount = threads; initial.CopyTo(network.Parameters); },
                 Run = k => { for (int i = 0; i < k; i++) { network.TrainStep(inputs, targets, batch, sgd); } },
-            });
-        }
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "Kernels", Threads = threads,
-                Prepare = () => { KernelThreading.ThreadCount = threads; initial.CopyTo(kernels.Parameters, 0); },
-                Run = k => { for (int i = 0; i < k; i++) { kernels.TrainStep(timeMajor, labels, batch, LearningRate); } },
             });
         }
         foreach (int threads in threadCounts)
@@ -127,11 +112,8 @@ public static class RecurrentCases
         INetwork<float> network = Declared(cell, maxBatch: 1);
         network.IsTraining = false;
         using var torchNetwork = new TorchRecurrent(cell, Inputs, Units, Classes, seed: 1);
-        float[] initial = CopyParameters(torchNetwork, network);
+        CopyParameters(torchNetwork, network);
         (float[] input, _, _) = Data(1, seed: 5);
-        var kernels = new NetGenRecurrent(cell, Steps, Inputs, Units, Classes, 1, seed: 1);
-        initial.CopyTo(kernels.Parameters, 0);
-        float[] outputKernels = new float[Classes];
         using Tensor x = tensor(input, [1, Steps, Inputs]);
 
         var checks = new CheckList();
@@ -139,8 +121,6 @@ public static class RecurrentCases
         network.Forward(input, outputNetGen);
         TorchInfer(torchNetwork, x, outputTorch, 1);
         checks.Compare("forward (logits)", "TorchSharp", outputNetGen, outputTorch);
-        kernels.Forward(input, outputKernels, 1);   // one sequence: time-major and batch-major are the same
-        checks.Compare("forward (logits)", "Kernels", outputNetGen, outputKernels);
         double flops = ForwardFlops(cell, 1);
         if (!checks.AllPass)
         {
@@ -155,15 +135,6 @@ public static class RecurrentCases
                 Name = "NetGen", Threads = threads,
                 Prepare = () => { KernelThreading.ThreadCount = threads; },
                 Run = k => { for (int i = 0; i < k; i++) { network.Forward(input, outputNetGen); } },
-            });
-        }
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "Kernels", Threads = threads,
-                Prepare = () => { KernelThreading.ThreadCount = threads; },
-                Run = k => { for (int i = 0; i < k; i++) { kernels.Forward(input, outputKernels, 1); } },
             });
         }
         foreach (int threads in threadCounts)
@@ -220,19 +191,6 @@ public static class RecurrentCases
             using var scope = NewDisposeScope();
             network.Forward(x).data<float>().CopyTo(output);
         }
-    }
-
-    private static float[] TimeMajor(float[] batchMajor, int batch)
-    {
-        float[] result = new float[batchMajor.Length];
-        for (int s = 0; s < batch; s++)
-        {
-            for (int t = 0; t < Steps; t++)
-            {
-                batchMajor.AsSpan((s * Steps + t) * Inputs, Inputs).CopyTo(result.AsSpan((t * batch + s) * Inputs, Inputs));
-            }
-        }
-        return result;
     }
 
     private static string Name(RecurrentCell cell) => cell == RecurrentCell.Lstm ? "LSTM" : "GRU";
