@@ -4,10 +4,14 @@ using static TorchSharp.torch;
 
 namespace NetGen.Compare;
 
+/// <summary>Which recurrent cell a case runs.</summary>
+public enum RecurrentCell { Lstm, Gru }
+
 /// <summary>
-/// The TorchSharp side of the recurrent cases: <c>nn.LSTM</c> or <c>nn.GRU</c> (one layer, time-major) and an <c>nn.Linear</c>
-/// head on the last step's hidden state, the parameters copied from a <see cref="NetGenRecurrent"/> (the same state-dict
-/// order and layouts).
+/// The TorchSharp side of the recurrent cases: <c>nn.LSTM</c> or <c>nn.GRU</c> (one layer, <c>batch_first = true</c>, as
+/// NetGen's inputs <c>[batch, steps, features]</c>) and an <c>nn.Linear</c> head on the last step's hidden state, with
+/// PyTorch's own initialization. Its parameters in state-dict order (<c>weight_ih_l0</c>, <c>weight_hh_l0</c>,
+/// <c>bias_ih_l0</c>, <c>bias_hh_l0</c>, the head's weight and bias) are NetGen's layout, so they copy over flat.
 /// </summary>
 public sealed class TorchRecurrent : IDisposable
 {
@@ -15,41 +19,43 @@ public sealed class TorchRecurrent : IDisposable
     private readonly LSTM? _lstm;
     private readonly GRU? _gru;
     private readonly Linear _head;
-    private readonly int[] _sizes;
 
-    public TorchRecurrent(NetGenRecurrent source)
+    /// <summary>Creates the modules; <paramref name="seed"/> seeds libtorch's generator first, so that the draws repeat.</summary>
+    public TorchRecurrent(RecurrentCell cell, int inputs, int units, int classes, int seed)
     {
-        _sizes = source.Sizes;
-        if (source.Cell == RecurrentCell.Lstm)
+        random.manual_seed(seed);
+        if (cell == RecurrentCell.Lstm)
         {
-            _lstm = nn.LSTM(source.Inputs, source.Units);
+            _lstm = nn.LSTM(inputs, units, batchFirst: true);
         }
         else
         {
-            _gru = nn.GRU(source.Inputs, source.Units);
+            _gru = nn.GRU(inputs, units, batchFirst: true);
         }
-        _head = nn.Linear(source.Units, source.Classes);
-        Load(source.Parameters);
+        _head = nn.Linear(units, classes);
+        Sizes = [.. Ordered().Select(p => (int)p.numel())];
     }
+
+    /// <summary>The lengths of weight_ih, weight_hh, bias_ih, bias_hh, head weight, head bias.</summary>
+    public int[] Sizes { get; }
 
     public IEnumerable<Parameter> TrainableParameters() => Ordered();
 
-    /// <summary>The logits <c>[batch, classes]</c> of <paramref name="x"/> <c>[steps, batch, inputs]</c>.</summary>
+    /// <summary>The logits <c>[batch, classes]</c> of <paramref name="x"/> <c>[batch, steps, inputs]</c>.</summary>
     public Tensor Forward(Tensor x)
     {
         Tensor last = _lstm is not null ? _lstm.forward(x, null).Item2[0] : _gru!.forward(x, null).Item2[0];
         return _head.forward(last);
     }
 
-    /// <summary>Copies NetGen-layout parameters in.</summary>
+    /// <summary>Copies flat parameters, in state-dict order, in.</summary>
     public void Load(ReadOnlySpan<float> parameters)
     {
         using var noGrad = no_grad();
         int offset = 0;
-        int index = 0;
         foreach (Parameter p in Ordered())
         {
-            int length = _sizes[index++];
+            int length = (int)p.numel();
             using Tensor value = tensor(parameters.Slice(offset, length).ToArray(), p.shape);
             p.copy_(value);
             offset += length;
