@@ -10,15 +10,14 @@ namespace NetGen.Generators.Layers.Recurrent;
 /// GRADIENT-THEORY.md §5 from a zero state: every gate's pre-activation is N(bias mean, q) with
 /// q = I·Var(W_ih)·E[x²] + Var(b) + s_rec²·E[h²]. SimpleRNN: E[h²] = E[φ(z)²]. LSTM: E[c²] ← E[f²]·E[c²] + E[i²]·E[g²],
 /// E[h²] = E[o²]·E[tanh(c)²]. GRU: E[h²] ← E[(1 − z)²]·E[n²] + E[z²]·E[h²], n's variance taking E[r²] of the recurrent
-/// part. For the layers after it in the gradient model; the recursions settle within a few dozen steps.
+/// part. For the layers after it in the gradient model. Each recursion stops once it settles (a relative change below
+/// 1e-9) or after <see cref="MaxSteps"/> steps; the gates' expectations come from <see cref="GateExpectation"/>'s
+/// Gauss–Hermite rules, so that an analyzer pays a few milliseconds.
 /// </summary>
 internal static class RecurrentOutputMoments
 {
     private const int MaxSteps = 500;
     private const int ChronoClasses = 16;
-
-    private static readonly ActivationFunction Sigmoid = new(ActivationKind.Sigmoid, 0);
-    private static readonly ActivationFunction Tanh = new(ActivationKind.Tanh, 0);
 
     public static double FinalMeanSquare(RecurrentLayer layer, double inputMeanSquare)
     {
@@ -44,7 +43,14 @@ internal static class RecurrentOutputMoments
         double hidden = 0;
         for (int t = 0; t < steps && !double.IsInfinity(hidden); t++)
         {
-            hidden = MeanSquare(activation, 0, drive + gain * hidden);
+            double next = activation.Kind == ActivationKind.Tanh
+                ? GateExpectation.Tanh(0, drive + gain * hidden).MeanSquare
+                : NormalExpectation.Of(activation, 0, drive + gain * hidden).MeanSquare;
+            if (Settled(hidden, next))
+            {
+                return next;
+            }
+            hidden = next;
         }
         return hidden;
     }
@@ -59,12 +65,16 @@ internal static class RecurrentOutputMoments
         for (int t = 0; t < steps; t++)
         {
             double q = drive + gain * hidden, next = 0;
-            double candidate = MeanSquare(Tanh, 0, q), output = MeanSquare(Sigmoid, 0, q);
+            double candidate = GateExpectation.Tanh(0, q).MeanSquare, output = GateExpectation.Sigmoid(0, q).MeanSquare;
             for (int j = 0; j < forgetBiases.Length; j++)
             {
                 double inputBias = layer.ChronoMaxDependency > 0 ? -forgetBiases[j] : 0;
-                cells[j] = MeanSquare(Sigmoid, forgetBiases[j], q) * cells[j] + MeanSquare(Sigmoid, inputBias, q) * candidate;
-                next += output * MeanSquare(Tanh, 0, cells[j]) / forgetBiases.Length;
+                cells[j] = GateExpectation.Sigmoid(forgetBiases[j], q).MeanSquare * cells[j] + GateExpectation.Sigmoid(inputBias, q).MeanSquare * candidate;
+                next += output * GateExpectation.Tanh(0, cells[j]).MeanSquare / forgetBiases.Length;
+            }
+            if (Settled(hidden, next))
+            {
+                return next;
             }
             hidden = next;
         }
@@ -77,13 +87,17 @@ internal static class RecurrentOutputMoments
         for (int t = 0; t < steps; t++)
         {
             double q = drive + gain * hidden;
-            double gate = MeanSquare(Sigmoid, 0, q); // E[z²] = E[(1 − z)²] = E[r²] for a zero-mean pre-activation
-            double candidate = MeanSquare(Tanh, 0, drive + gate * gain * hidden);
-            hidden = gate * candidate + gate * hidden;
+            double gate = GateExpectation.Sigmoid(0, q).MeanSquare; // E[z²] = E[(1 − z)²] = E[r²] for a zero-mean pre-activation
+            double candidate = GateExpectation.Tanh(0, drive + gate * gain * hidden).MeanSquare;
+            double next = gate * candidate + gate * hidden;
+            if (Settled(hidden, next))
+            {
+                return next;
+            }
+            hidden = next;
         }
         return hidden;
     }
 
-    private static double MeanSquare(ActivationFunction activation, double mean, double variance) =>
-        NormalExpectation.Of(activation, mean, variance).MeanSquare;
+    private static bool Settled(double previous, double next) => Math.Abs(next - previous) <= 1e-9 * Math.Abs(next);
 }
