@@ -205,7 +205,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ShortMemoryHorizon = Warning(
         DiagnosticIds.ShortMemoryHorizon,
         "A recurrent layer's gradient is predicted not to reach the start of its sequence",
-        "{0} reaches back about {1} (its e-fold memory horizon) over a sequence of {2} steps: at initialization dLoss/dh at the first step is ~{3} of the last step's, so dependencies longer than a few horizons start with almost no gradient{4}; NG0110 fires below {5}; {6}",
+        "{0} reaches back about {1} (its e-fold memory horizon) over a sequence of {2} steps: at initialization dLoss/dh at the first step is ~{3} of the last step's, so dependencies longer than a few horizons start with almost no gradient{4}; {5}; {6}",
         "Backpropagation through time multiplies the gradient by one factor per step back (Hochreiter 1991; Bengio et al. 1994): a SimpleRNN by its recurrent weights' gain times the activation's slope, an LSTM by its forget gate, a GRU by its update gate. The predicted ratio of the gradient at the first step to the last, at initialization, is the product of those factors over the declared sequence (GRADIENT-THEORY.md section 5).");
 
     public static readonly DiagnosticDescriptor ExplodingRecurrence = Warning(

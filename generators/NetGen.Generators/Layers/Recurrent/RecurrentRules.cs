@@ -11,7 +11,8 @@ namespace NetGen.Generators.Layers.Recurrent;
 
 /// <summary>
 /// The recurrent layers' gradient-health rules, from their predictions over time (<see cref="LayerPrediction.Horizon"/>):
-/// NG0110 when the gradient reaching the first step is a tiny fraction of the last step's, NG0111 when it grows instead.
+/// NG0110 when the gradient reaching the first step is a tiny fraction of the last step's (or a SimpleRNN's horizon a small
+/// part of its sequence), NG0111 when it grows instead.
 /// </summary>
 internal static class RecurrentRules
 {
@@ -26,10 +27,13 @@ internal static class RecurrentRules
             var source = (RecurrentDeclaration)expanded.Source;
             double first = horizon.FirstStepRatio;
             string name = $"{layer.Name} ({source.Description})";
-            if (first < options.RecurrentFirstStepGradient)
+            bool shortForASimpleRnn = layer.Cell == RecurrentCell.SimpleRnn && horizon.MemoryHorizon < options.RecurrentHorizonFraction * layer.Steps;
+            if (first < options.RecurrentFirstStepGradient || shortForASimpleRnn)
             {
+                string criterion = $"NG0110 fires for a first-step gradient below {Format(options.RecurrentFirstStepGradient)}" +
+                                   (layer.Cell == RecurrentCell.SimpleRnn ? $", or a SimpleRNN's horizon below {Format(options.RecurrentHorizonFraction)} of its sequence" : "");
                 problems.Add(new DeclarationProblem(ShortMemoryHorizon, source.Attribute, null, name, Steps(horizon.MemoryHorizon), layer.Steps.ToString(CultureInfo.InvariantCulture),
-                    Format(first), Context(layer), Format(options.RecurrentFirstStepGradient), Fix(layer)));
+                    Format(first), Context(layer), criterion, Fix(layer)));
             }
             else if (first > options.RecurrentExplodingFactor && layer.Cell == RecurrentCell.SimpleRnn)
             {
