@@ -5,9 +5,9 @@ using System.IO;
 namespace RecurrentSample;
 
 /// <summary>
-/// The command line: <c>[all|row-mnist|adding|copy] [--data DIR] [--epochs N] [--adding-steps N] [--copy-steps N] [--seed N] [--output DIR]</c>.
+/// The command line: <c>[all|row-mnist|adding|copy] [--data DIR] [--epochs N] [--adding-steps N] [--copy-steps N] [--learning-rate X] [--network NAME] [--seed N] [--output DIR]</c>.
 /// </summary>
-internal sealed record Options(string Experiment, string? DataDirectory, int Epochs, int AddingSteps, int CopySteps, int Seed, string OutputDirectory)
+internal sealed record Options(string Experiment, string? DataDirectory, int Epochs, int AddingSteps, int CopySteps, double? LearningRate, string? Network, int Seed, string OutputDirectory)
 {
     public const int DefaultEpochs = 3;
     public const int DefaultAddingSteps = 1000;
@@ -28,6 +28,8 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
           --epochs N            row-by-row MNIST: passes over the training set (default {DefaultEpochs})
           --adding-steps N      adding problem: most training steps of 50 fresh sequences (default {DefaultAddingSteps})
           --copy-steps N        copy task: most training steps of 50 fresh sequences (default {DefaultCopySteps})
+          --learning-rate X     Adam's learning rate for every network (default: each network's, shown)
+          --network NAME        only the networks whose name contains NAME, such as LSTM or IRNN
           --seed N              seed of the initial weights, the shuffling and the drawn sequences (default 1)
           --output DIR          where the PNG plots go (default: a new folder recurrent-<yyyyMMdd-HHmmss>
                                 under the current directory)
@@ -37,7 +39,7 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
     /// <summary>Parses the arguments; on a mistake, throws <see cref="ArgumentException"/> saying what would be right.</summary>
     public static Options? Parse(string[] args)
     {
-        var options = new Options("all", null, DefaultEpochs, DefaultAddingSteps, DefaultCopySteps, 1, DefaultOutputDirectory());
+        var options = new Options("all", null, DefaultEpochs, DefaultAddingSteps, DefaultCopySteps, null, null, 1, DefaultOutputDirectory());
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
@@ -59,10 +61,12 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
                 "--epochs" => options with { Epochs = PositiveInteger(name, Value()) },
                 "--adding-steps" => options with { AddingSteps = PositiveInteger(name, Value()) },
                 "--copy-steps" => options with { CopySteps = PositiveInteger(name, Value()) },
+                "--learning-rate" => options with { LearningRate = PositiveNumber(name, Value()) },
+                "--network" => options with { Network = Value() },
                 "--seed" => options with { Seed = Integer(name, Value()) },
                 "--output" => options with { OutputDirectory = Value() },
                 _ => throw new ArgumentException(
-                    $"Unknown option '{name}'; the options are --data, --epochs, --adding-steps, --copy-steps, --seed, --output and --help."),
+                    $"Unknown option '{name}'; the options are --data, --epochs, --adding-steps, --copy-steps, --learning-rate, --network, --seed, --output and --help."),
             };
         }
         return options;
@@ -78,6 +82,11 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
             ? value
             : throw new ArgumentException($"{name} takes an integer, not '{text}'.");
+
+    private static double PositiveNumber(string name, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentException($"{name} takes a positive number such as 0.001, not '{text}'.");
 
     private static int PositiveInteger(string name, string text)
     {

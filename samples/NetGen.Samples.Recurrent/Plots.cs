@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -21,8 +22,10 @@ internal static class Plots
         for (int n = 0; n < results.Count; n++)
         {
             ExperimentResult result = results[n];
-            double[] xs = [.. result.Curve.Select(m => (double)m.Step)];
-            double[] ys = [.. result.Curve.Select(m => hasBaseline ? m.Loss : 100 * m.Score)];
+            // Losses span orders of magnitude once a task is solved: log10; a non-finite loss (divergence) has no point.
+            Measurement[] kept = [.. result.Curve.Where(m => hasBaseline ? m.Loss > 0 && double.IsFinite(m.Loss) : double.IsFinite(m.Score))];
+            double[] xs = [.. kept.Select(m => (double)m.Step)];
+            double[] ys = [.. kept.Select(m => hasBaseline ? Math.Log10(m.Loss) : 100 * m.Score)];
             var line = plot.Add.Scatter(xs, ys);
             line.LegendText = $"{result.Contender.Name} (horizon {ConsoleReport.Number(result.Recurrent.MemoryHorizon)} steps)";
             line.Color = palette.GetColor(n);
@@ -31,14 +34,14 @@ internal static class Plots
         }
         if (first.Baseline is double baseline)
         {
-            var line = plot.Add.HorizontalLine(baseline);
+            var line = plot.Add.HorizontalLine(Math.Log10(baseline));
             line.LinePattern = LinePattern.Dashed;
             line.Color = Colors.Gray;
             line.LegendText = $"memoryless baseline {ConsoleReport.Number(baseline)}";
         }
         plot.Title($"{first.Experiment}: test {(hasBaseline ? "loss" : "accuracy")} during training");
         plot.XLabel(hasBaseline ? $"training step (batch of sequences drawn afresh)" : "epoch");
-        plot.YLabel(hasBaseline ? "test loss" : "test accuracy (%)");
+        plot.YLabel(hasBaseline ? "log10 test loss" : "test accuracy (%)");
         plot.ShowLegend(Edge.Right);
         string path = Path.Combine(directory, FileName(first.Experiment) + ".png");
         plot.SavePng(path, Width, Height);

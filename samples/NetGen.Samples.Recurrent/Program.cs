@@ -68,6 +68,16 @@ if (options.Runs("copy"))
         (contender, progress) => CopyExperiment.Run(contender, recipe, progress)));
 }
 
+if (options.Network is string network)
+{
+    experiments = [.. experiments.Select(e => e with { Contenders = [.. e.Contenders.Where(c => c.Name.Contains(network, StringComparison.OrdinalIgnoreCase))] })
+        .Where(e => e.Contenders.Count > 0)];
+}
+if (options.LearningRate is double rate)
+{
+    experiments = [.. experiments.Select(e => e with { Contenders = [.. e.Contenders.Select(c => c with { LearningRate = rate })] })];
+}
+
 AnsiConsole.MarkupLine("[bold]NetGen: the classic recurrent experiments[/]");
 foreach (var experiment in experiments)
 {
