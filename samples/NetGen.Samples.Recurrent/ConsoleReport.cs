@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Spectre.Console;
 
 namespace RecurrentSample;
@@ -27,6 +29,19 @@ internal static class ConsoleReport
                 Markup.Escape(result.Budget), $"{result.Elapsed.TotalSeconds:F0} s");
         }
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>One line per network: its test measurements during training, at most about ten of them.</summary>
+    public static void WriteCurves(IReadOnlyList<ExperimentResult> results)
+    {
+        foreach (ExperimentResult result in results)
+        {
+            int every = Math.Max(1, (result.Curve.Count + 9) / 10);
+            IEnumerable<Measurement> shown = result.Curve.Where((_, i) => i % every == 0 || i == result.Curve.Count - 1);
+            string unit = result.Baseline is null ? "epoch" : "step";
+            string points = string.Join(", ", shown.Select(m => $"{unit} {m.Step:N0}: {Number(m.Loss)} ({m.Score:P1})"));
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Experiment)}, {Markup.Escape(result.Contender.Name)}[/], test loss (score): {Markup.Escape(points)}");
+        }
     }
 
     public static string Number(double value) => value.ToString("G3", CultureInfo.InvariantCulture);

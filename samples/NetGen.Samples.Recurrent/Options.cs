@@ -10,8 +10,8 @@ namespace RecurrentSample;
 internal sealed record Options(string Experiment, string? DataDirectory, int Epochs, int AddingSteps, int CopySteps, double? LearningRate, string? Network, int Seed, string OutputDirectory)
 {
     public const int DefaultEpochs = 3;
-    public const int DefaultAddingSteps = 1000;
-    public const int DefaultCopySteps = 600;
+    public const int DefaultAddingSteps = 800;
+    public const int DefaultCopySteps = 800;
 
     public static readonly string[] Experiments = ["all", "row-mnist", "adding", "copy"];
 

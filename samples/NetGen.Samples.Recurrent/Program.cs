@@ -44,7 +44,7 @@ if (Console.IsOutputRedirected)
 }
 
 var clock = Stopwatch.StartNew();
-var synthetic = new SyntheticRecipe(0, BatchSize: 50, LearningRate: 0, ClipNorm: 1.0, EvaluateEvery: 50, TestSamples: 1000, options.Seed);
+var synthetic = new SyntheticRecipe(0, BatchSize: 50, LearningRate: 0, ClipNorm: 1.0, EvaluateEvery: 50, TestSamples: 500, options.Seed);
 var experiments = new List<(string Name, string Recipe, IReadOnlyList<Contender> Contenders, Func<Contender, Action<double, string>, ExperimentResult> Run)>();
 if (data is not null)
 {
@@ -112,6 +112,8 @@ AnsiConsole.Progress()
             results.Add(experimentResults);
         }
     });
+AnsiConsole.WriteLine();
+ConsoleReport.WriteCurves([.. results.SelectMany(r => r)]);
 AnsiConsole.WriteLine();
 ConsoleReport.WriteSummary([.. results.SelectMany(r => r)]);
 
