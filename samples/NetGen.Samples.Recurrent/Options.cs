@@ -9,7 +9,7 @@ namespace RecurrentSample;
 /// </summary>
 internal sealed record Options(string Experiment, string? DataDirectory, int Epochs, int AddingSteps, int CopySteps, double? LearningRate, string? Network, int Seed, string OutputDirectory)
 {
-    public const int DefaultEpochs = 3;
+    public const int DefaultEpochs = 5;
     public const int DefaultAddingSteps = 800;
     public const int DefaultCopySteps = 800;
 

@@ -23,10 +23,10 @@ internal static class CopyExperiment
     [
         new("LSTM(64)", "LSTM, forget bias 1 (Keras's defaults), a 9-way softmax at every step",
             (batch, seed) => new CopyLstm(batch, seed),
-            $"the standard initialization of the comparison; memoryless baseline {Task.BaselineCrossEntropy:F3}", 0.001),
+            $"the standard initialization of the comparison; memoryless baseline {Task.BaselineCrossEntropy:F3}", 0.01),
         new("chrono LSTM(64)", $"the same LSTM, chrono initialization with T_max = {Delay}",
             (batch, seed) => new CopyChronoLstm(batch, seed),
-            TallecOllivier, 0.001),
+            TallecOllivier, 0.01),
     ];
 
     /// <param name="onProgress">Told the fraction done and a line to show, after every step.</param>

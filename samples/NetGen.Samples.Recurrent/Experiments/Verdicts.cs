@@ -4,7 +4,7 @@ namespace RecurrentSample;
 internal static class Verdicts
 {
     /// <summary>A loss within 10 % of the baseline has learned nothing the baseline did not know.</summary>
-    private const double AtBaselineFraction = 0.9;
+    private const double AtBaselineMargin = 0.1;
 
     /// <summary>A loss below this fraction of the baseline has learned the task, if not to the last sequence.</summary>
     private const double LearnedFraction = 0.1;
@@ -16,6 +16,7 @@ internal static class Verdicts
         !double.IsFinite(loss) ? "diverged"
         : score >= SolvedScore ? "solved"
         : loss < LearnedFraction * baseline ? "learned, not solved"
-        : loss > AtBaselineFraction * baseline ? "at the baseline"
+        : loss > (1 + AtBaselineMargin) * baseline ? "above the baseline"
+        : loss > (1 - AtBaselineMargin) * baseline ? "at the baseline"
         : "below the baseline";
 }
