@@ -5,9 +5,9 @@ using System.IO;
 namespace RecurrentSample;
 
 /// <summary>
-/// The command line: <c>[all|row-mnist|adding|copy] [--data DIR] [--epochs N] [--adding-steps N] [--copy-steps N] [--learning-rate X] [--network NAME] [--seed N] [--output DIR]</c>.
+/// The command line: <c>[all|row-mnist|adding|copy] [--data DIR] [--epochs N] [--adding-steps N] [--adding-length T] [--copy-steps N] [--learning-rate X] [--network NAME] [--seed N] [--output DIR]</c>.
 /// </summary>
-internal sealed record Options(string Experiment, string? DataDirectory, int Epochs, int AddingSteps, int CopySteps, double? LearningRate, string? Network, int Seed, string OutputDirectory)
+internal sealed record Options(string Experiment, string? DataDirectory, int Epochs, int AddingSteps, int AddingLength, int CopySteps, double? LearningRate, string? Network, int Seed, string OutputDirectory)
 {
     public const int DefaultEpochs = 5;
     public const int DefaultAddingSteps = 800;
@@ -27,6 +27,7 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
                                 embedded subset (10,000 training and 2,000 test images)
           --epochs N            row-by-row MNIST: passes over the training set (default {DefaultEpochs})
           --adding-steps N      adding problem: most training steps of 50 fresh sequences (default {DefaultAddingSteps})
+          --adding-length T     adding problem: the sequence length, 100 (default) or 200
           --copy-steps N        copy task: most training steps of 50 fresh sequences (default {DefaultCopySteps})
           --learning-rate X     Adam's learning rate for every network (default: each network's, shown)
           --network NAME        only the networks whose name contains NAME, such as LSTM or IRNN
@@ -39,7 +40,7 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
     /// <summary>Parses the arguments; on a mistake, throws <see cref="ArgumentException"/> saying what would be right.</summary>
     public static Options? Parse(string[] args)
     {
-        var options = new Options("all", null, DefaultEpochs, DefaultAddingSteps, DefaultCopySteps, null, null, 1, DefaultOutputDirectory());
+        var options = new Options("all", null, DefaultEpochs, DefaultAddingSteps, 100, DefaultCopySteps, null, null, 1, DefaultOutputDirectory());
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
@@ -60,13 +61,14 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
                 "--data" => options with { DataDirectory = Value() },
                 "--epochs" => options with { Epochs = PositiveInteger(name, Value()) },
                 "--adding-steps" => options with { AddingSteps = PositiveInteger(name, Value()) },
+                "--adding-length" => options with { AddingLength = ParseAddingLength(name, Value()) },
                 "--copy-steps" => options with { CopySteps = PositiveInteger(name, Value()) },
                 "--learning-rate" => options with { LearningRate = PositiveNumber(name, Value()) },
                 "--network" => options with { Network = Value() },
                 "--seed" => options with { Seed = Integer(name, Value()) },
                 "--output" => options with { OutputDirectory = Value() },
                 _ => throw new ArgumentException(
-                    $"Unknown option '{name}'; the options are --data, --epochs, --adding-steps, --copy-steps, --learning-rate, --network, --seed, --output and --help."),
+                    $"Unknown option '{name}'; the options are --data, --epochs, --adding-steps, --adding-length, --copy-steps, --learning-rate, --network, --seed, --output and --help."),
             };
         }
         return options;
@@ -87,6 +89,14 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
             ? value
             : throw new ArgumentException($"{name} takes a positive number such as 0.001, not '{text}'.");
+
+    private static int ParseAddingLength(string name, string text)
+    {
+        int value = Integer(name, text);
+        return Array.IndexOf(AddingExperiment.Lengths, value) >= 0
+            ? value
+            : throw new ArgumentException($"{name} takes {string.Join(" or ", AddingExperiment.Lengths)} (the lengths with declared networks), not {value}.");
+    }
 
     private static int PositiveInteger(string name, string text)
     {

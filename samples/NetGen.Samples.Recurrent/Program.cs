@@ -58,8 +58,9 @@ if (data is not null)
 if (options.Runs("adding"))
 {
     SyntheticRecipe recipe = synthetic with { Steps = options.AddingSteps };
-    experiments.Add((AddingExperiment.Name, recipe.Describe() + " (Adam's rate per network below)", AddingExperiment.Contenders,
-        (contender, progress) => AddingExperiment.Run(contender, recipe, progress)));
+    int length = options.AddingLength;
+    experiments.Add((AddingExperiment.Name(length), recipe.Describe() + " (Adam's rate per network below)", AddingExperiment.Contenders(length),
+        (contender, progress) => AddingExperiment.Run(contender, length, recipe, progress)));
 }
 if (options.Runs("copy"))
 {

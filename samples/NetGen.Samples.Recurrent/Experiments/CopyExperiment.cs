@@ -39,7 +39,7 @@ internal static class CopyExperiment
             (step, loss) => onProgress((double)step / recipe.Steps, $"{contender.Name}: step {step:N0}, training cross-entropy {loss:F4}"));
         Measurement last = curve[^1];
         string outcome = $"test cross-entropy {ConsoleReport.Number(last.Loss)} per step ({ConsoleReport.Number(last.Loss / Task.BaselineCrossEntropy)} of the baseline " +
-            $"{ConsoleReport.Number(Task.BaselineCrossEntropy)}), {last.Score:P1} of the symbols recalled";
+            $"{ConsoleReport.Number(Task.BaselineCrossEntropy)}), {last.Score:P1} of the symbols recalled" + AddingExperiment.Lowest(curve, "cross-entropy");
         return new ExperimentResult(
             Name, contender, network.Layers[0], Task.Steps, outcome, Verdicts.Of(last.Loss, Task.BaselineCrossEntropy, last.Score),
             AddingExperiment.Budget(last.Step, recipe, last.Score >= Verdicts.SolvedScore), clock.Elapsed, curve, Task.BaselineCrossEntropy);

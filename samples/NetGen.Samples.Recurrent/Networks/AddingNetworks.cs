@@ -26,3 +26,23 @@ public partial class AddingIrnn;
 [LSTM(32, ForgetBias = 1)]
 [Dense(1)]
 public partial class AddingLstm;
+
+// The same three at T = 200 (--adding-length 200).
+
+/// <summary>The tanh recurrent layer of <see cref="AddingTanhRnn"/> over 200 steps.</summary>
+[Network(Inputs = 2, Steps = 200, InputMeanSquare = 0.17)]
+[SimpleRNN(100)]
+[Dense(1)]
+public partial class AddingTanhRnn200;
+
+/// <summary>The IRNN of <see cref="AddingIrnn"/> over 200 steps.</summary>
+[Network(Inputs = 2, Steps = 200, InputMeanSquare = 0.17)]
+[SimpleRNN(100, Activation.ReLU, RecurrentInit = Init.Identity)]
+[Dense(1)]
+public partial class AddingIrnn200;
+
+/// <summary>The LSTM of <see cref="AddingLstm"/> over 200 steps.</summary>
+[Network(Inputs = 2, Steps = 200, InputMeanSquare = 0.17)]
+[LSTM(32, ForgetBias = 1)]
+[Dense(1)]
+public partial class AddingLstm200;
