@@ -54,7 +54,8 @@ internal static class AddingExperiment
             network, task, recipe with { LearningRate = contender.LearningRate }, Score, m => m.Score >= Verdicts.SolvedScore,
             (step, loss) => onProgress((double)step / recipe.Steps, $"{contender.Name}: step {step:N0}, training MSE {loss:F4}"));
         Measurement last = curve[^1];
-        string outcome = $"test MSE {ConsoleReport.Number(last.Loss)} ({ConsoleReport.Number(last.Loss / AddingProblem.BaselineMeanSquaredError)} of the baseline), " +
+        string outcome = !double.IsFinite(last.Loss) ? $"diverged: training loss {last.Loss} at step {last.Step:N0}" + Lowest(curve, "MSE")
+            : $"test MSE {ConsoleReport.Number(last.Loss)} ({ConsoleReport.Number(last.Loss / AddingProblem.BaselineMeanSquaredError)} of the baseline), " +
             $"{last.Score:P1} within {AddingProblem.SolvedError}" + Lowest(curve, "MSE");
         return new ExperimentResult(
             Name(length), contender, network.Layers[0], length, outcome, Verdicts.Of(last.Loss, AddingProblem.BaselineMeanSquaredError, last.Score),
@@ -80,7 +81,8 @@ internal static class AddingExperiment
     /// <summary>The lowest test loss and its step, when training ended above it (a run that learned, then lost some of it).</summary>
     public static string Lowest(IReadOnlyList<Measurement> curve, string loss)
     {
-        Measurement lowest = curve.MinBy(m => m.Loss);
+        // double's comparer puts NaN below every number: a diverged run's lowest loss is among the finite ones.
+        Measurement lowest = curve.Where(m => double.IsFinite(m.Loss)).MinBy(m => m.Loss);
         return lowest.Step == curve[^1].Step ? "" : $"; lowest {loss} {ConsoleReport.Number(lowest.Loss)} at step {lowest.Step:N0} ({lowest.Score:P1})";
     }
 
