@@ -42,6 +42,10 @@ internal static class Plots
         plot.Title($"{first.Experiment}: test {(hasBaseline ? "loss" : "accuracy")} during training");
         plot.XLabel(hasBaseline ? $"training step (batch of sequences drawn afresh)" : "epoch");
         plot.YLabel(hasBaseline ? "log10 test loss" : "test accuracy (%)");
+        if (!hasBaseline)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        }
         plot.ShowLegend(Edge.Right);
         string path = Path.Combine(directory, FileName(first.Experiment) + ".png");
         plot.SavePng(path, Width, Height);
