@@ -59,7 +59,7 @@ if (options.Runs("adding"))
 {
     SyntheticRecipe recipe = synthetic with { Steps = options.AddingSteps };
     int length = options.AddingLength;
-    experiments.Add((AddingExperiment.Name(length), recipe.Describe() + " (Adam's rate per network below)", AddingExperiment.Contenders(length),
+    experiments.Add((AddingExperiment.Name(length), recipe.Describe(), AddingExperiment.Contenders(length),
         (contender, progress) => AddingExperiment.Run(contender, length, recipe, progress)));
 }
 if (options.Runs("copy"))

@@ -24,7 +24,7 @@ internal static class RowMnistExperiment
     ];
 
     public static string Describe(int epochs, int seed) =>
-        $"Adam {LearningRate}, batch {BatchSize}, {epochs} epochs, seed {seed}";
+        $"Adam (its rate per network below), batch {BatchSize}, {epochs} epochs, seed {seed}";
 
     /// <param name="onProgress">Told the fraction done and a line to show, after every mini-batch.</param>
     public static ExperimentResult Run(

@@ -11,6 +11,6 @@ namespace RecurrentSample;
 internal sealed record SyntheticRecipe(int Steps, int BatchSize, double LearningRate, double ClipNorm, int EvaluateEvery, int TestSamples, int Seed)
 {
     public string Describe() =>
-        $"Adam {LearningRate}, batch {BatchSize}, global-norm clipping at {ClipNorm}, up to {Steps:N0} steps of fresh sequences, " +
+        $"Adam (its rate per network below), batch {BatchSize}, global-norm clipping at {ClipNorm}, up to {Steps:N0} steps of fresh sequences, " +
         $"{TestSamples:N0} test sequences scored every {EvaluateEvery} steps";
 }
