@@ -11,7 +11,10 @@ internal static class RowMnistExperiment
 {
     public const int Steps = 28;
     public const int BatchSize = 64;
-    public const double LearningRate = 0.001;
+    public const double LearningRate = 0.002;
+
+    /// <summary>The learning rate is multiplied by this after every epoch.</summary>
+    public const double LearningRateDecay = 0.8;
 
     public static IReadOnlyList<Contender> Contenders { get; } =
     [
@@ -24,7 +27,7 @@ internal static class RowMnistExperiment
     ];
 
     public static string Describe(int epochs, int seed) =>
-        $"Adam (its rate per network below), batch {BatchSize}, {epochs} epochs, seed {seed}";
+        $"Adam (its rate per network below, times {LearningRateDecay} after every epoch), batch {BatchSize}, {epochs} epochs, seed {seed}";
 
     /// <param name="onProgress">Told the fraction done and a line to show, after every mini-batch.</param>
     public static ExperimentResult Run(
@@ -35,7 +38,13 @@ internal static class RowMnistExperiment
         var progress = new SynchronousProgress<TrainingProgress>(report => onProgress(
             ((report.Epoch - 1) * (double)report.SamplesPerEpoch + report.SamplesSeen) / (report.Epochs * (double)report.SamplesPerEpoch),
             $"{contender.Name}: epoch {report.Epoch}/{report.Epochs}, loss {report.RunningLoss:F4}"));
-        var options = new TrainingOptions { Epochs = epochs, BatchSize = BatchSize, Seed = seed };
+        var options = new TrainingOptions
+        {
+            Epochs = epochs,
+            BatchSize = BatchSize,
+            Seed = seed,
+            Schedule = LearningRateSchedule.ExponentialDecay(LearningRateDecay),
+        };
         TrainingHistory history = Trainer.Fit(network, new Adam<float>(contender.LearningRate), training, options, validation: test, progress: progress);
         List<Measurement> curve = [.. history.Epochs.Select(e => new Measurement(e.Epoch, e.ValidationLoss ?? double.NaN, e.ValidationAccuracy ?? double.NaN))];
         Measurement last = curve[^1];
