@@ -54,12 +54,12 @@ internal static class AddingExperiment
             network, task, recipe with { LearningRate = contender.LearningRate }, Score, m => m.Score >= Verdicts.SolvedScore,
             (step, loss) => onProgress((double)step / recipe.Steps, $"{contender.Name}: step {step:N0}, training MSE {loss:F4}"));
         Measurement last = curve[^1];
-        string outcome = !double.IsFinite(last.Loss) ? $"diverged: training loss {last.Loss} at step {last.Step:N0}" + Lowest(curve, "MSE")
+        string outcome = !double.IsFinite(last.Loss) ? $"diverged: training loss {last.Loss} at step {last.Step:N0}" + SyntheticOutcome.Lowest(curve, "MSE")
             : $"test MSE {ConsoleReport.Number(last.Loss)} ({ConsoleReport.Number(last.Loss / AddingProblem.BaselineMeanSquaredError)} of the baseline), " +
-            $"{last.Score:P1} within {AddingProblem.SolvedError}" + Lowest(curve, "MSE");
+            $"{last.Score:P1} within {AddingProblem.SolvedError}" + SyntheticOutcome.Lowest(curve, "MSE");
         return new ExperimentResult(
             Name(length), contender, network.Layers[0], length, outcome, Verdicts.Of(last.Loss, AddingProblem.BaselineMeanSquaredError, last.Score),
-            Budget(last.Step, recipe, last.Score >= Verdicts.SolvedScore), clock.Elapsed, curve, AddingProblem.BaselineMeanSquaredError);
+            SyntheticOutcome.Budget(last.Step, recipe, last.Score >= Verdicts.SolvedScore), clock.Elapsed, curve, AddingProblem.BaselineMeanSquaredError);
     }
 
     /// <summary>The test mean squared error and the fraction of test sequences whose absolute error is below 0.04.</summary>
@@ -77,19 +77,4 @@ internal static class AddingExperiment
         }
         return new Measurement(0, squares / predictions.Length, (double)solved / predictions.Length);
     }
-
-    /// <summary>A run whose lowest test loss is below this fraction of its last one learned, then lost ground.</summary>
-    private const double LostGroundFraction = 0.5;
-
-    /// <summary>The lowest test loss and its step, when training ended well above it (a run that learned, then lost ground).</summary>
-    public static string Lowest(IReadOnlyList<Measurement> curve, string loss)
-    {
-        // double's comparer puts NaN below every number: a diverged run's lowest loss is among the finite ones.
-        Measurement lowest = curve.Where(m => double.IsFinite(m.Loss)).MinBy(m => m.Loss);
-        bool lostGround = !double.IsFinite(curve[^1].Loss) || lowest.Loss < LostGroundFraction * curve[^1].Loss;
-        return !lostGround ? "" : $"; lowest {loss} {ConsoleReport.Number(lowest.Loss)} at step {lowest.Step:N0} ({lowest.Score:P1})";
-    }
-
-    public static string Budget(long steps, SyntheticRecipe recipe, bool solved) =>
-        $"{steps:N0} steps × {recipe.BatchSize}" + (solved ? $", stopped once {Verdicts.SolvedScore:P0} were right" : "");
 }

@@ -38,12 +38,12 @@ internal static class CopyExperiment
             network, Task, recipe with { LearningRate = contender.LearningRate }, Score, m => m.Score >= Verdicts.SolvedScore,
             (step, loss) => onProgress((double)step / recipe.Steps, $"{contender.Name}: step {step:N0}, training cross-entropy {loss:F4}"));
         Measurement last = curve[^1];
-        string outcome = !double.IsFinite(last.Loss) ? $"diverged: training loss {last.Loss} at step {last.Step:N0}" + AddingExperiment.Lowest(curve, "cross-entropy")
+        string outcome = !double.IsFinite(last.Loss) ? $"diverged: training loss {last.Loss} at step {last.Step:N0}" + SyntheticOutcome.Lowest(curve, "cross-entropy")
             : $"test cross-entropy {ConsoleReport.Number(last.Loss)} per step ({ConsoleReport.Number(last.Loss / Task.BaselineCrossEntropy)} of the baseline " +
-            $"{ConsoleReport.Number(Task.BaselineCrossEntropy)}), {last.Score:P1} of the symbols recalled" + AddingExperiment.Lowest(curve, "cross-entropy");
+            $"{ConsoleReport.Number(Task.BaselineCrossEntropy)}), {last.Score:P1} of the symbols recalled" + SyntheticOutcome.Lowest(curve, "cross-entropy");
         return new ExperimentResult(
             Name, contender, network.Layers[0], Task.Steps, outcome, Verdicts.Of(last.Loss, Task.BaselineCrossEntropy, last.Score),
-            AddingExperiment.Budget(last.Step, recipe, last.Score >= Verdicts.SolvedScore), clock.Elapsed, curve, Task.BaselineCrossEntropy);
+            SyntheticOutcome.Budget(last.Step, recipe, last.Score >= Verdicts.SolvedScore), clock.Elapsed, curve, Task.BaselineCrossEntropy);
     }
 
     /// <summary>
