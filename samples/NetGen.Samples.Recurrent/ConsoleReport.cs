@@ -31,6 +31,29 @@ internal static class ConsoleReport
         AnsiConsole.Write(table);
     }
 
+    /// <summary>The lag experiment: per network, the predicted and measured gradient at lags 10, 50 and 99, and their worst ratio over the lags.</summary>
+    public static void WriteLags(IReadOnlyList<LagExperiment.Lags> lags)
+    {
+        var table = new Table()
+            .Title("[bold]Adding problem, T = 100: ∂loss/∂h at lag k over the last step's, at initialization[/] (predicted / measured)")
+            .AddColumn("network")
+            .AddColumn(new TableColumn("horizon predicted").RightAligned())
+            .AddColumn(new TableColumn("k = 10").RightAligned())
+            .AddColumn(new TableColumn("k = 50").RightAligned())
+            .AddColumn(new TableColumn("k = 99").RightAligned())
+            .AddColumn(new TableColumn("worst predicted/measured").RightAligned());
+        foreach (LagExperiment.Lags lag in lags)
+        {
+            string At(int k) => $"{G2(lag.Predicted[k])} / {G2(lag.Measured[k])}";
+            (double ratio, int worstLag) = lag.Worst;
+            table.AddRow(Markup.Escape(lag.Network), $"{G2(lag.Layer.MemoryHorizon)} steps", At(10), At(50), At(99),
+                $"{ratio.ToString("F2", CultureInfo.InvariantCulture)} (k = {worstLag})");
+        }
+        AnsiConsole.Write(table);
+    }
+
+    private static string G2(double value) => value.ToString("G2", CultureInfo.InvariantCulture);
+
     /// <summary>One line per network: its test measurements during training, at most about ten of them.</summary>
     public static void WriteCurves(IReadOnlyList<ExperimentResult> results)
     {

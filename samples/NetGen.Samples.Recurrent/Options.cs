@@ -5,7 +5,7 @@ using System.IO;
 namespace RecurrentSample;
 
 /// <summary>
-/// The command line: <c>[all|row-mnist|adding|copy] [--data DIR] [--epochs N] [--adding-steps N] [--adding-length T] [--copy-steps N] [--learning-rate X] [--network NAME] [--seed N] [--output DIR]</c>.
+/// The command line: <c>[all|row-mnist|adding|copy|lags] [--data DIR] [--epochs N] [--adding-steps N] [--adding-length T] [--copy-steps N] [--learning-rate X] [--network NAME] [--seed N] [--output DIR]</c>.
 /// </summary>
 internal sealed record Options(string Experiment, string? DataDirectory, int Epochs, int AddingSteps, int AddingLength, int CopySteps, double? LearningRate, string? Network, int Seed, string OutputDirectory)
 {
@@ -13,7 +13,7 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
     public const int DefaultAddingSteps = 800;
     public const int DefaultCopySteps = 800;
 
-    public static readonly string[] Experiments = ["all", "row-mnist", "adding", "copy"];
+    public static readonly string[] Experiments = ["all", "row-mnist", "adding", "copy", "lags"];
 
     public static string Usage => $"""
         The classic recurrent experiments, NetGen's numbers beside the published ones and beside NetGen's compile-time
@@ -22,7 +22,7 @@ internal sealed record Options(string Experiment, string? DataDirectory, int Epo
 
         Usage: dotnet run -c Release --project samples/NetGen.Samples.Recurrent -- [experiment] [options]
 
-          experiment            all (default), row-mnist, adding or copy
+          experiment            all (default), row-mnist, adding, copy or lags (the gradient against time lag at initialization, predicted and measured)
           --data DIR            the four MNIST IDX files (train-images-idx3-ubyte[.gz], ...); default: the
                                 embedded subset (10,000 training and 2,000 test images)
           --epochs N            row-by-row MNIST: passes over the training set (default {DefaultEpochs})

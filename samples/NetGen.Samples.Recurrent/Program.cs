@@ -89,6 +89,22 @@ foreach (var experiment in experiments)
     }
 }
 
+if (options.Runs("lags"))
+{
+    // Untrained networks: the prediction of how far back the gradient reaches, held against the monitor's measurement.
+    Directory.CreateDirectory(options.OutputDirectory);
+    IReadOnlyList<LagExperiment.Lags> lags = LagExperiment.Measure(options.Seed);
+    ConsoleReport.WriteLags(lags);
+    AnsiConsole.MarkupLine($"Lag plot: [bold]{Markup.Escape(Path.GetFullPath(LagExperiment.Plot(lags, options.OutputDirectory)))}[/]");
+    AnsiConsole.WriteLine();
+}
+
+if (experiments.Count == 0)
+{
+    AnsiConsole.MarkupLine($"{clock.Elapsed.TotalSeconds:F0} s in all.");
+    return 0;
+}
+
 var results = new List<List<ExperimentResult>>();
 AnsiConsole.Progress()
     .AutoClear(false)

@@ -2,6 +2,10 @@ using NetGen;
 
 namespace RecurrentSample;
 
+// The LSTM with forget bias 1 is what NG0110 warns about (a short memory horizon for the sequence): the experiment shows
+// what that warning means beside the chrono LSTM it suggests, so it is silenced here on purpose.
+#pragma warning disable NG0110
+
 // The copy task at T = 50 (Arjovsky, Shah & Bengio 2016): 10 symbols of 8, T − 1 blanks, a delimiter, 10 blanks; the
 // network must output blanks until the delimiter's 10 blanks, then the 10 symbols: 70 steps of 10 one-hot inputs, a
 // class of 9 (blank or symbol) at every step. One-hot inputs have E[x²] = 0.1.
