@@ -27,7 +27,7 @@ internal sealed record GradientHealthOptions(
     /// <summary>
     /// 1e-6, from the recurrent sample's runs (samples/NetGen.Samples.Recurrent): an LSTM or GRU can learn a longer memory
     /// through its gates, so a short horizon at initialization alone does not stop it. Row-by-row MNIST's LSTM(128) (8e-4)
-    /// and GRU(128) (2.4e-6), which reach 98.8 %, stay silent; the copy task's LSTM with forget bias 1 (8.7e-7), which stays
+    /// and GRU(128) (2.4e-6), which reach 98.9 % and 98.8 %, stay silent; the copy task's LSTM with forget bias 1 (8.7e-7), which stays
     /// at the memoryless baseline, fires, as does the adding problem's LSTM at T = 100 (7e-9), which learns it only partly;
     /// the chrono LSTM on the copy task (7.7e-4), which learns it, does not.
     /// </summary>
