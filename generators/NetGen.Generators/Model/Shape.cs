@@ -15,9 +15,6 @@ internal readonly record struct Shape(int Features, int Steps = 0)
     /// <summary>The number of values of one sample.</summary>
     public int Size => IsSequence ? Steps * Features : Features;
 
-    /// <summary>The vectors of one sample that a per-step layer (dense, loss) treats as rows: the steps, or 1.</summary>
-    public int Rows => IsSequence ? Steps : 1;
-
     /// <summary>The number of values of one sample in 64 bits, for refusing sizes that do not fit an array.</summary>
     public long LongSize => IsSequence ? (long)Steps * Features : Features;
 

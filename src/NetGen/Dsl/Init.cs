@@ -30,17 +30,17 @@ public enum Init
     /// <summary>All zeros. The default for biases.</summary>
     Zeros = 7,
 
-    /// <summary>Every value equal to the attribute's constant (<see cref="DenseAttribute.InitValue"/> or <see cref="DenseAttribute.BiasInitValue"/>).</summary>
+    /// <summary>Every value equal to the attribute's constant (<see cref="WeightedLayerAttribute.InitValue"/> or <see cref="WeightedLayerAttribute.BiasInitValue"/>).</summary>
     Constant = 8,
 
     /// <summary>
-    /// N(mean, standard deviation²) with <see cref="DenseAttribute.InitMean"/> and <see cref="DenseAttribute.InitStandardDeviation"/>
+    /// N(mean, standard deviation²) with <see cref="WeightedLayerAttribute.InitMean"/> and <see cref="WeightedLayerAttribute.InitStandardDeviation"/>
     /// (defaults 0 and 0.05, as Keras's <c>RandomNormal</c>; PyTorch's <c>normal_</c> defaults to 0 and 1).
     /// </summary>
     Normal = 9,
 
     /// <summary>
-    /// U(minimum, maximum) with <see cref="DenseAttribute.InitMinimum"/> and <see cref="DenseAttribute.InitMaximum"/>
+    /// U(minimum, maximum) with <see cref="WeightedLayerAttribute.InitMinimum"/> and <see cref="WeightedLayerAttribute.InitMaximum"/>
     /// (defaults −0.05 and 0.05, as Keras's <c>RandomUniform</c>; PyTorch's <c>uniform_</c> defaults to 0 and 1).
     /// </summary>
     Uniform = 10,
@@ -53,19 +53,19 @@ public enum Init
 
     /// <summary>
     /// Keras's <c>VarianceScaling</c>: variance <c>scale / n</c>, n being fan_in, fan_out or their mean
-    /// (<see cref="DenseAttribute.InitScale"/>, <see cref="DenseAttribute.InitFanMode"/>), drawn from
-    /// <see cref="DenseAttribute.InitDistribution"/>. Weights only.
+    /// (<see cref="WeightedLayerAttribute.InitScale"/>, <see cref="WeightedLayerAttribute.InitFanMode"/>), drawn from
+    /// <see cref="WeightedLayerAttribute.InitDistribution"/>. Weights only.
     /// </summary>
     VarianceScaling = 12,
 
     /// <summary>
-    /// A random orthogonal matrix times <see cref="DenseAttribute.InitGain"/> (Saxe et al. 2014; Keras's <c>Orthogonal</c>,
+    /// A random orthogonal matrix times <see cref="WeightedLayerAttribute.InitGain"/> (Saxe et al. 2014; Keras's <c>Orthogonal</c>,
     /// PyTorch's <c>orthogonal_</c>): orthonormal rows, or columns when there are more rows than columns. Weights only.
     /// </summary>
     Orthogonal = 13,
 
     /// <summary>
-    /// The identity matrix times <see cref="DenseAttribute.InitGain"/> (Keras's <c>Identity</c>, PyTorch's <c>eye_</c>); for a
+    /// The identity matrix times <see cref="WeightedLayerAttribute.InitGain"/> (Keras's <c>Identity</c>, PyTorch's <c>eye_</c>); for a
     /// non-square matrix, ones on the main diagonal. Weights only.
     /// </summary>
     Identity = 14,

@@ -20,7 +20,7 @@ public sealed class LSTMAttribute : RecurrentAttribute
     /// <summary>
     /// The forget gate's total bias (its block of <c>bias_ih</c>; the same block of <c>bias_hh</c> is 0). Default 1, Keras's
     /// <c>unit_forget_bias</c> (Gers et al. 2000; Jozefowicz et al. 2015); with <see cref="RecurrentDefaults.PyTorch"/>, when not
-    /// written, the forget gate keeps its <see cref="RecurrentAttribute.BiasInit"/> draw, as <c>nn.LSTM</c> does. Needs biases.
+    /// written, the forget gate keeps its <see cref="WeightedLayerAttribute.BiasInit"/> draw, as <c>nn.LSTM</c> does. Needs biases.
     /// </summary>
     public double ForgetBias { get; set; } = 1.0;
 

@@ -4,16 +4,17 @@ namespace NetGen;
 
 /// <summary>
 /// What the recurrent layers (<see cref="SimpleRNNAttribute"/>, <see cref="LSTMAttribute"/>, <see cref="GRUAttribute"/>)
-/// share: their size, what they return, and how their three parameter groups are initialized. A recurrent layer reads a
+/// share: their size, what they return, and how their recurrent weights are initialized (the input weights and the biases as
+/// every layer with weights, <see cref="WeightedLayerAttribute"/>). A recurrent layer reads a
 /// sequence (<see cref="NetworkAttribute.Steps"/> steps of <see cref="NetworkAttribute.Inputs"/> features, or an earlier
 /// recurrent layer that returns sequences), runs from a zero state, and keeps PyTorch's parameters and names:
 /// <c>weight_ih</c> [gates·units, inputs], <c>weight_hh</c> [gates·units, units], <c>bias_ih</c> and <c>bias_hh</c> [gates·units].
 /// </summary>
-public abstract class RecurrentAttribute : Attribute
+public abstract class RecurrentAttribute : WeightedLayerAttribute
 {
     /// <summary>Creates a recurrent layer of <paramref name="units"/> hidden units.</summary>
     /// <param name="units">The size of the hidden state; must be positive.</param>
-    protected RecurrentAttribute(int units) => Units = units;
+    private protected RecurrentAttribute(int units) => Units = units;
 
     /// <summary>The size of the hidden state, which is the layer's output per step.</summary>
     public int Units { get; }
@@ -26,39 +27,6 @@ public abstract class RecurrentAttribute : Attribute
 
     /// <summary>Whose defaults the initializers not written take. Default <see cref="RecurrentDefaults.Keras"/>.</summary>
     public RecurrentDefaults Defaults { get; set; } = RecurrentDefaults.Keras;
-
-    /// <summary>
-    /// How the input weights <c>weight_ih</c> are drawn (fan_in = inputs, fan_out = gates·units, as Keras's kernel). Default
-    /// <see cref="NetGen.Init.GlorotUniform"/>; <see cref="NetGen.Init.HiddenSizeUniform"/> with <see cref="RecurrentDefaults.PyTorch"/>.
-    /// </summary>
-    public Init Init { get; set; } = Init.GlorotUniform;
-
-    /// <summary>The weight value when <see cref="Init"/> is <see cref="NetGen.Init.Constant"/>. Default 0.</summary>
-    public double InitValue { get; set; }
-
-    /// <summary>The mean of <see cref="NetGen.Init.Normal"/> and <see cref="NetGen.Init.TruncatedNormal"/> input weights. Default 0.</summary>
-    public double InitMean { get; set; }
-
-    /// <summary>The standard deviation of <see cref="NetGen.Init.Normal"/> and <see cref="NetGen.Init.TruncatedNormal"/> input weights. Default 0.05; must be positive.</summary>
-    public double InitStandardDeviation { get; set; } = 0.05;
-
-    /// <summary>The lower bound of <see cref="NetGen.Init.Uniform"/> input weights. Default −0.05.</summary>
-    public double InitMinimum { get; set; } = -0.05;
-
-    /// <summary>The upper bound of <see cref="NetGen.Init.Uniform"/> input weights. Default 0.05; must exceed <see cref="InitMinimum"/>.</summary>
-    public double InitMaximum { get; set; } = 0.05;
-
-    /// <summary>The scale of <see cref="NetGen.Init.VarianceScaling"/> input weights. Default 1; must be positive.</summary>
-    public double InitScale { get; set; } = 1.0;
-
-    /// <summary>The n of <see cref="NetGen.Init.VarianceScaling"/> input weights. Default <see cref="FanMode.FanIn"/>.</summary>
-    public FanMode InitFanMode { get; set; } = FanMode.FanIn;
-
-    /// <summary>The distribution of <see cref="NetGen.Init.VarianceScaling"/> input weights. Default <see cref="NetGen.InitDistribution.TruncatedNormal"/>.</summary>
-    public InitDistribution InitDistribution { get; set; } = InitDistribution.TruncatedNormal;
-
-    /// <summary>The factor of <see cref="NetGen.Init.Orthogonal"/> and <see cref="NetGen.Init.Identity"/> input weights. Default 1.</summary>
-    public double InitGain { get; set; } = 1.0;
 
     /// <summary>
     /// How the recurrent weights <c>weight_hh</c> are drawn. Default <see cref="NetGen.Init.Orthogonal"/> (Keras: one orthogonal
@@ -93,28 +61,4 @@ public abstract class RecurrentAttribute : Attribute
 
     /// <summary>The factor of <see cref="NetGen.Init.Orthogonal"/> and <see cref="NetGen.Init.Identity"/> recurrent weights. Default 1.</summary>
     public double RecurrentInitGain { get; set; } = 1.0;
-
-    /// <summary>
-    /// How both bias vectors are drawn. Default <see cref="NetGen.Init.Zeros"/>; <see cref="NetGen.Init.HiddenSizeUniform"/> with
-    /// <see cref="RecurrentDefaults.PyTorch"/>. An LSTM's forget-gate biases are then set by <see cref="LSTMAttribute.ForgetBias"/>.
-    /// </summary>
-    public Init BiasInit { get; set; } = Init.Zeros;
-
-    /// <summary>The bias value when <see cref="BiasInit"/> is <see cref="NetGen.Init.Constant"/>. Default 0.</summary>
-    public double BiasInitValue { get; set; }
-
-    /// <summary>The mean of <see cref="NetGen.Init.Normal"/> and <see cref="NetGen.Init.TruncatedNormal"/> biases. Default 0.</summary>
-    public double BiasInitMean { get; set; }
-
-    /// <summary>The standard deviation of <see cref="NetGen.Init.Normal"/> and <see cref="NetGen.Init.TruncatedNormal"/> biases. Default 0.05.</summary>
-    public double BiasInitStandardDeviation { get; set; } = 0.05;
-
-    /// <summary>The lower bound of <see cref="NetGen.Init.Uniform"/> biases. Default −0.05.</summary>
-    public double BiasInitMinimum { get; set; } = -0.05;
-
-    /// <summary>The upper bound of <see cref="NetGen.Init.Uniform"/> biases. Default 0.05.</summary>
-    public double BiasInitMaximum { get; set; } = 0.05;
-
-    /// <summary>Whether the layer has the two bias vectors. Default true (PyTorch's <c>bias</c>, Keras's <c>use_bias</c>).</summary>
-    public bool UseBias { get; set; } = true;
 }

@@ -7,7 +7,7 @@ namespace NetGen;
 
 /// <summary>
 /// Names a network's parameters and state as tensors, from its layer table: a dense layer's <c>weight</c> [outputs, inputs]
-/// and <c>bias</c> [outputs] (none without biases, <see cref="DenseAttribute.UseBias"/> false); a normalization's <c>scale</c> and
+/// and <c>bias</c> [outputs] (none without biases, <see cref="WeightedLayerAttribute.UseBias"/> false); a normalization's <c>scale</c> and
 /// <c>shift</c> [features]; a batch normalization's <c>running_mean</c> and <c>running_var</c> [features] (from
 /// <see cref="INetwork{T}.State"/>); a residual block's <c>projection</c> [outputs, inputs] when it has one; a PReLU's slopes,
 /// <c>weight</c> [1] when shared or [features] (PyTorch's <c>nn.PReLU.weight</c>); a recurrent layer's PyTorch names,

@@ -55,10 +55,6 @@ internal sealed record RecurrentLayer(
 
     public override long LongBiasCount => BiasInit is null ? 0 : 2L * Gates * Units;
 
-    public int RecurrentWeightOffset => WeightOffset + (int)LongInputWeightCount;
-
-    public int RecurrentBiasOffset => BiasOffset + Gates * Units;
-
     public override bool Accepts(Shape input) => input.IsSequence;
 
     public override (string Takes, string Fix) AcceptedInput =>
@@ -122,7 +118,7 @@ internal sealed record RecurrentLayer(
     }
 
     /// <summary>The horizon model's input for this layer, or null where the model does not apply (a recurrent matrix it does not know).</summary>
-    public RecurrentHorizonInput? HorizonInput(double inputMeanSquare)
+    private RecurrentHorizonInput? HorizonInput(double inputMeanSquare)
     {
         RecurrentInit? recurrent = RecurrentMatrix();
         if (recurrent is null || !IsZeroMean(InputWeightInit))
