@@ -52,26 +52,61 @@ public static class GruKernels
         CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
         CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·3·units");
 
-        int width = 3 * units, stateStep = batch * units;
+        int width = 3 * units;
+        InputProduct(input, weightIh, biasIh, gates[..(steps * batch * width)], steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
+        unsafe
+        {
+            fixed (T* weights = weightHh, biases = biasHh, hidden0 = initialHidden, hidden = outputs, gate = gates, z = scratch)
+            {
+                var arguments = new ForwardArguments<T>(new(weights, weightHh.Length), new(biases, biasHh.Length), new(hidden0, initialHidden.Length),
+                    new(hidden, outputs.Length), new(gate, gates.Length), new(z, scratch.Length), steps, batch, units);
+                KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
+            }
+        }
+    }
+
+    /// <summary>The spans <see cref="Forward"/> hands to each range of samples, fixed for the duration of the call.</summary>
+    private readonly record struct ForwardArguments<T>(
+        FixedSpan<T> WeightHh, FixedSpan<T> BiasHh, FixedSpan<T> InitialHidden, FixedSpan<T> Outputs, FixedSpan<T> Gates, FixedSpan<T> Scratch,
+        int Steps, int Batch, int Units)
+        where T : unmanaged;
+
+    private static unsafe void ForwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
+        ForwardSamples(a.WeightHh.Span, a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Gates.Span, a.Scratch.Span, a.Steps, a.Batch, a.Units, first, end);
+    }
+
+    /// <summary>
+    /// The recurrence of <see cref="Forward"/> for samples <c>[first, end)</c>, whose steps depend on no other sample: each
+    /// range runs on its own thread, from the input products in <paramref name="gates"/> to the outputs.
+    /// </summary>
+    private static void ForwardSamples<T>(
+        ReadOnlySpan<T> weightHh, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> gates, Span<T> scratch,
+        int steps, int batch, int units, int first, int end)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = 3 * units, stateStep = batch * units, rows = end - first, state = rows * units;
         Span<T> activated = gates[..(steps * batch * width)];
         Span<T> recurrentCandidates = gates[(steps * batch * width)..];
-        InputProduct(input, weightIh, biasIh, activated, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
+        Span<T> z = scratch.Slice(first * width, rows * width);
         for (int t = 0; t < steps; t++)
         {
-            ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
-            HiddenProduct(previous, weightHh, biasHh, scratch, batch, units, width);
-            for (int s = 0; s < batch; s++)
+            int stepRows = t * stateStep + first * units;
+            ReadOnlySpan<T> previous = t == 0 ? SliceUnlessEmpty(initialHidden, first * units, state) : outputs.Slice(stepRows - stateStep, state);
+            HiddenProduct(previous, weightHh, biasHh, z, rows, units, width);
+            for (int s = 0; s < rows; s++)
             {
-                Span<T> gate = activated.Slice((t * batch + s) * width, width);
-                ReadOnlySpan<T> recurrent = scratch.Slice(s * width, width);
+                Span<T> gate = activated.Slice((t * batch + first + s) * width, width);
+                ReadOnlySpan<T> recurrent = z.Slice(s * width, width);
                 Span<T> resetAndUpdate = gate[..(2 * units)], candidate = gate.Slice(2 * units, units);
                 ReadOnlySpan<T> hn = recurrent.Slice(2 * units, units);
                 TensorPrimitives.Add(resetAndUpdate, recurrent[..(2 * units)], resetAndUpdate);
                 GateActivations.Sigmoid(resetAndUpdate, resetAndUpdate);
-                hn.CopyTo(recurrentCandidates.Slice(t * stateStep + s * units, units));
+                hn.CopyTo(recurrentCandidates.Slice(stepRows + s * units, units));
                 TensorPrimitives.MultiplyAdd(gate[..units], hn, candidate, candidate); // W_in x + b_in + r⊙(W_hn h + b_hn)
                 GateActivations.Tanh(candidate, candidate);
-                Span<T> hidden = outputs.Slice(t * stateStep + s * units, units);
+                Span<T> hidden = outputs.Slice(stepRows + s * units, units);
                 ReadOnlySpan<T> update = gate.Slice(units, units);
                 if (previous.IsEmpty)
                 {
@@ -114,33 +149,22 @@ public static class GruKernels
         CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "2·steps·batch·3·units + batch·units");
 
         int width = 3 * units, stateStep = batch * units, sequence = steps * batch * width;
-        ReadOnlySpan<T> activated = gates[..sequence];
-        ReadOnlySpan<T> recurrentCandidates = gates[sequence..];
         // The input and the recurrent products' pre-activation gradients differ in the candidate n only: r scales the recurrent one.
         Span<T> inputPreactivationGradients = workspace[..sequence];
         Span<T> hiddenPreactivationGradients = workspace.Slice(sequence, sequence);
         Span<T> hiddenGradient = workspace.Slice(2 * sequence, stateStep);
         CopyOrClear(finalHiddenGradients, hiddenGradient);
-        for (int t = steps - 1; t >= 0; t--)
+        unsafe
         {
-            if (!outputGradients.IsEmpty)
+            fixed (T* weights = weightHh, hidden0 = initialHidden, hidden = outputs, gate = gates, dOutputs = outputGradients, dHiddens = hiddenGradients,
+                dzInput = inputPreactivationGradients, dzHidden = hiddenPreactivationGradients, dHidden = hiddenGradient)
             {
-                Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
+                var arguments = new BackwardArguments<T>(
+                    new(weights, weightHh.Length), new(hidden0, initialHidden.Length), new(hidden, outputs.Length), new(gate, gates.Length),
+                    new(dOutputs, outputGradients.Length), new(dHiddens, hiddenGradients.Length), new(dzInput, inputPreactivationGradients.Length),
+                    new(dzHidden, hiddenPreactivationGradients.Length), new(dHidden, hiddenGradient.Length), !initialHiddenGradients.IsEmpty, steps, batch, units);
+                KernelThreading.RunRanges(&BackwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
             }
-            StoreHiddenGradient(hiddenGradient, hiddenGradients, t);
-            ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
-            for (int s = 0; s < batch; s++)
-            {
-                int row = s * units, gateRow = (t * batch + s) * width;
-                CellGradients(activated.Slice(gateRow, width), recurrentCandidates.Slice(t * stateStep + row, units),
-                    previous.IsEmpty ? previous : previous.Slice(row, units), hiddenGradient.Slice(row, units),
-                    inputPreactivationGradients.Slice(gateRow, width), hiddenPreactivationGradients.Slice(gateRow, width), units);
-            }
-            if (t == 0 && initialHiddenGradients.IsEmpty)
-            {
-                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
-            }
-            DenseKernels.AccumulateInputGradients(hiddenPreactivationGradients.Slice(t * batch * width, batch * width), weightHh, hiddenGradient, batch, units, width);
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
         InputWeightGradients(inputPreactivationGradients, input, weightIhGradients, biasIhGradients, steps * batch, inputs, width);
@@ -148,6 +172,60 @@ public static class GruKernels
         if (!inputGradients.IsEmpty)
         {
             DenseKernels.AccumulateInputGradients(inputPreactivationGradients, weightIh, inputGradients, steps * batch, inputs, width);
+        }
+    }
+
+    /// <summary>The spans <see cref="Backward"/> hands to each range of samples, fixed for the duration of the call.</summary>
+    private readonly record struct BackwardArguments<T>(
+        FixedSpan<T> WeightHh, FixedSpan<T> InitialHidden, FixedSpan<T> Outputs, FixedSpan<T> Gates, FixedSpan<T> OutputGradients,
+        FixedSpan<T> HiddenGradients, FixedSpan<T> InputPreactivationGradients, FixedSpan<T> HiddenPreactivationGradients,
+        FixedSpan<T> HiddenGradient, bool WantsInitialHiddenGradient, int Steps, int Batch, int Units)
+        where T : unmanaged;
+
+    private static unsafe void BackwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly BackwardArguments<T> a = ref *(BackwardArguments<T>*)arguments;
+        BackwardSamples<T>(a.WeightHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Gates.Span, a.OutputGradients.Span, a.HiddenGradients.Span,
+            a.InputPreactivationGradients.Span, a.HiddenPreactivationGradients.Span, a.HiddenGradient.Span, a.WantsInitialHiddenGradient,
+            a.Steps, a.Batch, a.Units, first, end);
+    }
+
+    /// <summary>
+    /// Backpropagation through time of <see cref="Backward"/> for samples <c>[first, end)</c>, from the final state's gradient
+    /// in <paramref name="hiddenGradient"/> to the initial state's and every step's pre-activation gradients: no sample's
+    /// depend on another's, so each range runs on its own thread.
+    /// </summary>
+    private static void BackwardSamples<T>(
+        ReadOnlySpan<T> weightHh, ReadOnlySpan<T> initialHidden, ReadOnlySpan<T> outputs, ReadOnlySpan<T> gates, ReadOnlySpan<T> outputGradients,
+        Span<T> hiddenGradients, Span<T> inputPreactivationGradients, Span<T> hiddenPreactivationGradients, Span<T> hiddenGradient,
+        bool wantsInitialHiddenGradient, int steps, int batch, int units, int first, int end)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = 3 * units, stateStep = batch * units, sequence = steps * batch * width, rows = end - first, state = rows * units;
+        ReadOnlySpan<T> activated = gates[..sequence];
+        ReadOnlySpan<T> recurrentCandidates = gates[sequence..];
+        Span<T> dh = hiddenGradient.Slice(first * units, state);
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            int stepRows = t * stateStep + first * units;
+            if (!outputGradients.IsEmpty)
+            {
+                Add(outputGradients.Slice(stepRows, state), dh);
+            }
+            CopyIfWanted(dh, SliceUnlessEmpty(hiddenGradients, stepRows, state));
+            ReadOnlySpan<T> previous = t == 0 ? SliceUnlessEmpty(initialHidden, first * units, state) : outputs.Slice(stepRows - stateStep, state);
+            for (int s = 0; s < rows; s++)
+            {
+                int row = s * units, gateRow = (t * batch + first + s) * width;
+                CellGradients(activated.Slice(gateRow, width), recurrentCandidates.Slice(stepRows + row, units),
+                    SliceUnlessEmpty(previous, row, units), dh.Slice(row, units),
+                    inputPreactivationGradients.Slice(gateRow, width), hiddenPreactivationGradients.Slice(gateRow, width), units);
+            }
+            if (t == 0 && !wantsInitialHiddenGradient)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
+            }
+            DenseKernels.AccumulateInputGradients(hiddenPreactivationGradients.Slice((t * batch + first) * width, rows * width), weightHh, dh, rows, units, width);
         }
     }
 

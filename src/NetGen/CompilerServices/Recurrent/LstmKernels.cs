@@ -52,23 +52,60 @@ public static class LstmKernels
         CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
         CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·4·units");
 
-        int width = 4 * units, stateStep = batch * units;
+        int width = 4 * units;
         InputProduct(input, weightIh, biasIh, gates, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
+        unsafe
+        {
+            fixed (T* weights = weightHh, biases = biasHh, hidden0 = initialHidden, cell0 = initialCell, hidden = outputs, cell = cells, gate = gates, z = scratch)
+            {
+                var arguments = new ForwardArguments<T>(
+                    new(weights, weightHh.Length), new(biases, biasHh.Length), new(hidden0, initialHidden.Length), new(cell0, initialCell.Length),
+                    new(hidden, outputs.Length), new(cell, cells.Length), new(gate, gates.Length), new(z, scratch.Length), steps, batch, units);
+                KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
+            }
+        }
+    }
+
+    /// <summary>The spans <see cref="Forward"/> hands to each range of samples, fixed for the duration of the call.</summary>
+    private readonly record struct ForwardArguments<T>(
+        FixedSpan<T> WeightHh, FixedSpan<T> BiasHh, FixedSpan<T> InitialHidden, FixedSpan<T> InitialCell,
+        FixedSpan<T> Outputs, FixedSpan<T> Cells, FixedSpan<T> Gates, FixedSpan<T> Scratch, int Steps, int Batch, int Units)
+        where T : unmanaged;
+
+    private static unsafe void ForwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
+        ForwardSamples(a.WeightHh.Span, a.BiasHh.Span, a.InitialHidden.Span, a.InitialCell.Span, a.Outputs.Span, a.Cells.Span, a.Gates.Span,
+            a.Scratch.Span, a.Steps, a.Batch, a.Units, first, end);
+    }
+
+    /// <summary>
+    /// The recurrence of <see cref="Forward"/> for samples <c>[first, end)</c>, whose steps depend on no other sample: each
+    /// range runs on its own thread, from the input products in <paramref name="gates"/> to the outputs.
+    /// </summary>
+    private static void ForwardSamples<T>(
+        ReadOnlySpan<T> weightHh, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, ReadOnlySpan<T> initialCell,
+        Span<T> outputs, Span<T> cells, Span<T> gates, Span<T> scratch, int steps, int batch, int units, int first, int end)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = 4 * units, stateStep = batch * units, rows = end - first, state = rows * units;
+        Span<T> z = scratch.Slice(first * width, rows * width);
         for (int t = 0; t < steps; t++)
         {
-            ReadOnlySpan<T> previousHidden = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
-            ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * stateStep, stateStep);
-            HiddenProduct(previousHidden, weightHh, biasHh, scratch, batch, units, width);
-            Span<T> stepGates = gates.Slice(t * batch * width, batch * width);
-            TensorPrimitives.Add(stepGates, scratch, stepGates);
-            for (int s = 0; s < batch; s++)
+            ReadOnlySpan<T> previousHidden = t == 0 ? SliceUnlessEmpty(initialHidden, first * units, state) : outputs.Slice((t - 1) * stateStep + first * units, state);
+            ReadOnlySpan<T> previousCell = t == 0 ? SliceUnlessEmpty(initialCell, first * units, state) : cells.Slice((t - 1) * stateStep + first * units, state);
+            HiddenProduct(previousHidden, weightHh, biasHh, z, rows, units, width);
+            Span<T> stepGates = gates.Slice((t * batch + first) * width, rows * width);
+            TensorPrimitives.Add(stepGates, z, stepGates);
+            for (int s = 0; s < rows; s++)
             {
                 Span<T> gate = stepGates.Slice(s * width, width);
                 Span<T> inputAndForget = gate[..(2 * units)], candidate = gate.Slice(2 * units, units), output = gate[(3 * units)..];
                 GateActivations.Sigmoid(inputAndForget, inputAndForget);
                 GateActivations.Tanh(candidate, candidate);
                 GateActivations.Sigmoid(output, output);
-                Span<T> cell = cells.Slice(t * stateStep + s * units, units), hidden = outputs.Slice(t * stateStep + s * units, units);
+                int row = t * stateStep + (first + s) * units;
+                Span<T> cell = cells.Slice(row, units), hidden = outputs.Slice(row, units);
                 TensorPrimitives.Multiply(gate[..units], candidate, cell); // i⊙g
                 if (!previousCell.IsEmpty)
                 {
@@ -119,28 +156,17 @@ public static class LstmKernels
         Span<T> cellGradient = workspace.Slice(steps * batch * width + stateStep, stateStep);
         CopyOrClear(finalHiddenGradients, hiddenGradient);
         CopyOrClear(finalCellGradients, cellGradient);
-        for (int t = steps - 1; t >= 0; t--)
+        unsafe
         {
-            if (!outputGradients.IsEmpty)
+            fixed (T* weights = weightHh, cell0 = initialCell, cell = cells, gate = gates, dOutputs = outputGradients, dHiddens = hiddenGradients,
+                dz = preactivationGradients, dHidden = hiddenGradient, dCell = cellGradient)
             {
-                Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
+                var arguments = new BackwardArguments<T>(
+                    new(weights, weightHh.Length), new(cell0, initialCell.Length), new(cell, cells.Length), new(gate, gates.Length),
+                    new(dOutputs, outputGradients.Length), new(dHiddens, hiddenGradients.Length), new(dz, preactivationGradients.Length),
+                    new(dHidden, hiddenGradient.Length), new(dCell, cellGradient.Length), !initialHiddenGradients.IsEmpty, steps, batch, units);
+                KernelThreading.RunRanges(&BackwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
             }
-            StoreHiddenGradient(hiddenGradient, hiddenGradients, t);
-            ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * stateStep, stateStep);
-            for (int s = 0; s < batch; s++)
-            {
-                int row = s * units;
-                Span<T> dz = preactivationGradients.Slice((t * batch + s) * width, width);
-                GateActivations.Tanh(cells.Slice(t * stateStep + row, units), dz[(3 * units)..]); // read back by CellGradients
-                CellGradients(gates.Slice((t * batch + s) * width, width), previousCell.IsEmpty ? previousCell : previousCell.Slice(row, units),
-                    hiddenGradient.Slice(row, units), cellGradient.Slice(row, units), dz, units);
-            }
-            if (t == 0 && initialHiddenGradients.IsEmpty)
-            {
-                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
-            }
-            hiddenGradient.Clear();
-            DenseKernels.AccumulateInputGradients(preactivationGradients.Slice(t * batch * width, batch * width), weightHh, hiddenGradient, batch, units, width);
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
         CopyIfWanted(cellGradient, initialCellGradients);
@@ -150,6 +176,60 @@ public static class LstmKernels
         if (!inputGradients.IsEmpty)
         {
             DenseKernels.AccumulateInputGradients(preactivationGradients, weightIh, inputGradients, steps * batch, inputs, width);
+        }
+    }
+
+    /// <summary>The spans <see cref="Backward"/> hands to each range of samples, fixed for the duration of the call.</summary>
+    private readonly record struct BackwardArguments<T>(
+        FixedSpan<T> WeightHh, FixedSpan<T> InitialCell, FixedSpan<T> Cells, FixedSpan<T> Gates, FixedSpan<T> OutputGradients,
+        FixedSpan<T> HiddenGradients, FixedSpan<T> PreactivationGradients, FixedSpan<T> HiddenGradient, FixedSpan<T> CellGradient,
+        bool WantsInitialHiddenGradient, int Steps, int Batch, int Units)
+        where T : unmanaged;
+
+    private static unsafe void BackwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly BackwardArguments<T> a = ref *(BackwardArguments<T>*)arguments;
+        BackwardSamples<T>(a.WeightHh.Span, a.InitialCell.Span, a.Cells.Span, a.Gates.Span, a.OutputGradients.Span, a.HiddenGradients.Span,
+            a.PreactivationGradients.Span, a.HiddenGradient.Span, a.CellGradient.Span, a.WantsInitialHiddenGradient, a.Steps, a.Batch, a.Units, first, end);
+    }
+
+    /// <summary>
+    /// Backpropagation through time of <see cref="Backward"/> for samples <c>[first, end)</c>, from the final states'
+    /// gradients in <paramref name="hiddenGradient"/> and <paramref name="cellGradient"/> to the initial states' and every
+    /// step's pre-activation gradients: no sample's depend on another's, so each range runs on its own thread.
+    /// </summary>
+    private static void BackwardSamples<T>(
+        ReadOnlySpan<T> weightHh, ReadOnlySpan<T> initialCell, ReadOnlySpan<T> cells, ReadOnlySpan<T> gates, ReadOnlySpan<T> outputGradients,
+        Span<T> hiddenGradients, Span<T> preactivationGradients, Span<T> hiddenGradient, Span<T> cellGradient, bool wantsInitialHiddenGradient,
+        int steps, int batch, int units, int first, int end)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = 4 * units, stateStep = batch * units, rows = end - first, state = rows * units;
+        Span<T> dh = hiddenGradient.Slice(first * units, state), dc = cellGradient.Slice(first * units, state);
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            int stepRows = t * stateStep + first * units;
+            if (!outputGradients.IsEmpty)
+            {
+                Add(outputGradients.Slice(stepRows, state), dh);
+            }
+            CopyIfWanted(dh, SliceUnlessEmpty(hiddenGradients, stepRows, state));
+            ReadOnlySpan<T> previousCell = t == 0 ? SliceUnlessEmpty(initialCell, first * units, state) : cells.Slice(stepRows - stateStep, state);
+            Span<T> stepGradients = preactivationGradients.Slice((t * batch + first) * width, rows * width);
+            for (int s = 0; s < rows; s++)
+            {
+                int row = s * units;
+                Span<T> dz = stepGradients.Slice(s * width, width);
+                GateActivations.Tanh(cells.Slice(stepRows + row, units), dz[(3 * units)..]); // read back by CellGradients
+                CellGradients(gates.Slice((t * batch + first + s) * width, width), SliceUnlessEmpty(previousCell, row, units),
+                    dh.Slice(row, units), dc.Slice(row, units), dz, units);
+            }
+            if (t == 0 && !wantsInitialHiddenGradient)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
+            }
+            dh.Clear();
+            DenseKernels.AccumulateInputGradients(stepGradients, weightHh, dh, rows, units, width);
         }
     }
 

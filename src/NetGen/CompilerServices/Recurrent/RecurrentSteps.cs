@@ -61,11 +61,34 @@ internal static class RecurrentSteps
         }
         Span<T> transposed = TransposeBuffer<T>.Get(inputs * gates);
         Transpose(weights, transposed, gates, inputs);
+        unsafe
+        {
+            // Split over the rows, each thread its own: split over the inputs, as the input-gradient product splits, each
+            // thread would write a whole [rows, gates] of partial sums to be added afterwards.
+            fixed (T* x = input, transposedWeights = transposed, b = biases, products = z)
+            {
+                var arguments = new InputProductArguments<T>(
+                    new(x, input.Length), new(transposedWeights, transposed.Length), new(b, biases.Length), new(products, z.Length), inputs, gates);
+                KernelThreading.RunRanges(&InputProductRows<T>, (nint)(&arguments), rows, (long)rows * inputs * gates);
+            }
+        }
+    }
+
+    private readonly record struct InputProductArguments<T>(
+        FixedSpan<T> Input, FixedSpan<T> TransposedWeights, FixedSpan<T> Biases, FixedSpan<T> Z, int Inputs, int Gates)
+        where T : unmanaged;
+
+    /// <summary>Rows <c>[first, end)</c> of <see cref="InputProduct"/>'s narrow case: <c>z = b + x·W_ihᵀ</c>.</summary>
+    private static unsafe void InputProductRows<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly InputProductArguments<T> a = ref *(InputProductArguments<T>*)arguments;
+        int rows = end - first, gates = a.Gates;
+        Span<T> z = a.Z.Span.Slice(first * gates, rows * gates);
         for (int row = 0; row < rows; row++)
         {
-            CopyOrClear(biases, z.Slice(row * gates, gates));
+            CopyOrClear(a.Biases.Span, z.Slice(row * gates, gates));
         }
-        DenseKernels.AccumulateInputGradients(input, transposed, z, rows, gates, inputs);
+        DenseKernels.AccumulateInputGradients(a.Input.Span.Slice(first * a.Inputs, rows * a.Inputs), a.TransposedWeights.Span, z, rows, gates, a.Inputs);
     }
 
     /// <summary>
@@ -183,6 +206,15 @@ internal static class RecurrentSteps
         AddRows(hiddenPreactivationGradients, biasGradients, steps * batch, gates);
     }
 
+    /// <summary>The multiply-adds of a sequence's recurrent products: what decides whether its samples are split over threads.</summary>
+    internal static long RecurrentWork(int steps, int batch, int units, int gates) => (long)steps * batch * units * gates;
+
+    /// <summary><paramref name="span"/>'s slice, or <paramref name="span"/> itself when it is empty (the zero state, no gradient).</summary>
+    internal static ReadOnlySpan<T> SliceUnlessEmpty<T>(ReadOnlySpan<T> span, int start, int length) => span.IsEmpty ? span : span.Slice(start, length);
+
+    /// <inheritdoc cref="SliceUnlessEmpty{T}(ReadOnlySpan{T}, int, int)"/>
+    internal static Span<T> SliceUnlessEmpty<T>(Span<T> span, int start, int length) => span.IsEmpty ? span : span.Slice(start, length);
+
     /// <summary><c>target += source</c>, element by element.</summary>
     internal static void Add<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.Add(target, source, target);
@@ -224,18 +256,6 @@ internal static class RecurrentSteps
         if (actual != 0 && actual != expected)
         {
             throw new ArgumentException($"{name} holds {actual} values; it must hold {shape} = {expected}, or none (an empty span) for {whenEmpty}.", name);
-        }
-    }
-
-    /// <summary>
-    /// Copies ∂L/∂h_t, <paramref name="hiddenGradient"/>, to step <paramref name="step"/> of <paramref name="hiddenGradients"/>
-    /// <c>[steps, batch, units]</c>, unless that is empty (not wanted).
-    /// </summary>
-    internal static void StoreHiddenGradient<T>(ReadOnlySpan<T> hiddenGradient, Span<T> hiddenGradients, int step)
-    {
-        if (!hiddenGradients.IsEmpty)
-        {
-            hiddenGradient.CopyTo(hiddenGradients.Slice(step * hiddenGradient.Length, hiddenGradient.Length));
         }
     }
 

@@ -41,14 +41,48 @@ public static class SimpleRnnKernels
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
         CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·units");
 
-        int stateStep = batch * units;
         InputProduct(input, weightIh, biasIh, outputs, steps * batch, inputs, units); // W_ih·x + b_ih for every step at once
+        unsafe
+        {
+            fixed (T* weights = weightHh, biases = biasHh, hidden0 = initialHidden, hidden = outputs, z = scratch)
+            {
+                var arguments = new ForwardArguments<T>(new(weights, weightHh.Length), new(biases, biasHh.Length), new(hidden0, initialHidden.Length),
+                    new(hidden, outputs.Length), new(z, scratch.Length), activation, steps, batch, units);
+                KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, units));
+            }
+        }
+    }
+
+    /// <summary>The spans <see cref="Forward"/> hands to each range of samples, fixed for the duration of the call.</summary>
+    private readonly record struct ForwardArguments<T>(
+        FixedSpan<T> WeightHh, FixedSpan<T> BiasHh, FixedSpan<T> InitialHidden, FixedSpan<T> Outputs, FixedSpan<T> Scratch,
+        SimpleRnnActivation Activation, int Steps, int Batch, int Units)
+        where T : unmanaged;
+
+    private static unsafe void ForwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
+        ForwardSamples(a.WeightHh.Span, a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Scratch.Span, a.Activation, a.Steps, a.Batch, a.Units, first, end);
+    }
+
+    /// <summary>
+    /// The recurrence of <see cref="Forward"/> for samples <c>[first, end)</c>, whose steps depend on no other sample: each
+    /// range runs on its own thread, from the input products in <paramref name="outputs"/> to the states.
+    /// </summary>
+    private static void ForwardSamples<T>(
+        ReadOnlySpan<T> weightHh, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> scratch,
+        SimpleRnnActivation activation, int steps, int batch, int units, int first, int end)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int stateStep = batch * units, rows = end - first, length = rows * units;
+        Span<T> z = scratch.Slice(first * units, length);
         for (int t = 0; t < steps; t++)
         {
-            ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * stateStep, stateStep);
-            HiddenProduct(previous, weightHh, biasHh, scratch, batch, units, units);
-            Span<T> state = outputs.Slice(t * stateStep, stateStep);
-            TensorPrimitives.Add(state, scratch, state);
+            int stepRows = t * stateStep + first * units;
+            ReadOnlySpan<T> previous = t == 0 ? SliceUnlessEmpty(initialHidden, first * units, length) : outputs.Slice(stepRows - stateStep, length);
+            HiddenProduct(previous, weightHh, biasHh, z, rows, units, units);
+            Span<T> state = outputs.Slice(stepRows, length);
+            TensorPrimitives.Add(state, z, state);
             if (activation == SimpleRnnActivation.Tanh)
             {
                 GateActivations.Tanh(state, state);
@@ -91,35 +125,15 @@ public static class SimpleRnnKernels
         Span<T> preactivationGradients = workspace[..sequence];
         Span<T> hiddenGradient = workspace.Slice(sequence, stateStep);
         CopyOrClear(finalHiddenGradients, hiddenGradient);
-        for (int t = steps - 1; t >= 0; t--)
+        unsafe
         {
-            if (!outputGradients.IsEmpty)
+            fixed (T* weights = weightHh, hidden = outputs, dOutputs = outputGradients, dHiddens = hiddenGradients, dz = preactivationGradients, dHidden = hiddenGradient)
             {
-                Add(outputGradients.Slice(t * stateStep, stateStep), hiddenGradient);
+                var arguments = new BackwardArguments<T>(new(weights, weightHh.Length), new(hidden, outputs.Length), new(dOutputs, outputGradients.Length),
+                    new(dHiddens, hiddenGradients.Length), new(dz, preactivationGradients.Length), new(dHidden, hiddenGradient.Length),
+                    !initialHiddenGradients.IsEmpty, activation, steps, batch, units);
+                KernelThreading.RunRanges(&BackwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, units));
             }
-            StoreHiddenGradient(hiddenGradient, hiddenGradients, t);
-            ReadOnlySpan<T> state = outputs.Slice(t * stateStep, stateStep);
-            Span<T> dz = preactivationGradients.Slice(t * stateStep, stateStep);
-            // Both derivatives from the output: tanh' = 1 − h², ReLU' = 1 where h > 0 (0 at 0, as PyTorch).
-            if (activation == SimpleRnnActivation.Tanh)
-            {
-                TensorPrimitives.Multiply(state, state, dz);
-                TensorPrimitives.Multiply(dz, hiddenGradient, dz);
-                TensorPrimitives.Subtract(hiddenGradient, dz, dz); // d − h²·d
-            }
-            else
-            {
-                for (int e = 0; e < stateStep; e++)
-                {
-                    dz[e] = state[e] > T.Zero ? hiddenGradient[e] : T.Zero;
-                }
-            }
-            if (t == 0 && initialHiddenGradients.IsEmpty)
-            {
-                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
-            }
-            hiddenGradient.Clear();
-            DenseKernels.AccumulateInputGradients(dz, weightHh, hiddenGradient, batch, units, units);
         }
         CopyIfWanted(hiddenGradient, initialHiddenGradients);
         // The input and the recurrent products share the pre-activation, so their gradients are the same.
@@ -128,6 +142,64 @@ public static class SimpleRnnKernels
         if (!inputGradients.IsEmpty)
         {
             DenseKernels.AccumulateInputGradients(preactivationGradients, weightIh, inputGradients, steps * batch, inputs, units);
+        }
+    }
+
+    /// <summary>The spans <see cref="Backward"/> hands to each range of samples, fixed for the duration of the call.</summary>
+    private readonly record struct BackwardArguments<T>(
+        FixedSpan<T> WeightHh, FixedSpan<T> Outputs, FixedSpan<T> OutputGradients, FixedSpan<T> HiddenGradients, FixedSpan<T> PreactivationGradients,
+        FixedSpan<T> HiddenGradient, bool WantsInitialHiddenGradient, SimpleRnnActivation Activation, int Steps, int Batch, int Units)
+        where T : unmanaged;
+
+    private static unsafe void BackwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly BackwardArguments<T> a = ref *(BackwardArguments<T>*)arguments;
+        BackwardSamples<T>(a.WeightHh.Span, a.Outputs.Span, a.OutputGradients.Span, a.HiddenGradients.Span, a.PreactivationGradients.Span,
+            a.HiddenGradient.Span, a.WantsInitialHiddenGradient, a.Activation, a.Steps, a.Batch, a.Units, first, end);
+    }
+
+    /// <summary>
+    /// Backpropagation through time of <see cref="Backward"/> for samples <c>[first, end)</c>, from the final state's gradient
+    /// in <paramref name="hiddenGradient"/> to the initial state's and every step's pre-activation gradients: no sample's
+    /// depend on another's, so each range runs on its own thread.
+    /// </summary>
+    private static void BackwardSamples<T>(
+        ReadOnlySpan<T> weightHh, ReadOnlySpan<T> outputs, ReadOnlySpan<T> outputGradients, Span<T> hiddenGradients, Span<T> preactivationGradients,
+        Span<T> hiddenGradient, bool wantsInitialHiddenGradient, SimpleRnnActivation activation, int steps, int batch, int units, int first, int end)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int stateStep = batch * units, rows = end - first, length = rows * units;
+        Span<T> dh = hiddenGradient.Slice(first * units, length);
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            int stepRows = t * stateStep + first * units;
+            if (!outputGradients.IsEmpty)
+            {
+                Add(outputGradients.Slice(stepRows, length), dh);
+            }
+            CopyIfWanted(dh, SliceUnlessEmpty(hiddenGradients, stepRows, length));
+            ReadOnlySpan<T> state = outputs.Slice(stepRows, length);
+            Span<T> dz = preactivationGradients.Slice(stepRows, length);
+            // Both derivatives from the output: tanh' = 1 − h², ReLU' = 1 where h > 0 (0 at 0, as PyTorch).
+            if (activation == SimpleRnnActivation.Tanh)
+            {
+                TensorPrimitives.Multiply(state, state, dz);
+                TensorPrimitives.Multiply(dz, dh, dz);
+                TensorPrimitives.Subtract(dh, dz, dz); // d − h²·d
+            }
+            else
+            {
+                for (int e = 0; e < length; e++)
+                {
+                    dz[e] = state[e] > T.Zero ? dh[e] : T.Zero;
+                }
+            }
+            if (t == 0 && !wantsInitialHiddenGradient)
+            {
+                break; // ∂L/∂h_{-1} = W_hhᵀ·dz_0 only feeds the initial state's gradient
+            }
+            dh.Clear();
+            DenseKernels.AccumulateInputGradients(dz, weightHh, dh, rows, units, units);
         }
     }
 
