@@ -56,6 +56,14 @@ foreach (PeakResult p in peak)
 {
     Console.WriteLine($"  {p.Vector} x {p.Chains} chains, {p.Threads} thread(s): median {p.MedianGflops:F1} GFLOP/s, best {p.BestGflops:F1}");
 }
+Console.WriteLine($"L2 read bandwidth probe ({CacheBandwidthProbe.BufferBytes / 1024} KB per thread, 512-bit loads):");
+var bandwidth = new List<BandwidthResult>();
+foreach (int threads in torchThreads.Append(1).Distinct().Order())
+{
+    BandwidthResult b = CacheBandwidthProbe.Measure(threads);
+    bandwidth.Add(b);
+    Console.WriteLine($"  {threads} thread(s): median {b.MedianGBs:F1} GB/s, best {b.BestGBs:F1} (L1 data cache {b.L1DataBytes / 1024} KB per core)");
+}
 double roundTripAtStart = CoreLatencyProbe.MedianRoundTripNanoseconds();
 Console.WriteLine($"core-to-core round trip: {roundTripAtStart:F0} ns");
 Console.WriteLine();
@@ -96,7 +104,7 @@ Run("9", () => RecurrentCases.Training("9", RecurrentCell.Gru, 1, torchThreads, 
 Run("10", () => RecurrentCases.Inference("10", RecurrentCell.Gru, torchThreads, options));
 
 double roundTripAtEnd = CoreLatencyProbe.MedianRoundTripNanoseconds();
-Report report = Report.Build(machine, torchThreads, options, peak, (roundTripAtStart, roundTripAtEnd), cases);
+Report report = Report.Build(machine, torchThreads, options, peak, bandwidth, (roundTripAtStart, roundTripAtEnd), cases);
 string markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (write)

@@ -164,6 +164,14 @@ public static class RecurrentCases
     public static double ForwardFlops(RecurrentCell cell, int batch) =>
         2.0 * batch * (GateCount(cell) * Units * (Steps * Inputs + (Steps - 1) * Units) + Classes * Units);
 
+    /// <summary>
+    /// How often a call reads the recurrent weights <c>W_hh</c>, and their bytes: once per step from the second on in the
+    /// forward pass (h_0 is zero), and once more per step in the backward pass (<c>W_hhᵀ·dz</c>). At one sample they are
+    /// matrix-vector products, so each read streams the weights from L2 (beyond what L1 keeps).
+    /// </summary>
+    public static (int Reads, long Bytes) RecurrentWeightTraffic(RecurrentCell cell, bool training) =>
+        ((training ? 2 : 1) * (Steps - 1), (long)GateCount(cell) * Units * Units * sizeof(float));
+
     private static int GateCount(RecurrentCell cell) => cell == RecurrentCell.Lstm ? 4 : 3;
 
     private static INetwork<float> Declared(RecurrentCell cell, int maxBatch) =>

@@ -17,7 +17,7 @@ public sealed record Target(string Case, string Goal, string Measured, bool? Met
 
 public sealed record Report(
     string Date, string Command, MachineInfo Machine, int TensorPrimitivesThreads, IReadOnlyList<int> TorchSharpThreads,
-    HarnessOptions Harness, IReadOnlyList<PeakResult> Peak, double PeakSingleThreadGflops,
+    HarnessOptions Harness, IReadOnlyList<PeakResult> Peak, double PeakSingleThreadGflops, IReadOnlyList<BandwidthResult> Bandwidth,
     double CoreRoundTripAtStartNanoseconds, double CoreRoundTripAtEndNanoseconds, IReadOnlyList<CaseResult> Cases,
     IReadOnlyList<Ratio> Ratios, double? Case4NetGenGflops, double? Case4Efficiency, IReadOnlyList<Target> Targets)
 {
@@ -34,7 +34,7 @@ public sealed record Report(
 
     public static Report Build(
         MachineInfo machine, IReadOnlyList<int> torchThreads, HarnessOptions harness, IReadOnlyList<PeakResult> peak,
-        (double AtStart, double AtEnd) coreRoundTrip, IReadOnlyList<CaseResult> cases)
+        IReadOnlyList<BandwidthResult> bandwidth, (double AtStart, double AtEnd) coreRoundTrip, IReadOnlyList<CaseResult> cases)
     {
         double peak1 = peak.Where(p => p.Threads == 1).Max(p => p.BestGflops);
         var ratios = new List<Ratio>();
@@ -82,20 +82,49 @@ public sealed record Report(
             NoAllocation(id, "training step");
         }
         // Issue 15: the same targets for the LSTM and the GRU, and the fraction of the FMA peak (reported, no goal).
-        foreach ((string id, double goal, string what) in new[]
+        foreach ((string id, double goal, string what, RecurrentCell cell) in new[]
         {
-            ("5", 2.0, "training step"), ("6", 10.0, "training step"), ("7", 10.0, "inference"),
-            ("8", 2.0, "training step"), ("9", 10.0, "training step"), ("10", 10.0, "inference"),
+            ("5", 2.0, "training step", RecurrentCell.Lstm), ("6", 10.0, "training step", RecurrentCell.Lstm), ("7", 10.0, "inference", RecurrentCell.Lstm),
+            ("8", 2.0, "training step", RecurrentCell.Gru), ("9", 10.0, "training step", RecurrentCell.Gru), ("10", 10.0, "inference", RecurrentCell.Gru),
         })
         {
             Speedup(id, goal);
             NoAllocation(id, what);
+            Bound(id, goal, cell, what != "inference");
             CaseResult c = cases.Single(x => x.Id == id);
             Measurement? m = c.Measurements.Find(x => x.Name == "NetGen" && x.Threads == 1);
             double? fraction = m is null ? null : c.FlopsPerIteration!.Value / m.MedianMicroseconds / 1e3 / peak1;
             targets.Add(new Target(
                 $"{id}. {c.Title}", "fraction of the measured single-core FMA peak, NetGen on 1 thread (reported, no goal)",
                 fraction is null ? "not measured" : $"{F(100 * fraction.Value, 1)} % of {F(peak1, 1)} GFLOP/s", null));
+        }
+
+        // The fastest any implementation could be on the reference thread count, from the peaks measured in this run: the
+        // case's FLOPs at the FMA peak, or its streaming of the recurrent weights from L2 at the L2 peak (less what L1 keeps),
+        // whichever is longer; and so the largest ratio to TorchSharp any implementation could reach here.
+        void Bound(string id, double goal, RecurrentCell cell, bool training)
+        {
+            CaseResult c = cases.Single(x => x.Id == id);
+            Measurement? torch = c.Measurements.Find(x => x.Name == "TorchSharp" && x.Threads == ReferenceThreads);
+            PeakResult? fma = peak.Where(p => p.Threads == ReferenceThreads).MaxBy(p => p.BestGflops);
+            BandwidthResult? l2 = bandwidth.FirstOrDefault(b => b.Threads == ReferenceThreads);
+            if (torch is null || fma is null || l2 is null || c.FlopsPerIteration is null)
+            {
+                targets.Add(new Target($"{id}. {c.Title}", "bound from this run's peaks (reported)", "not measured", null));
+                return;
+            }
+            (int reads, long bytes) = RecurrentCases.RecurrentWeightTraffic(cell, training);
+            double computeMicroseconds = c.FlopsPerIteration.Value / fma.BestGflops / 1e3;
+            double streamedBytes = reads * Math.Max(0, bytes - (double)ReferenceThreads * l2.L1DataBytes);
+            double memoryMicroseconds = streamedBytes / l2.BestGBs / 1e3;
+            double bound = Math.Max(computeMicroseconds, memoryMicroseconds);
+            double goalMicroseconds = torch.MedianMicroseconds / goal;
+            targets.Add(new Target(
+                $"{id}. {c.Title}", $"fastest possible on {ReferenceThreads} threads from this run's peaks (reported)",
+                $"{F(computeMicroseconds, 1)} us at the FMA peak, {F(memoryMicroseconds, 1)} us streaming W_hh from L2: at most " +
+                $"{F(torch.MedianMicroseconds / bound, 1)}x TorchSharp; {F(goal, 0)}x ({F(goalMicroseconds, 1)} us) needs " +
+                $"{F(100 * bound / goalMicroseconds, 0)} % of the bounding peak throughout",
+                null));
         }
 
         void NoAllocation(string id, string what)
@@ -109,7 +138,7 @@ public sealed record Report(
         }
 
         return new Report(
-            DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), CommandLine(), machine, 1, torchThreads, harness, peak, peak1,
+            DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), CommandLine(), machine, 1, torchThreads, harness, peak, peak1, bandwidth,
             coreRoundTrip.AtStart, coreRoundTrip.AtEnd, cases, ratios, gflops, efficiency, targets);
     }
 
@@ -154,6 +183,18 @@ public sealed record Report(
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Single-core peak used for the efficiency: **{F(PeakSingleThreadGflops, 1)} GFLOP/s** (the best repetition, so the efficiency is not flattered).");
+        md.AppendLine();
+        md.AppendLine("## L2 read bandwidth (measured)");
+        md.AppendLine();
+        md.AppendLine("| buffer per thread | threads | median GB/s | best GB/s | L1 data per core |");
+        md.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (BandwidthResult b in Bandwidth)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {b.BufferBytes / 1024} KB | {b.Threads} | {F(b.MedianGBs, 1)} | {F(b.BestGBs, 1)} | {b.L1DataBytes / 1024} KB |");
+        }
+        md.AppendLine();
+        md.AppendLine("The recurrent cases' bounds (in the targets) use the best repetitions of both probes on 2 threads: no implementation " +
+            "can beat both the FLOPs at the FMA peak and, at one sample, the recurrent weights streamed from L2 at every step.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Core-to-core round trip of a cache line (`CoreLatencyProbe`): **{F(CoreRoundTripAtStartNanoseconds, 0)} ns** at the start, " +

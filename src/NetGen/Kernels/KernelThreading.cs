@@ -413,9 +413,11 @@ internal sealed unsafe class KernelWorker
     private void Loop()
     {
         int seen = 0;
+        long spinTicks = SpinTicks;
         while (true)
         {
-            WaitForJob(seen);
+            WaitForJob(seen, spinTicks);
+            long start = Stopwatch.GetTimestamp();
             seen = Volatile.Read(ref _posted);
             if (_body != null)
             {
@@ -430,12 +432,15 @@ internal sealed unsafe class KernelWorker
                 DenseKernels.Execute<float>(_job, _begin, _end, _partialSums);
             }
             Volatile.Write(ref _completed, seen);
+            // The caller's part of a long job (a recurrent layer's samples over a whole sequence, milliseconds) may end a few
+            // percent after this one: wait for its next job a little longer than between short products.
+            spinTicks = Math.Clamp((Stopwatch.GetTimestamp() - start) / 8, SpinTicks, 10 * SpinTicks);
         }
     }
 
-    private void WaitForJob(int seen)
+    private void WaitForJob(int seen, long spinTicks)
     {
-        long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
+        long spinUntil = Stopwatch.GetTimestamp() + spinTicks;
         while (Volatile.Read(ref _posted) == seen)
         {
             if (Stopwatch.GetTimestamp() < spinUntil)

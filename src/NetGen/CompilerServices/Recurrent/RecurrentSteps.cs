@@ -169,16 +169,37 @@ internal static class RecurrentSteps
         }
     }
 
-    /// <summary><c>sums += Σ_rows values[row]</c> over <paramref name="rows"/> rows of <paramref name="width"/>; nothing when <paramref name="sums"/> is empty.</summary>
+    /// <summary>
+    /// <c>sums += Σ_rows values[row]</c> over <paramref name="rows"/> rows of <paramref name="width"/>; nothing when
+    /// <paramref name="sums"/> is empty. Split over the columns, so that the threads keep working between the sequence's
+    /// products (a whole sequence's rows take long enough for an idle worker to block), each column summed in the same order.
+    /// </summary>
     private static void AddRows<T>(ReadOnlySpan<T> values, Span<T> sums, int rows, int width) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (sums.IsEmpty)
         {
             return;
         }
-        for (int row = 0; row < rows; row++)
+        unsafe
         {
-            TensorPrimitives.Add(sums, values.Slice(row * width, width), sums);
+            fixed (T* v = values, total = sums)
+            {
+                var arguments = new AddRowsArguments<T>(new(v, values.Length), new(total, sums.Length), rows, width);
+                KernelThreading.RunRanges(&AddRowsColumns<T>, (nint)(&arguments), width, (long)rows * width);
+            }
+        }
+    }
+
+    private readonly record struct AddRowsArguments<T>(FixedSpan<T> Values, FixedSpan<T> Sums, int Rows, int Width) where T : unmanaged;
+
+    private static unsafe void AddRowsColumns<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly AddRowsArguments<T> a = ref *(AddRowsArguments<T>*)arguments;
+        Span<T> sums = a.Sums.Span[first..end];
+        ReadOnlySpan<T> values = a.Values.Span;
+        for (int row = 0; row < a.Rows; row++)
+        {
+            TensorPrimitives.Add(sums, values.Slice(row * a.Width + first, end - first), sums);
         }
     }
 
