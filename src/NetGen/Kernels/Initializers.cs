@@ -317,6 +317,16 @@ public static class Initializers
     }
 
     /// <summary>
+    /// Delta-orthogonal initialization of a convolution's weights <c>[outputChannels, inputChannels, kernelHeight,
+    /// kernelWidth]</c> (Xiao et al. 2018, "Dynamical isometry and a mean field theory of CNNs"): zero everywhere but the
+    /// kernel's centre, where the <c>[outputChannels, inputChannels]</c> matrix is a random orthogonal one times
+    /// <paramref name="gain"/> (its rows orthonormal when there are no more of them than columns, else its columns).
+    /// </summary>
+    public static void DeltaOrthogonal<T>(
+        Span<T> values, int outputChannels, int inputChannels, int kernelHeight, int kernelWidth, double gain, SeededRandom random)
+        where T : unmanaged, IFloatingPointIeee754<T> => throw new NotImplementedException("issue 16: kernel helper");
+
+    /// <summary>
     /// The identity matrix times <paramref name="gain"/>, row-major [<paramref name="rows"/>, <paramref name="columns"/>]: <paramref name="gain"/>
     /// where the row index equals the column index, 0 elsewhere (ones on the main diagonal of a non-square matrix, as Keras and PyTorch).
     /// </summary>
