@@ -324,7 +324,29 @@ public static class Initializers
     /// </summary>
     public static void DeltaOrthogonal<T>(
         Span<T> values, int outputChannels, int inputChannels, int kernelHeight, int kernelWidth, double gain, SeededRandom random)
-        where T : unmanaged, IFloatingPointIeee754<T> => throw new NotImplementedException("issue 16: kernel helper");
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckPositive(kernelHeight, nameof(kernelHeight));
+        CheckPositive(kernelWidth, nameof(kernelWidth));
+        CheckPositive(outputChannels, nameof(outputChannels));
+        CheckPositive(inputChannels, nameof(inputChannels));
+        int taps = kernelHeight * kernelWidth;
+        if ((long)outputChannels * inputChannels * taps != values.Length)
+        {
+            throw new ArgumentException(
+                $"A [{outputChannels}, {inputChannels}, {kernelHeight}, {kernelWidth}] kernel holds {(long)outputChannels * inputChannels * taps} values; the span holds {values.Length}.",
+                nameof(values));
+        }
+        var centre = new T[outputChannels * inputChannels];
+        Orthogonal<T>(centre, outputChannels, inputChannels, gain, random);
+        values.Clear();
+        // The centre tap, (kernelHeight / 2, kernelWidth / 2): for an even size the second of the two middle ones (k // 2).
+        int tap = kernelHeight / 2 * kernelWidth + kernelWidth / 2;
+        for (int i = 0; i < centre.Length; i++)
+        {
+            values[i * taps + tap] = centre[i];
+        }
+    }
 
     /// <summary>
     /// The identity matrix times <paramref name="gain"/>, row-major [<paramref name="rows"/>, <paramref name="columns"/>]: <paramref name="gain"/>
