@@ -53,8 +53,9 @@ public class Conv2DArgumentTests
     {
         Assert.Equal(name, exception.ParamName);
         Assert.Contains($"holds {length} values", exception.Message);
-        // The workspace's least length is one thread's slot: the columns [K, P], two [outC, K] and [outC] (K = 18, P = 30).
-        int shown = expected >= 0 ? expected : 18 * 30 + 2 * 54 + 3;
+        // The workspace's least length is one thread's slot: the columns [K, chunk] and [outC, chunk], two [outC, K] and
+        // [outC] (K = 18, the chunk all 30 output positions).
+        int shown = expected >= 0 ? expected : (18 + 3) * 30 + 2 * 54 + 3;
         Assert.Contains($"= {shown}", exception.Message);
     }
 }

@@ -92,4 +92,37 @@ internal sealed class Conv2DCase
         }
         return output;
     }
+
+    /// <summary>The gradients of the weights, the biases and the input by their definitions, one multiply-add at a time.</summary>
+    public (double[] Weights, double[] Biases, double[] Input) DirectGradients()
+    {
+        Conv2DGeometry g = Geometry;
+        double[] dy = LossGradient();
+        double[] weights = new double[Weights.Length], biases = new double[Biases.Length], input = new double[Input.Length];
+        for (int s = 0; s < Batch; s++)
+        for (int o = 0; o < g.OutputChannels; o++)
+        for (int y = 0; y < g.OutputHeight; y++)
+        for (int x = 0; x < g.OutputWidth; x++)
+        {
+            double gradient = dy[((s * g.OutputChannels + o) * g.OutputHeight + y) * g.OutputWidth + x];
+            if (biases.Length != 0)
+            {
+                biases[o] += gradient;
+            }
+            for (int c = 0; c < g.InputChannels; c++)
+            for (int i = 0; i < g.KernelHeight; i++)
+            for (int j = 0; j < g.KernelWidth; j++)
+            {
+                int iy = y * g.StrideHeight - g.PaddingTop + i * g.DilationHeight;
+                int ix = x * g.StrideWidth - g.PaddingLeft + j * g.DilationWidth;
+                if (iy >= 0 && iy < g.InputHeight && ix >= 0 && ix < g.InputWidth)
+                {
+                    int w = ((o * g.InputChannels + c) * g.KernelHeight + i) * g.KernelWidth + j, n = ((s * g.InputChannels + c) * g.InputHeight + iy) * g.InputWidth + ix;
+                    weights[w] += gradient * Input[n];
+                    input[n] += gradient * Weights[w];
+                }
+            }
+        }
+        return (weights, biases, input);
+    }
 }

@@ -59,6 +59,29 @@ public class Conv2DGradientCheckTests
         Assert.Equal(biases, biasesAlone);
     }
 
+    [Fact]
+    public void Columns_gathered_in_chunks_of_output_rows_match_the_definitions()
+    {
+        // K = 110·9 = 990 and 32 output columns: the forward gathers 3 output rows at a time (12 chunks, the last of one row),
+        // the backward 33 (2 chunks), so that the columns stay in L2; the other cases fit in one chunk.
+        var geometry = new Conv2DGeometry(110, 36, 34, 2, 3, 3);
+        var c = new Conv2DCase(geometry, 2, biases: true);
+        AssertClose("output", c.DirectForward(), c.Forward());
+        (double[] weights, double[] biases, double[] input) = c.DirectGradients();
+        (double[] actualWeights, double[] actualBiases, double[] actualInput) = c.Gradients();
+        AssertClose("weight gradients", weights, actualWeights);
+        AssertClose("bias gradients", biases, actualBiases);
+        AssertClose("input gradients", input, actualInput);
+    }
+
+    private static void AssertClose(string name, double[] expected, double[] actual)
+    {
+        for (int j = 0; j < expected.Length; j++)
+        {
+            Assert.True(Math.Abs(expected[j] - actual[j]) <= 1e-11 * (1 + Math.Abs(expected[j])), $"{name} {j}: {actual[j]}, expected {expected[j]}.");
+        }
+    }
+
     private static void AssertMatchesDifferences(string name, double[] values, double[] gradients, double start, Conv2DCase c)
     {
         const double h = 1e-5;

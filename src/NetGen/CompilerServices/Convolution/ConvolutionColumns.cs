@@ -17,10 +17,14 @@ internal static class ConvolutionColumns
         g.KernelHeight == 1 && g.KernelWidth == 1 && g.StrideHeight == 1 && g.StrideWidth == 1
         && g.PaddingTop == 0 && g.PaddingLeft == 0 && g.PaddingBottom == 0 && g.PaddingRight == 0;
 
-    /// <summary>Writes the columns <c>[K, P]</c> of one sample <c>[inputChannels, inputHeight, inputWidth]</c>.</summary>
-    internal static void Gather<T>(ReadOnlySpan<T> sample, Span<T> columns, in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// Writes the columns <c>[K, (endRow − firstRow)·outputWidth]</c> of the output rows <c>[firstRow, endRow)</c> of one sample
+    /// <c>[inputChannels, inputHeight, inputWidth]</c>.
+    /// </summary>
+    internal static void Gather<T>(ReadOnlySpan<T> sample, Span<T> columns, in Conv2DGeometry g, int firstRow, int endRow)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int oh = g.OutputHeight, ow = g.OutputWidth, h = g.InputHeight, w = g.InputWidth, sw = g.StrideWidth;
+        int oh = endRow - firstRow, ow = g.OutputWidth, h = g.InputHeight, w = g.InputWidth, sw = g.StrideWidth;
         int k = 0;
         for (int c = 0; c < g.InputChannels; c++)
         {
@@ -35,7 +39,7 @@ internal static class ConvolutionColumns
                     for (int y = 0; y < oh; y++)
                     {
                         Span<T> target = row.Slice(y * ow, ow);
-                        int iy = y * g.StrideHeight - g.PaddingTop + i * g.DilationHeight;
+                        int iy = (firstRow + y) * g.StrideHeight - g.PaddingTop + i * g.DilationHeight;
                         if ((uint)iy >= (uint)h || first >= end)
                         {
                             target.Clear();
@@ -61,10 +65,11 @@ internal static class ConvolutionColumns
         }
     }
 
-    /// <summary>Adds the columns' gradients <c>[K, P]</c> to the input values they were gathered from (col2im).</summary>
-    internal static void ScatterAdd<T>(ReadOnlySpan<T> columns, Span<T> sample, in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Adds the gradients of the columns <see cref="Gather"/> wrote to the input values they were gathered from (col2im).</summary>
+    internal static void ScatterAdd<T>(ReadOnlySpan<T> columns, Span<T> sample, in Conv2DGeometry g, int firstRow, int endRow)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int oh = g.OutputHeight, ow = g.OutputWidth, h = g.InputHeight, w = g.InputWidth, sw = g.StrideWidth;
+        int oh = endRow - firstRow, ow = g.OutputWidth, h = g.InputHeight, w = g.InputWidth, sw = g.StrideWidth;
         int k = 0;
         for (int c = 0; c < g.InputChannels; c++)
         {
@@ -82,7 +87,7 @@ internal static class ConvolutionColumns
                     }
                     for (int y = 0; y < oh; y++)
                     {
-                        int iy = y * g.StrideHeight - g.PaddingTop + i * g.DilationHeight;
+                        int iy = (firstRow + y) * g.StrideHeight - g.PaddingTop + i * g.DilationHeight;
                         if ((uint)iy >= (uint)h)
                         {
                             continue;
