@@ -19,6 +19,7 @@ internal sealed class NetworkExpansion
     private readonly HashSet<ResidualDeclaration> _reported = new();
     private readonly HashSet<LayerDeclaration> _reportedShapes = new();
     private long _parameters;
+    private bool _shapeRulesBroken;
     private int _state;
 
     private readonly string _networkName;
@@ -105,10 +106,15 @@ internal sealed class NetworkExpansion
         {
             (string takes, string fix) = layer.AcceptedInput;
             string from = layer.Number == 1 ? "the network's input" : $"layer {layer.Number - 1}'s output";
-            string shape = layer.Input.IsSequence
-                ? $"a sequence of {layer.Input.Steps} steps of {layer.Input.Features} features"
-                : $"a vector of {layer.Input.Features} values";
-            _problems.Add(new DeclarationProblem(LayerDoesNotTakeItsInput, source.Attribute, null, source.Description, takes, from, shape, fix));
+            _problems.Add(new DeclarationProblem(LayerDoesNotTakeItsInput, source.Attribute, null, source.Description, takes, from, Shapes.Describe(layer.Input), fix));
+        }
+        else if (!_shapeRulesBroken && source is ComputedLayerDeclaration computed && layer.Accepts(layer.Input))
+        {
+            // After the first image that does not fit, the sizes further on are made up: report only the first.
+            string from = layer.Number == 1 ? "the network's input" : $"layer {layer.Number - 1} ({_layers[layer.Number - 2].Layer.TypeDescription})";
+            int before = _problems.Count;
+            computed.CheckInput(layer, from, _problems);
+            _shapeRulesBroken = _problems.Count > before;
         }
         if (layer.LargestBufferPerSample > int.MaxValue && _reportedShapes.Add(source))
         {
