@@ -12,6 +12,11 @@ internal sealed class Conv2DDeclaration : ComputedLayerDeclaration
 {
     public const string AttributeName = "NetGen.Conv2DAttribute";
 
+    // The defaults of Conv2DAttribute, as documented on it (a test ties them together).
+    public const int DefaultStride = 1;
+    public const int DefaultPaddingSize = -1;
+    public const int DefaultDilation = 1;
+
     public Conv2DDeclaration(AttributeData attribute, int position)
         : base(attribute, position)
     {
@@ -24,10 +29,10 @@ internal sealed class Conv2DDeclaration : ComputedLayerDeclaration
         Init = new InitializerArguments(arguments, "Init", defaultInit, isMatrix: true, isKernel: true);
         BiasInit = new InitializerArguments(arguments, "BiasInit", InitKind.Zeros, isMatrix: false);
         UseBias = arguments.Named("UseBias", true);
-        Stride = arguments.Named("Stride", 1);
+        Stride = arguments.Named("Stride", DefaultStride);
         Padding = arguments.NamedEnum("Padding", PaddingKind.Valid);
-        PaddingSize = arguments.Named("PaddingSize", -1);
-        Dilation = arguments.Named("Dilation", 1);
+        PaddingSize = arguments.Named("PaddingSize", DefaultPaddingSize);
+        Dilation = arguments.Named("Dilation", DefaultDilation);
     }
 
     public override string Description => $"Conv2D layer {Position}";

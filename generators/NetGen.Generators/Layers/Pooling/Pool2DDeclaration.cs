@@ -13,13 +13,16 @@ internal sealed class Pool2DDeclaration : ComputedLayerDeclaration
     public const string MaxAttributeName = "NetGen.MaxPool2DAttribute";
     public const string AverageAttributeName = "NetGen.AvgPool2DAttribute";
 
+    /// <summary>The default of Pool2DAttribute.Stride: not set, the window's size (a test ties them together).</summary>
+    public const int DefaultStride = 0;
+
     public Pool2DDeclaration(AttributeData attribute, int position, LayerKind kind)
         : base(attribute, position)
     {
         Kind = kind;
         var arguments = new AttributeArguments(attribute);
         Size = arguments.Positional(0, "size", 0);
-        Stride = arguments.Named("Stride", 0);
+        Stride = arguments.Named("Stride", DefaultStride);
     }
 
     /// <summary><see cref="LayerKind.MaxPool2D"/> or <see cref="LayerKind.AvgPool2D"/>.</summary>
