@@ -35,6 +35,26 @@ public class DefaultsTests
     }
 
     [Fact]
+    public void Convolution_and_pooling_defaults_match_the_attributes()
+    {
+        var conv = new Conv2DAttribute(1, 1);
+        Assert.Equal(Layers.Convolution.Conv2DDeclaration.DefaultStride, conv.Stride);
+        Assert.Equal(Layers.Convolution.Conv2DDeclaration.DefaultPaddingSize, conv.PaddingSize);
+        Assert.Equal(Layers.Convolution.Conv2DDeclaration.DefaultDilation, conv.Dilation);
+        Assert.Equal(Padding.Valid, conv.Padding);
+        Assert.Equal(Activation.Identity, conv.Activation);
+        Assert.Equal(ActivationArguments.DefaultNegativeSlope, conv.NegativeSlope);
+        Assert.Equal(ActivationArguments.DefaultAlpha, conv.Alpha);
+        Assert.Equal(Init.GlorotUniform, conv.Init);
+        Assert.Equal(Init.Zeros, conv.BiasInit);
+        Assert.True(conv.UseBias);
+        Assert.Equal(Layers.Pooling.Pool2DDeclaration.DefaultStride, new MaxPool2DAttribute(2).Stride);
+        Assert.Equal(Layers.Pooling.Pool2DDeclaration.DefaultStride, new AvgPool2DAttribute(2).Stride);
+        var network = new NetworkAttribute();
+        Assert.Equal((0, 0, 0), (network.Channels, network.Height, network.Width));
+    }
+
+    [Fact]
     public void Normalization_PReLU_and_block_defaults_match_the_attributes()
     {
         var batchNorm = new BatchNormAttribute();

@@ -215,6 +215,36 @@ public class GeneratorSnapshotTests
         public partial class Tagger;
         """);
 
+    [Fact]
+    public void SmallConvolutionalClassifier() => Verify("""
+        using NetGen;
+
+        namespace Samples.Convolution;
+
+        [Network(Height = 12, Width = 12, Loss = Loss.SoftmaxCrossEntropy, InputMeanSquare = 0.1)]
+        [Conv2D(4, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+        [MaxPool2D(2)]
+        [Conv2D(8, 3, Activation.ReLU, UseBias = false)]
+        [AvgPool2D(2)]
+        [Flatten]
+        [Dense(10)]
+        public partial class TinyCnn;
+        """);
+
+    [Fact]
+    public void ColourImagesWithStrideDilationAndGlobalAveragePool() => Verify("""
+        using NetGen;
+
+        namespace Samples.Convolution;
+
+        [Network(Channels = 3, Height = 9, Width = 9, Loss = Loss.SigmoidCrossEntropy, Precision = Precision.Double)]
+        [Conv2D(4, 3, Activation.LeakyReLU, Stride = 2, PaddingSize = 1, NegativeSlope = 0.2, Init = Init.DeltaOrthogonal, InitGain = 1.5, BiasInit = Init.LegacyUniform)]
+        [Conv2D(6, 2, Dilation = 2, Padding = Padding.Same, Init = Init.Orthogonal)]
+        [GlobalAveragePool]
+        [Dense(1)]
+        public partial class Strided;
+        """);
+
     /// <summary>
     /// Runs the generator on <paramref name="source"/>; asserts no exception and no diagnostic, that the output compiles
     /// cleanly (with code that uses the generated members), and that every generated file matches its snapshot.

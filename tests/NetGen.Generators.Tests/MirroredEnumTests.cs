@@ -15,6 +15,7 @@ public class MirroredEnumTests
         { typeof(NetGen.InitDistribution), typeof(InitDistributionKind) },
         { typeof(NetGen.LayerKind), typeof(LayerKind) },
         { typeof(NetGen.RecurrentDefaults), typeof(RecurrentDefaultsKind) },
+        { typeof(NetGen.Padding), typeof(PaddingKind) },
     };
 
     [Theory]

@@ -19,16 +19,19 @@ internal sealed class InitializerArguments
     public const double DefaultScale = 1.0;
     public const double DefaultGain = 1.0;
 
-    private static readonly InitKind[] MatrixSchemes = { InitKind.VarianceScaling, InitKind.Orthogonal, InitKind.Identity };
+    private static readonly InitKind[] MatrixSchemes = { InitKind.VarianceScaling, InitKind.Orthogonal, InitKind.Identity, InitKind.DeltaOrthogonal };
 
     private readonly string _prefix;
     private readonly int? _hiddenSize;
+    private readonly bool _isKernel;
 
     /// <param name="hiddenSize">A recurrent layer's units, for <see cref="InitKind.HiddenSizeUniform"/>; null elsewhere, where that scheme is refused.</param>
-    public InitializerArguments(AttributeArguments arguments, string prefix, InitKind defaultKind, bool isMatrix, int? hiddenSize = null)
+    /// <param name="isKernel">Whether it fills a convolution's kernel, which takes <see cref="InitKind.DeltaOrthogonal"/> and not <see cref="InitKind.Identity"/>.</param>
+    public InitializerArguments(AttributeArguments arguments, string prefix, InitKind defaultKind, bool isMatrix, int? hiddenSize = null, bool isKernel = false)
     {
         _prefix = prefix;
         _hiddenSize = hiddenSize;
+        _isKernel = isKernel;
         IsMatrix = isMatrix;
         Kind = arguments.NamedEnum(prefix, defaultKind);
         Value = arguments.Named(prefix + "Value", 0.0);
@@ -76,6 +79,8 @@ internal sealed class InitializerArguments
         InitKind.Uniform => new UniformInitializer(Minimum.Value, Maximum.Value),
         InitKind.VarianceScaling => new VarianceScalingInitializer(Scale.Value, FanMode.Value, Distribution.Value),
         InitKind.Orthogonal or InitKind.Identity => new MatrixInitializer(Kind.Value, Gain.Value),
+        // Only a convolution takes it, and builds it with its channels (Conv2DDeclaration); elsewhere NG0014 refuses it.
+        InitKind.DeltaOrthogonal => new MatrixInitializer(InitKind.Orthogonal, Gain.Value),
         InitKind.HiddenSizeUniform => new HiddenSizeUniformInitializer(System.Math.Max(1, _hiddenSize ?? 1)),
         _ => new FanInitializer(Kind.Value),
     };
@@ -88,13 +93,24 @@ internal sealed class InitializerArguments
         {
             problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Kind.Name, $"{_prefix} of {layerName}", kind.ToString(),
                 "a scheme for a vector (Zeros, Constant, Normal, TruncatedNormal, Uniform, or one of the fan-based ones): " +
-                "VarianceScaling, Orthogonal and Identity need a weight matrix"));
+                "VarianceScaling, Orthogonal, Identity and DeltaOrthogonal need a weight matrix"));
         }
         if (kind == InitKind.HiddenSizeUniform && _hiddenSize is null)
         {
             problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Kind.Name, $"{_prefix} of {layerName}", kind.ToString(),
                 "a scheme of a dense layer's: HiddenSizeUniform is PyTorch's initialization of recurrent layers (U(±1/√units) with their hidden size), " +
                 "for [SimpleRNN], [LSTM] and [GRU] only; LegacyUniform is nn.Linear's U(±1/√fan_in)"));
+        }
+        if (kind == InitKind.DeltaOrthogonal && IsMatrix && !_isKernel)
+        {
+            problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Kind.Name, $"{_prefix} of {layerName}", kind.ToString(),
+                "a scheme for a weight matrix: DeltaOrthogonal sets a convolution's kernel (its centre tap), for [Conv2D] only; Orthogonal is its dense counterpart"));
+        }
+        if (kind == InitKind.Identity && _isKernel)
+        {
+            problems.Add(new DeclarationProblem(ArgumentOutOfRange, attribute, Kind.Name, $"{_prefix} of {layerName}", kind.ToString(),
+                "a scheme for a convolution's kernel: Identity is a matrix's (PyTorch's eye_ refuses a 4-D kernel, Keras's Identity a non-2-D one); " +
+                "DeltaOrthogonal puts an orthogonal matrix at the kernel's centre, Orthogonal draws the kernel as an orthogonal [filters, channels·k²] matrix"));
         }
         bool normal = kind is InitKind.Normal or InitKind.TruncatedNormal;
         Number(Value, kind == InitKind.Constant, "a finite number", _ => true, "Constant");
@@ -116,7 +132,7 @@ internal sealed class InitializerArguments
         Number(Scale, scaling, "a finite positive number", v => v > 0, "VarianceScaling");
         Enum(FanMode, scaling);
         Enum(Distribution, scaling);
-        Number(Gain, kind is InitKind.Orthogonal or InitKind.Identity, "a finite number", _ => true, "Orthogonal or Identity");
+        Number(Gain, kind is InitKind.Orthogonal or InitKind.Identity or InitKind.DeltaOrthogonal, "a finite number", _ => true, _isKernel ? "Orthogonal or DeltaOrthogonal" : "Orthogonal or Identity");
 
         void Number(Argument<double> value, bool used, string range, System.Func<double, bool> isValid, string owner)
         {

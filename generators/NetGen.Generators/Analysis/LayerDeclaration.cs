@@ -40,4 +40,13 @@ internal abstract class ComputedLayerDeclaration : LayerDeclaration
 
     /// <summary>The layer it declares at <paramref name="number"/>, reading <paramref name="input"/> (offsets are set by the caller).</summary>
     public abstract Layer ToLayer(int number, Shape input);
+
+    /// <summary>
+    /// Adds the problems of <paramref name="layer"/> (the one it declared) with the sizes of its input, which it takes:
+    /// an image too small for a kernel, a pooling that does not tile. <paramref name="from"/> names what gives the input
+    /// (<c>the network's input</c>, <c>layer 2 (MaxPool2D)</c>).
+    /// </summary>
+    public virtual void CheckInput(Layer layer, string from, List<DeclarationProblem> problems)
+    {
+    }
 }

@@ -82,8 +82,15 @@ internal sealed class NetworkAnalysis
             problems.Add(new DeclarationProblem(NetworkHasNoLayers, network, null, declaration.Type.Name));
             return null;
         }
-        ArgumentRules.Size(declaration.Inputs, network, $"Inputs of network '{declaration.Type.Name}'", problems);
-        if (declaration.Steps.IsExplicit)
+        if (declaration.IsImage)
+        {
+            ImageInputRules.Check(declaration, network, problems);
+        }
+        else
+        {
+            ArgumentRules.Size(declaration.Inputs, network, $"Inputs of network '{declaration.Type.Name}'", problems);
+        }
+        if (declaration.Steps.IsExplicit && !declaration.IsImage)
         {
             ArgumentRules.Size(declaration.Steps, network, $"Steps of network '{declaration.Type.Name}'", problems);
             if (declaration.InputShape.LongSize > int.MaxValue)

@@ -21,6 +21,9 @@ internal sealed class NetworkDeclaration
         var arguments = network is null ? (AttributeArguments?)null : new AttributeArguments(network);
         Inputs = arguments?.Named("Inputs", 0) ?? default;
         Steps = arguments?.Named("Steps", 0) ?? new Argument<int>("Steps", 0, false);
+        Channels = arguments?.Named("Channels", 0) ?? new Argument<int>("Channels", 0, false);
+        Height = arguments?.Named("Height", 0) ?? new Argument<int>("Height", 0, false);
+        Width = arguments?.Named("Width", 0) ?? new Argument<int>("Width", 0, false);
         Loss = arguments?.NamedEnum("Loss", LossKind.MeanSquaredError) ?? default;
         Precision = arguments?.NamedEnum("Precision", PrecisionKind.Single) ?? default;
         InputMeanSquare = arguments?.Named("InputMeanSquare", 1.0) ?? new Argument<double>("InputMeanSquare", 1.0, false);
@@ -42,8 +45,22 @@ internal sealed class NetworkDeclaration
     /// <summary>The steps of an input sequence; 0 (not written) for a vector input.</summary>
     public Argument<int> Steps { get; }
 
+    /// <summary>An input image's channels; 0 (not written) for 1 when the input is an image.</summary>
+    public Argument<int> Channels { get; }
+
+    /// <summary>An input image's height; 0 (not written) for a vector or a sequence.</summary>
+    public Argument<int> Height { get; }
+
+    /// <summary>An input image's width; 0 (not written) for a vector or a sequence.</summary>
+    public Argument<int> Width { get; }
+
+    /// <summary>Whether the input is declared as an image: one of Channels, Height and Width written.</summary>
+    public bool IsImage => Channels.IsExplicit || Height.IsExplicit || Width.IsExplicit;
+
     /// <summary>What one sample of the network's input is.</summary>
-    public Shape InputShape => new(Inputs.Value, Steps.Value);
+    public Shape InputShape => IsImage
+        ? Shape.Image(Channels.IsExplicit ? Channels.Value : 1, Height.Value, Width.Value)
+        : new(Inputs.Value, Steps.Value);
 
     public Argument<LossKind> Loss { get; }
 

@@ -19,6 +19,8 @@ internal sealed class NetworkExpansion
     private readonly HashSet<ResidualDeclaration> _reported = new();
     private readonly HashSet<LayerDeclaration> _reportedShapes = new();
     private long _parameters;
+    private bool _shapeRulesBroken;
+    private bool _inputMadeUp;
     private int _state;
 
     private readonly string _networkName;
@@ -101,14 +103,24 @@ internal sealed class NetworkExpansion
     /// <summary>Gives the layer its offsets and adds it; returns its output shape.</summary>
     private Shape Place(Layer layer, LayerDeclaration source, ResidualDeclaration? block)
     {
-        if (!layer.Accepts(layer.Input) && _reportedShapes.Add(source))
+        bool accepted = layer.Accepts(layer.Input);
+        bool inputMadeUp = _inputMadeUp;
+        // A refused layer's output, and the images after it, have sizes made up from an input it could not read: the layers
+        // that read them are not checked (their problems would be the refused layer's, said again).
+        _inputMadeUp = (!accepted && !inputMadeUp) || (inputMadeUp && layer.Output.IsImage);
+        if (!accepted && !inputMadeUp && _reportedShapes.Add(source))
         {
             (string takes, string fix) = layer.AcceptedInput;
             string from = layer.Number == 1 ? "the network's input" : $"layer {layer.Number - 1}'s output";
-            string shape = layer.Input.IsSequence
-                ? $"a sequence of {layer.Input.Steps} steps of {layer.Input.Features} features"
-                : $"a vector of {layer.Input.Features} values";
-            _problems.Add(new DeclarationProblem(LayerDoesNotTakeItsInput, source.Attribute, null, source.Description, takes, from, shape, fix));
+            _problems.Add(new DeclarationProblem(LayerDoesNotTakeItsInput, source.Attribute, null, source.Description, takes, from, Shapes.Describe(layer.Input), fix));
+        }
+        else if (accepted && !inputMadeUp && !_shapeRulesBroken && source is ComputedLayerDeclaration computed)
+        {
+            // After the first image that does not fit, the sizes further on are made up: report only the first.
+            string from = layer.Number == 1 ? "the network's input" : $"layer {layer.Number - 1} ({_layers[layer.Number - 2].Layer.TypeDescription})";
+            int before = _problems.Count;
+            computed.CheckInput(layer, from, _problems);
+            _shapeRulesBroken = _problems.Count > before;
         }
         if (layer.LargestBufferPerSample > int.MaxValue && _reportedShapes.Add(source))
         {

@@ -3,9 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generators.Gradients.Recurrent;
+using NetGen.Generators.Layers.Convolution;
 using NetGen.Generators.Layers.Dense;
+using NetGen.Generators.Layers.Flatten;
 using NetGen.Generators.Layers.Dropout;
 using NetGen.Generators.Layers.Normalization;
+using NetGen.Generators.Layers.Pooling;
 using NetGen.Generators.Layers.PReLU;
 using NetGen.Generators.Layers.Recurrent;
 using NetGen.Generators.Layers.Repeat;
@@ -32,6 +35,11 @@ internal static class NetworkReader
         [RecurrentDeclaration.SimpleRnnAttributeName] = (attribute, position) => new RecurrentDeclaration(attribute, position, RecurrentCell.SimpleRnn),
         [RecurrentDeclaration.LstmAttributeName] = (attribute, position) => new RecurrentDeclaration(attribute, position, RecurrentCell.Lstm),
         [RecurrentDeclaration.GruAttributeName] = (attribute, position) => new RecurrentDeclaration(attribute, position, RecurrentCell.Gru),
+        [Conv2DDeclaration.AttributeName] = (attribute, position) => new Conv2DDeclaration(attribute, position),
+        [Pool2DDeclaration.MaxAttributeName] = (attribute, position) => new Pool2DDeclaration(attribute, position, LayerKind.MaxPool2D),
+        [Pool2DDeclaration.AverageAttributeName] = (attribute, position) => new Pool2DDeclaration(attribute, position, LayerKind.AvgPool2D),
+        [GlobalAveragePoolDeclaration.AttributeName] = (attribute, position) => new GlobalAveragePoolDeclaration(attribute, position),
+        [FlattenDeclaration.AttributeName] = (attribute, position) => new FlattenDeclaration(attribute, position),
     };
 
     /// <summary>Returns the declaration, or <see langword="null"/> when the class has no NetGen attribute.</summary>

@@ -29,6 +29,7 @@ internal static class OutputRules
     private static string? ActivationArgumentName(LayerDeclaration source) => source switch
     {
         DenseDeclaration dense => dense.Activation.Activation.Name,
+        Layers.Convolution.Conv2DDeclaration conv => conv.Activation.Activation.Name,
         _ => "Activation",
     };
 

@@ -37,7 +37,10 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RepeatGroupNotClosed,
         DiagnosticDescriptors.EndRepeatWithoutRepeat,
         DiagnosticDescriptors.EmptyRepeatGroup,
-        DiagnosticDescriptors.LayerDoesNotTakeItsInput);
+        DiagnosticDescriptors.LayerDoesNotTakeItsInput,
+        DiagnosticDescriptors.InputShapeConflict,
+        DiagnosticDescriptors.ImageTooSmall,
+        DiagnosticDescriptors.PoolDoesNotTile);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -136,7 +136,25 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.LayerDoesNotTakeItsInput,
         "A layer must get the kind of input it takes",
         "{0} takes {1}, but its input ({2}) is {3}; {4}",
-        "Recurrent layers read a sequence (steps x features): the network's input when [Network] declares Steps, or a recurrent layer with ReturnSequences = true. Dense and Dropout layers take either, a dense layer applying to every step. The other layers take a vector: put them after a recurrent layer that returns its last state.");
+        "Recurrent layers read a sequence (steps x features): the network's input when [Network] declares Steps, or a recurrent layer with ReturnSequences = true. Convolutions and poolings read an image (channels x height x width): the network's input when [Network] declares Height and Width, or another convolution or pooling. Dense layers take a vector or a sequence, applying to every step; Dropout takes anything; Flatten an image or a sequence. The other layers take a vector: put them after a recurrent layer that returns its last state, or after [Flatten] or [GlobalAveragePool].");
+
+    public static readonly DiagnosticDescriptor InputShapeConflict = Error(
+        DiagnosticIds.InputShapeConflict,
+        "A network's input is one vector, one sequence or one image",
+        "{0} of network '{1}' cannot be combined with {2}: {3}",
+        "[Network] declares a vector input (Inputs), a sequence (Inputs and Steps) or an image (Channels, Height and Width); the arguments of two of these cannot be mixed.");
+
+    public static readonly DiagnosticDescriptor ImageTooSmall = Error(
+        DiagnosticIds.ImageTooSmall,
+        "A convolution or pooling needs an input at least as large as its window",
+        "{0} ({1}) needs at least {2} input but {3} gives {4}; {5}",
+        "A convolution's dilated kernel, or a pooling's window, must fit in its padded input: otherwise its output would have no rows or no columns. The sizes are known at compile time, so NetGen checks them there.");
+
+    public static readonly DiagnosticDescriptor PoolDoesNotTile = Error(
+        DiagnosticIds.PoolDoesNotTile,
+        "A pooling's windows must cover its whole input",
+        "{0} ({1}) would drop the last {2} of its input: {3} gives {4}, and {5}; {6}",
+        "A pooling without padding leaves out the rows and columns its last window does not reach ((H − size) not a multiple of the stride), as PyTorch and Keras do silently. NetGen refuses it, so that no input is ignored without a word.");
 
     public static readonly DiagnosticDescriptor NetworkNameIsReserved = Error(
         DiagnosticIds.NetworkNameIsReserved,

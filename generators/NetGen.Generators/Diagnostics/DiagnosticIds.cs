@@ -30,6 +30,9 @@ public static class DiagnosticIds
     public const string EndRepeatWithoutRepeat = "NG0027";
     public const string EmptyRepeatGroup = "NG0028";
     public const string LayerDoesNotTakeItsInput = "NG0029";
+    public const string InputShapeConflict = "NG0030";
+    public const string ImageTooSmall = "NG0031";
+    public const string PoolDoesNotTile = "NG0032";
     public const string VanishingGradient = "NG0101";
     public const string ExplodingGradient = "NG0102";
     public const string InitializerDoesNotFitActivation = "NG0103";

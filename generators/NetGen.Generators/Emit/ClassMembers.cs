@@ -171,7 +171,9 @@ internal static class ClassMembers
                        ? $", MemoryHorizon: {Horizon(horizon.MemoryHorizon)}, FirstStepGradient: {Literals.Number(horizon.FirstStepRatio, PrecisionKind.Double)}, " +
                          $"PredictedLagGradients: {LagGradients(horizon)}"
                        : "") +
-                   (layer.Input.IsSequence ? $", InputSteps: {Literals.Integer(layer.Input.Steps)}" : "") + "),");
+                   (layer.Input.IsSequence ? $", InputSteps: {Literals.Integer(layer.Input.Steps)}" : "") +
+                   (layer.Input.IsImage ? $", InputChannels: {Literals.Integer(layer.Input.Channels)}" : "") +
+                   (layer.Output.IsImage ? $", OutputChannels: {Literals.Integer(layer.Output.Channels)}" : "") + "),");
         }
         w.Line("};");
         w.Line();

@@ -27,6 +27,7 @@ internal static class Summary
 
     private static string Values(Shape shape, string what) => shape.IsSequence
         ? $"{Literals.Count(shape.Steps)} steps of {Literals.Count(shape.Features)} {what}"
+        : shape.IsImage ? $"{shape} image {what} (channels x height x width)"
         : $"{Literals.Count(shape.Size)} {what}";
 
     /// <summary>"3.1 steps, 2.4e-09 at 28", "unbounded, 0.93 at 100", or "-" for a layer without a prediction over time.</summary>

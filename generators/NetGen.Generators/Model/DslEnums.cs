@@ -1,7 +1,7 @@
 namespace NetGen.Generators.Model;
 
 // The generator cannot reference the runtime library (net10.0), so it mirrors the DSL enums by value.
-// A test checks that names and values match NetGen.Activation, NetGen.Init, NetGen.Loss, NetGen.Precision, NetGen.FanMode, NetGen.InitDistribution and NetGen.LayerKind.
+// A test checks that names and values match NetGen.Activation, NetGen.Init, NetGen.Loss, NetGen.Precision, NetGen.FanMode, NetGen.InitDistribution and NetGen.LayerKind, NetGen.Padding.
 
 internal enum ActivationKind
 {
@@ -33,6 +33,7 @@ internal enum InitKind
     Orthogonal = 13,
     Identity = 14,
     HiddenSizeUniform = 15,
+    DeltaOrthogonal = 16,
 }
 
 internal enum FanModeKind
@@ -74,10 +75,21 @@ internal enum LayerKind
     SimpleRNN = 6,
     LSTM = 7,
     GRU = 8,
+    Conv2D = 9,
+    MaxPool2D = 10,
+    AvgPool2D = 11,
+    GlobalAveragePool = 12,
+    Flatten = 13,
 }
 
 internal enum RecurrentDefaultsKind
 {
     Keras = 0,
     PyTorch = 1,
+}
+
+internal enum PaddingKind
+{
+    Valid = 0,
+    Same = 1,
 }

@@ -189,3 +189,46 @@ internal sealed record HiddenSizeUniformInitializer(int Units) : Initializer
 
     public override string ToString() => "HiddenSizeUniform";
 }
+
+/// <summary>
+/// Delta-orthogonal (Xiao et al. 2018): a convolution's kernel zero but at its centre tap, where the [outputChannels,
+/// inputChannels] matrix is orthogonal times the gain. Its squares add up to gain²·min(outputChannels, inputChannels) over
+/// all outputChannels·inputChannels·kernel² weights, whatever fans it is asked about.
+/// </summary>
+internal sealed record DeltaOrthogonalInitializer(double Gain, int OutputChannels, int InputChannels, int KernelSize) : Initializer
+{
+    public override double Mean(int fanIn, int fanOut) => 0;
+
+    public override double Variance(int fanIn, int fanOut) =>
+        Gain * Gain * Math.Min(OutputChannels, InputChannels) / ((double)OutputChannels * InputChannels * KernelSize * KernelSize);
+
+    public override string Method => "DeltaOrthogonal";
+
+    public override string Arguments(int fanIn, int fanOut) =>
+        $"outputChannels: {OutputChannels}, inputChannels: {InputChannels}, kernelHeight: {KernelSize}, kernelWidth: {KernelSize}, gain: {Literal(Gain)}";
+
+    public override string ToString() => $"DeltaOrthogonal({Number(Gain)})";
+}
+
+/// <summary>
+/// An initializer with its fans fixed, whatever matrix it is asked about: a convolution's kernel (fan_in = C_in·k²,
+/// fan_out = C_out·k²) seen by the gradient model as a dense layer of other sizes (see <c>Conv2DLayer</c>).
+/// </summary>
+internal sealed record FixedFansInitializer(Initializer Drawn, int FanIn, int FanOut) : Initializer
+{
+    public override double Mean(int fanIn, int fanOut) => Drawn.Mean(FanIn, FanOut);
+
+    public override double Variance(int fanIn, int fanOut) => Drawn.Variance(FanIn, FanOut);
+
+    public override bool IsRandom => Drawn.IsRandom;
+
+    public override InitDistributionKind? DrawnFrom => Drawn.DrawnFrom;
+
+    public override string Method => Drawn.Method;
+
+    public override string Arguments(int fanIn, int fanOut) => Drawn.Arguments(FanIn, FanOut);
+
+    public override string Call(string span, int fanIn, int fanOut) => Drawn.Call(span, FanIn, FanOut);
+
+    public override string ToString() => Drawn.ToString();
+}

@@ -55,11 +55,12 @@ internal abstract record Layer(int Number, Shape Input, Shape Output)
     public virtual string BiasInitDescription => "-";
 
     /// <summary>Whether the layer can read <paramref name="input"/>: most kinds take a vector only.</summary>
-    public virtual bool Accepts(Shape input) => !input.IsSequence;
+    public virtual bool Accepts(Shape input) => input.IsVector;
 
-    /// <summary>What <see cref="Accepts"/> takes, and what to do when the input is not that, for the error's message.</summary>
-    public virtual (string Takes, string Fix) AcceptedInput =>
-        ("a vector", "put it after a recurrent layer that returns its last state (ReturnSequences = false)");
+    /// <summary>What <see cref="Accepts"/> takes, and what to do when the input (<see cref="Input"/>) is not that, for the error's message.</summary>
+    public virtual (string Takes, string Fix) AcceptedInput => ("a vector", Input.IsImage
+        ? Shapes.ImageToVectorFix
+        : "put it after a recurrent layer that returns its last state (ReturnSequences = false)");
 
     /// <summary>
     /// The most values per sample any one of the layer's buffers holds, for refusing a <c>maxBatchSize</c> whose buffers

@@ -76,6 +76,14 @@ public enum Init
     /// (<see cref="RecurrentDefaults.PyTorch"/> selects it for all three).
     /// </summary>
     HiddenSizeUniform = 15,
+
+    /// <summary>
+    /// Delta-orthogonal (Xiao et al. 2018, "Dynamical Isometry and a Mean Field Theory of CNNs"): a convolution's kernel is
+    /// zero except at its centre, where the [outputChannels, inputChannels] matrix is a random orthogonal one times
+    /// <see cref="WeightedLayerAttribute.InitGain"/>, so that at initialization the layer maps each input pixel's channels to
+    /// the same output pixel isometrically. <see cref="Conv2DAttribute"/> only.
+    /// </summary>
+    DeltaOrthogonal = 16,
 }
 
 /// <summary>Which fan <see cref="Init.VarianceScaling"/> divides its scale by.</summary>

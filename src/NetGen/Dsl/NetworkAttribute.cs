@@ -17,8 +17,24 @@ namespace NetGen;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class NetworkAttribute : Attribute
 {
-    /// <summary>The number of inputs of one sample (784 for a 28×28 image), or of one step of a sequence. Required; must be positive.</summary>
+    /// <summary>
+    /// The number of inputs of one sample (784 for a 28×28 image read as a vector), or of one step of a sequence. Required
+    /// unless the input is an image (<see cref="Height"/> and <see cref="Width"/>); must be positive.
+    /// </summary>
     public int Inputs { get; set; }
+
+    /// <summary>
+    /// The channels of an input image (3 for RGB). Default 0: not set, 1 when <see cref="Height"/> and <see cref="Width"/> are.
+    /// Each sample is then <c>Channels × Height × Width</c> values, channel after channel, each row-major (NCHW, as PyTorch).
+    /// Not with <see cref="Inputs"/> or <see cref="Steps"/>.
+    /// </summary>
+    public int Channels { get; set; }
+
+    /// <summary>The height of an input image, for convolutional networks (<see cref="Conv2DAttribute"/>). Default 0: not an image; must be positive when set, with <see cref="Width"/>.</summary>
+    public int Height { get; set; }
+
+    /// <summary>The width of an input image. Default 0: not an image; must be positive when set, with <see cref="Height"/>.</summary>
+    public int Width { get; set; }
 
     /// <summary>
     /// The number of time steps of one input sequence, for a recurrent network: each sample is then <see cref="Steps"/> ×

@@ -40,10 +40,12 @@ namespace NetGen;
 /// other layers. The gradient monitor measures the same (<see cref="LayerGradientStatistics.LagGradients"/>).
 /// </param>
 /// <param name="InputSteps">The steps of the layer's input when it is a sequence (<paramref name="Inputs"/> = steps × features), 0 for a vector.</param>
+/// <param name="InputChannels">The channels of the layer's input when it is an image (<paramref name="Inputs"/> = channels × height × width), 0 otherwise.</param>
+/// <param name="OutputChannels">The channels of the layer's output when it is an image, 0 otherwise.</param>
 public sealed record LayerInfo(
     string Name, LayerKind Kind, int Inputs, int Outputs, Activation Activation, int WeightOffset, int WeightCount, int BiasOffset, int BiasCount,
     double PredictedGradient = double.NaN, double TypicalGradient = double.NaN, double MemoryHorizon = double.NaN, double FirstStepGradient = double.NaN,
-    IReadOnlyList<double>? PredictedLagGradients = null, int InputSteps = 0)
+    IReadOnlyList<double>? PredictedLagGradients = null, int InputSteps = 0, int InputChannels = 0, int OutputChannels = 0)
 {
     /// <summary>The number of parameters, weights and biases.</summary>
     public int ParameterCount => WeightCount + BiasCount;

@@ -32,4 +32,22 @@ public enum LayerKind
 
     /// <summary>A GRU layer over a sequence (PyTorch's <c>nn.GRU</c>, gates r, z, n): "weights" <c>W_ih</c> then <c>W_hh</c>, "biases" <c>b_ih</c> then <c>b_hh</c>.</summary>
     GRU = 8,
+
+    /// <summary>
+    /// A 2-D convolution over NCHW images (PyTorch's <c>nn.Conv2d</c>): "weights" <c>[outputChannels, inputChannels, kernel,
+    /// kernel]</c>, "biases" one per output channel.
+    /// </summary>
+    Conv2D = 9,
+
+    /// <summary>Max pooling over each channel of an image (PyTorch's <c>nn.MaxPool2d</c>): no parameters.</summary>
+    MaxPool2D = 10,
+
+    /// <summary>Average pooling over each channel of an image (PyTorch's <c>nn.AvgPool2d</c>): no parameters.</summary>
+    AvgPool2D = 11,
+
+    /// <summary>The mean of each channel of an image, an image to a vector of its channels: no parameters.</summary>
+    GlobalAveragePool = 12,
+
+    /// <summary>An image (or a sequence) read as one vector, in its memory order (NCHW: PyTorch's <c>nn.Flatten</c>): no parameters.</summary>
+    Flatten = 13,
 }

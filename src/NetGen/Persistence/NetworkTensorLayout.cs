@@ -12,7 +12,8 @@ namespace NetGen;
 /// <see cref="INetwork{T}.State"/>); a residual block's <c>projection</c> [outputs, inputs] when it has one; a PReLU's slopes,
 /// <c>weight</c> [1] when shared or [features] (PyTorch's <c>nn.PReLU.weight</c>); a recurrent layer's PyTorch names,
 /// <c>weight_ih_l0</c> [gates·units, features], <c>weight_hh_l0</c> [gates·units, units], <c>bias_ih_l0</c> and <c>bias_hh_l0</c>
-/// [gates·units]. A dropout layer has none. Each name is
+/// [gates·units]; a convolution's PyTorch names, <c>weight</c> [filters, input channels, kernel, kernel] and <c>bias</c> [filters]. A dropout,
+/// pooling or flatten layer has none. Each name is
 /// prefixed with the layer's name and a dot.
 /// </summary>
 internal static class NetworkTensorLayout
@@ -56,6 +57,9 @@ internal static class NetworkTensorLayout
                 case LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU:
                     AddRecurrent(slots, layer);
                     break;
+                case LayerKind.Conv2D:
+                    AddConvolution(slots, layer);
+                    break;
             }
         }
         int parameters = slots.Where(s => !s.InState).Sum(s => s.Count);
@@ -82,6 +86,23 @@ internal static class NetworkTensorLayout
         {
             slots.Add(Parameter(layer, "bias_ih_l0", [gates * units], layer.BiasOffset, layer.BiasCount / 2));
             slots.Add(Parameter(layer, "bias_hh_l0", [gates * units], layer.BiasOffset + layer.BiasCount / 2, layer.BiasCount / 2));
+        }
+    }
+
+    /// <summary>PyTorch's <c>nn.Conv2d</c>: <c>weight</c> [filters, input channels, k, k], then <c>bias</c> [filters] unless declared without.</summary>
+    private static void AddConvolution(List<NetworkTensorSlot> slots, LayerInfo layer)
+    {
+        int filters = layer.OutputChannels, channels = layer.InputChannels;
+        if (filters <= 0 || channels <= 0)
+        {
+            throw new InvalidOperationException($"{layer.Name} is a convolution, but the layer table does not give its channels.");
+        }
+        // WeightCount = filters·channels·k² (square kernels).
+        int kernel = (int)Math.Round(Math.Sqrt((double)layer.WeightCount / ((double)filters * channels)));
+        slots.Add(Parameter(layer, "weight", [filters, channels, kernel, kernel], layer.WeightOffset, layer.WeightCount));
+        if (layer.BiasCount > 0)
+        {
+            slots.Add(Parameter(layer, "bias", [filters], layer.BiasOffset, layer.BiasCount));
         }
     }
 

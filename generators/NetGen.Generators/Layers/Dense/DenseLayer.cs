@@ -22,8 +22,10 @@ internal sealed record DenseLayer(int Number, Shape Input, Shape Output, Activat
 
     public int Units => Output.Features;
 
-    /// <summary>On a sequence it applies at every step, the same weights on each (Keras's <c>Dense</c> on a 3-D input).</summary>
-    public override bool Accepts(Shape input) => true;
+    /// <summary>On a sequence it applies at every step, the same weights on each (Keras's <c>Dense</c> on a 3-D input); an image must be flattened first.</summary>
+    public override bool Accepts(Shape input) => !input.IsImage;
+
+    public override (string Takes, string Fix) AcceptedInput => ("a vector or a sequence", Shapes.ImageToVectorFix);
 
     public override long LongWeightCount => (long)Inputs * Units;
 
