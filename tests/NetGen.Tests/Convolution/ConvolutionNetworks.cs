@@ -1,0 +1,34 @@
+namespace NetGen.Tests.Convolution;
+
+// Declared convolutional networks for the end-to-end tests (ConvolutionNetworkTests), in double for the gradient checks.
+// Smooth activations (tanh, sigmoid) keep the finite differences away from kinks; the max pooling's choices do not change
+// under the checks' small steps unless two inputs of a window are within them, which these values are not.
+
+/// <summary>Same padding, max pooling, a strided and padded convolution, then a dense head: 2x8x10 → 3x8x10 → 3x4x5 → 4x2x3 → 24 → 3.</summary>
+[Network(Channels = 2, Height = 8, Width = 10, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Conv2D(3, 3, Activation.Tanh, Padding = Padding.Same, BiasInit = Init.Constant, BiasInitValue = 0.1)]
+[MaxPool2D(2)]
+[Conv2D(4, 3, Activation.Sigmoid, PaddingSize = 1, Stride = 2, BiasInit = Init.Constant, BiasInitValue = -0.1)]
+[Flatten]
+[Dense(3)]
+public partial class StridedConvNet;
+
+/// <summary>Dilation, average pooling, a 1x1 convolution without biases and global average pooling: 1x10x10 → 4x6x6 → 4x3x3 → 5x3x3 → 5 → 2.</summary>
+[Network(Channels = 1, Height = 10, Width = 10, Loss = Loss.MeanSquaredError, Precision = Precision.Double)]
+[Conv2D(4, 3, Activation.Tanh, Dilation = 2, BiasInit = Init.Constant, BiasInitValue = 0.1)]
+[AvgPool2D(2)]
+[Conv2D(5, 1, Activation.Tanh, UseBias = false)]
+[GlobalAveragePool]
+[Dense(2)]
+public partial class DilatedConvNet;
+
+/// <summary>A small LeNet-like classifier for the embedded MNIST subset, in float.</summary>
+[Network(Height = 28, Width = 28, Loss = Loss.SoftmaxCrossEntropy)]
+[Conv2D(8, 5, Activation.ReLU, PaddingSize = 2, Init = Init.HeNormal)]
+[MaxPool2D(2)]
+[Conv2D(16, 5, Activation.ReLU, Init = Init.HeNormal)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(64, Activation.ReLU, Init = Init.HeNormal)]
+[Dense(10)]
+public partial class SmallConvDigits;
