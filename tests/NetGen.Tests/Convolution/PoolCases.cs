@@ -7,7 +7,9 @@ namespace NetGen.Tests.Convolution;
 /// <c>[3, 2, 7, 9]</c> (odd, non-square) of <c>sin(0.37·j + 0.1)</c>, j the flat index, pooled with a 3×2 window at strides
 /// 2×3 (stride ≠ window), the common 2×2 at stride 2 (whose fast path leaves out the last row and column here) and an
 /// overlapping 3×3 at strides 1×2; and ties: <c>[2, 1, 5, 6]</c> images of <c>round(2·sin(j))</c> with NaN at j = 7, 8
-/// and 13, pooled 2×2 at stride 1 and 2. The loss is <c>Σ output·cos(1.3·j)</c>.
+/// and 13, pooled 2×2 at stride 1 and 2. Two wide cases take the 2×2 stride-2 kernel's vector path (8 floats or 4 doubles
+/// at a time) and its scalar end: <c>[3, 2, 5, 39]</c> images of <c>sin(0.37·j + 0.1)</c>, and <c>[2, 1, 4, 39]</c> images of
+/// <c>round(2·sin(j))</c> with NaN at j = 1, 40, 41 and 62. The loss is <c>Σ output·cos(1.3·j)</c>.
 /// </summary>
 internal static class PoolCases
 {
@@ -19,11 +21,15 @@ internal static class PoolCases
     public static Pool2DGeometry TiesOverlapping { get; } = new(channels: 1, inputHeight: 5, inputWidth: 6, poolHeight: 2, poolWidth: 2, strideHeight: 1, strideWidth: 1);
     public static Pool2DGeometry TiesCommon { get; } = new(channels: 1, inputHeight: 5, inputWidth: 6, poolHeight: 2, poolWidth: 2, strideHeight: 2, strideWidth: 2);
 
+    public static Pool2DGeometry Wide { get; } = new(channels: 2, inputHeight: 5, inputWidth: 39, poolHeight: 2, poolWidth: 2, strideHeight: 2, strideWidth: 2);
+    public static Pool2DGeometry TiesWide { get; } = new(channels: 1, inputHeight: 4, inputWidth: 39, poolHeight: 2, poolWidth: 2, strideHeight: 2, strideWidth: 2);
+
     public static Pool2DGeometry Named(string name) => name switch
     {
         nameof(Strided) => Strided,
         nameof(Common) => Common,
         nameof(Overlapping) => Overlapping,
+        nameof(Wide) => Wide,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
     };
 
@@ -33,6 +39,13 @@ internal static class PoolCases
     {
         double[] x = Fill(TieBatch * TiesCommon.InputSize, j => Math.Round(2 * Math.Sin(j)));
         x[7] = x[8] = x[13] = double.NaN;
+        return x;
+    }
+
+    public static double[] TieWideInput()
+    {
+        double[] x = Fill(TieBatch * TiesWide.InputSize, j => Math.Round(2 * Math.Sin(j)));
+        x[1] = x[40] = x[41] = x[62] = double.NaN;
         return x;
     }
 

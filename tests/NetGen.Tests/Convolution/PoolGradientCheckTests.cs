@@ -15,6 +15,7 @@ public class PoolGradientCheckTests
     [InlineData(nameof(PoolCases.Strided))]
     [InlineData(nameof(PoolCases.Common))]
     [InlineData(nameof(PoolCases.Overlapping))]
+    [InlineData(nameof(PoolCases.Wide))]
     public void Max_pool_backward_matches_finite_differences(string name)
     {
         Pool2DGeometry g = PoolCases.Named(name);
@@ -37,6 +38,7 @@ public class PoolGradientCheckTests
     [InlineData(nameof(PoolCases.Strided))]
     [InlineData(nameof(PoolCases.Common))]
     [InlineData(nameof(PoolCases.Overlapping))]
+    [InlineData(nameof(PoolCases.Wide))]
     public void Average_pool_backward_matches_finite_differences(string name)
     {
         Pool2DGeometry g = PoolCases.Named(name);

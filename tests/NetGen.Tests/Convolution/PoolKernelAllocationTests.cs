@@ -7,7 +7,7 @@ public class PoolKernelAllocationTests
 {
     [Theory]
     [InlineData(nameof(PoolCases.Strided))]
-    [InlineData(nameof(PoolCases.Common))]
+    [InlineData(nameof(PoolCases.Wide))]
     public void Max_and_average_pooling_forward_and_backward_allocate_nothing(string name)
     {
         Pool2DGeometry g = PoolCases.Named(name);

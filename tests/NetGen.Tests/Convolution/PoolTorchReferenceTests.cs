@@ -12,7 +12,7 @@ namespace NetGen.Tests.Convolution;
 /// the repository, run once with TorchSharp-cpu 0.107.0 (libtorch 2.10.0, CPU) on Linux x64, in float64. For each case of
 /// <see cref="PoolCases"/> it made the input x (requiring gradients), ran
 /// <c>(output, indices) = F.max_pool2d_with_indices(x, kernel, strides)</c> (no padding, no dilation, floor mode),
-/// <c>F.avg_pool2d(x, kernel, strides)</c> (the sin-filled cases) or <c>F.adaptive_avg_pool2d(x, 1)</c> (the
+/// <c>F.avg_pool2d(x, kernel, strides)</c> (the sin-filled cases, wide included) or <c>F.adaptive_avg_pool2d(x, 1)</c> (the
 /// <c>[3, 2, 7, 9]</c> input; it also checked that this equals <c>x.mean([2, 3])</c>: largest difference 0), called
 /// <c>backward()</c> on <c>Σ output.reshape(-1)·cos(1.3·j)</c>, and printed the output, the indices and <c>x.grad</c>.
 /// The tie cases show libtorch's rule: among equal values the first in row-major order, and a NaN replaces anything
@@ -49,6 +49,20 @@ public class PoolTorchReferenceTests
             PoolTorchReference.MaxTiesCommon.Output, PoolTorchReference.MaxTiesCommon.Argmax, PoolTorchReference.MaxTiesCommon.GradientInput);
 
     [Fact]
+    public void Max_pool_two_by_two_stride_two_over_wide_rows_matches_libtorch() =>
+        AssertMax(PoolCases.Wide, PoolCases.Batch, PoolCases.Input(PoolCases.Wide, PoolCases.Batch),
+            PoolTorchReference.MaxWide.Output, PoolTorchReference.MaxWide.Argmax, PoolTorchReference.MaxWide.GradientInput);
+
+    [Fact]
+    public void Max_pool_two_by_two_stride_two_over_wide_rows_picks_libtorchs_index_among_ties_and_NaNs() =>
+        AssertMax(PoolCases.TiesWide, PoolCases.TieBatch, PoolCases.TieWideInput(),
+            PoolTorchReference.MaxTiesWide.Output, PoolTorchReference.MaxTiesWide.Argmax, PoolTorchReference.MaxTiesWide.GradientInput);
+
+    [Fact]
+    public void Average_pool_two_by_two_stride_two_over_wide_rows_matches_libtorch() =>
+        AssertAverage(PoolCases.Wide, PoolTorchReference.AverageWide.Output, PoolTorchReference.AverageWide.GradientInput);
+
+    [Fact]
     public void Average_pool_with_a_window_other_than_its_stride_matches_libtorch() =>
         AssertAverage(PoolCases.Strided, PoolTorchReference.AverageStrided.Output, PoolTorchReference.AverageStrided.GradientInput);
 
@@ -73,26 +87,39 @@ public class PoolTorchReferenceTests
     }
 
     [Fact]
+    public void Single_precision_picks_libtorchs_index_among_ties_and_NaNs()
+    {
+        Pool2DGeometry g = PoolCases.TiesWide;
+        float[] x = Array.ConvertAll(PoolCases.TieWideInput(), v => (float)v), output = new float[PoolCases.TieBatch * g.OutputSize];
+        int[] argmax = new int[output.Length];
+        Pool2DKernels.MaxForward<float>(x, output, argmax, g, PoolCases.TieBatch);
+        Assert.Equal(PoolTorchReference.MaxTiesWide.Argmax, argmax);
+        AssertCloseSingle(PoolTorchReference.MaxTiesWide.Output, output, "max output");
+    }
+
+    [Fact]
     public void Single_precision_matches_libtorch_to_single_precision()
     {
-        Pool2DGeometry g = PoolCases.Common;
+        Pool2DGeometry g = PoolCases.Wide;
         int outputs = PoolCases.Batch * g.OutputSize;
         float[] x = Array.ConvertAll(PoolCases.Input(g, PoolCases.Batch), v => (float)v), output = new float[outputs], dx = new float[x.Length];
         float[] dy = Array.ConvertAll(PoolCases.LossWeights(outputs), v => (float)v);
         Pool2DKernels.AverageForward<float>(x, output, g, PoolCases.Batch);
         Pool2DKernels.AverageBackward<float>(dy, dx, g, PoolCases.Batch);
-        AssertCloseSingle(PoolTorchReference.AverageCommon.Output, output, "average output");
-        AssertCloseSingle(PoolTorchReference.AverageCommon.GradientInput, dx, "average input gradient");
+        AssertCloseSingle(PoolTorchReference.AverageWide.Output, output, "average output");
+        AssertCloseSingle(PoolTorchReference.AverageWide.GradientInput, dx, "average input gradient");
         int[] argmax = new int[outputs];
         Array.Clear(dx);
         Pool2DKernels.MaxForward<float>(x, output, argmax, g, PoolCases.Batch);
         Pool2DKernels.MaxBackward<float>(dy, argmax, dx, g, PoolCases.Batch);
-        AssertCloseSingle(PoolTorchReference.MaxCommon.Output, output, "max output");
-        Assert.Equal(PoolTorchReference.MaxCommon.Argmax, argmax);
-        AssertCloseSingle(PoolTorchReference.MaxCommon.GradientInput, dx, "max input gradient");
+        AssertCloseSingle(PoolTorchReference.MaxWide.Output, output, "max output");
+        Assert.Equal(PoolTorchReference.MaxWide.Argmax, argmax);
+        AssertCloseSingle(PoolTorchReference.MaxWide.GradientInput, dx, "max input gradient");
+        g = PoolCases.Strided; // the global average's [3, 2, 7, 9] input
+        x = Array.ConvertAll(PoolCases.Input(g, PoolCases.Batch), v => (float)v);
+        dx = new float[x.Length];
         int pixels = g.InputHeight * g.InputWidth;
         float[] means = new float[PoolCases.Batch * g.Channels];
-        Array.Clear(dx);
         Pool2DKernels.GlobalAverageForward<float>(x, means, g.Channels, pixels, PoolCases.Batch);
         Pool2DKernels.GlobalAverageBackward<float>(Array.ConvertAll(PoolCases.LossWeights(means.Length), v => (float)v), dx, g.Channels, pixels, PoolCases.Batch);
         AssertCloseSingle(PoolTorchReference.GlobalAverage.Output, means, "global average output");
@@ -124,7 +151,8 @@ public class PoolTorchReferenceTests
         Assert.Equal(expected.Length, actual.Length);
         for (int k = 0; k < expected.Length; k++)
         {
-            Assert.True(Math.Abs(actual[k] - expected[k]) <= 1e-6 * Math.Max(1, Math.Abs(expected[k])),
+            bool close = double.IsNaN(expected[k]) ? float.IsNaN(actual[k]) : Math.Abs(actual[k] - expected[k]) <= 1e-6 * Math.Max(1, Math.Abs(expected[k]));
+            Assert.True(close,
                 $"{what}[{k}]: libtorch {expected[k]:R}, the kernels {actual[k]:R} in single precision.");
         }
     }

@@ -12,11 +12,12 @@ namespace NetGen.CompilerServices;
 /// </summary>
 /// <remarks>
 /// Each channel of each sample (a plane) is pooled on its own. The 2×2, stride-2 window, the common case, has its own
-/// unrolled loops; global average pooling sums and spreads whole planes with <see cref="TensorPrimitives"/>. The windowed
-/// kernels stay on one thread: a few operations per value read, they are bound by memory, not by the core.
+/// loops, its forward rows in vectors (Pool2DKernels.TwoByTwo.cs); global average pooling sums and spreads whole planes with
+/// <see cref="TensorPrimitives"/>. The kernels stay on one thread: a few operations per value read, they are bound by
+/// memory, not by the core.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class Pool2DKernels
+public static partial class Pool2DKernels
 {
     /// <summary>
     /// Each output is its window's largest input (the first in row-major order among equal ones, as PyTorch; NaN wins);
@@ -193,7 +194,7 @@ public static class Pool2DKernels
             ReadOnlySpan<T> upper = x.Slice(top, 2 * outputWidth), lower = x.Slice(top + width, 2 * outputWidth);
             Span<T> row = y.Slice(oh * outputWidth, outputWidth);
             Span<int> rowIndices = indices.Slice(oh * outputWidth, outputWidth);
-            for (int ow = 0; ow < outputWidth; ow++)
+            for (int ow = MaxRowTwoByTwoVectorized(upper, lower, row, rowIndices, top, width); ow < outputWidth; ow++)
             {
                 int left = 2 * ow;
                 // The four candidates in row-major order; a later one wins only if larger or NaN (PyTorch's order).
@@ -248,14 +249,14 @@ public static class Pool2DKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int width = g.InputWidth, outputWidth = g.OutputWidth;
-        T count = T.CreateTruncating(4);
+        T quarter = T.One / T.CreateTruncating(4); // × 1/4 rounds as ÷ 4, PyTorch's, does: a power of two
         for (int oh = 0; oh < g.OutputHeight; oh++)
         {
             ReadOnlySpan<T> upper = x.Slice(2 * oh * width, 2 * outputWidth), lower = x.Slice((2 * oh + 1) * width, 2 * outputWidth);
             Span<T> row = y.Slice(oh * outputWidth, outputWidth);
-            for (int ow = 0; ow < outputWidth; ow++)
+            for (int ow = AverageRowTwoByTwoVectorized(upper, lower, row); ow < outputWidth; ow++)
             {
-                row[ow] = (upper[2 * ow] + upper[2 * ow + 1] + lower[2 * ow] + lower[2 * ow + 1]) / count;
+                row[ow] = (upper[2 * ow] + upper[2 * ow + 1] + lower[2 * ow] + lower[2 * ow + 1]) * quarter;
             }
         }
     }
