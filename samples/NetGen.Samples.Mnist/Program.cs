@@ -41,7 +41,9 @@ if (Console.IsOutputRedirected)
 
 Dataset<float> training = data.Training.ToDataset<float>();
 Dataset<float> test = data.Test.ToDataset<float>();
-var network = new MnistClassifier(maxBatchSize: options.BatchSize, seed: options.Seed);
+INetwork<float> network = options.Network == SampleNetwork.Cnn
+    ? new MnistConvNet(maxBatchSize: options.BatchSize, seed: options.Seed)
+    : new MnistClassifier(maxBatchSize: options.BatchSize, seed: options.Seed);
 var optimizer = new Adam<float>(options.LearningRate);
 var trainingOptions = new TrainingOptions
 {
@@ -53,7 +55,7 @@ var trainingOptions = new TrainingOptions
 
 AnsiConsole.MarkupLine($"[bold]NetGen MNIST[/]: {training.Count:N0} training and {test.Count:N0} test images from " +
     Markup.Escape(options.DataDirectory ?? "the embedded subset"));
-AnsiConsole.WriteLine(MnistClassifier.Summary);
+AnsiConsole.WriteLine(options.Network == SampleNetwork.Cnn ? MnistConvNet.Summary : MnistClassifier.Summary);
 AnsiConsole.MarkupLine($"Adam (learning rate {options.LearningRate}, times {options.LearningRateDecay} after each epoch), batch size {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, Vector<float> width {System.Numerics.Vector<float>.Count}");
 
 var clock = Stopwatch.StartNew();
