@@ -13,7 +13,8 @@ public class ConvolutionDeclarationTests
         using NetGen;
 
         [Network(Channels = 3, Height = 32, Width = 32, Loss = Loss.SoftmaxCrossEntropy)]
-        [Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+        [Conv2D(16, 3, Padding = Padding.Same, Init = Init.HeNormal, UseBias = false)]
+        [BatchNorm(Activation = Activation.ReLU)]
         [Dropout(0.1)]
         [Conv2D(16, 3, Activation.LeakyReLU, NegativeSlope = 0.1, Stride = 2, PaddingSize = 1, Init = Init.DeltaOrthogonal, InitGain = 1.4)]
         [MaxPool2D(2)]
