@@ -111,7 +111,7 @@ internal sealed class NetworkExpansion
         if (!accepted && !inputMadeUp && _reportedShapes.Add(source))
         {
             (string takes, string fix) = layer.AcceptedInput;
-            string from = layer.Number == 1 ? "the network's input" : $"layer {layer.Number - 1}'s output";
+            string from = layer.InputFrom == 0 ? "the network's input" : $"layer {layer.InputFrom}'s output";
             _problems.Add(new DeclarationProblem(LayerDoesNotTakeItsInput, source.Attribute, null, source.Description, takes, from, Shapes.Describe(layer.Input), fix));
         }
         else if (accepted && !inputMadeUp && !_shapeRulesBroken && source is ComputedLayerDeclaration computed)
