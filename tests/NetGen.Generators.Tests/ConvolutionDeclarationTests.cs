@@ -183,7 +183,7 @@ public class ConvolutionDeclarationTests
         using NetGen;
 
         [Network(Channels = 2, Height = 6, Width = 6)]
-        [Residual]
+        [Residual(Projection = false)]
         [Conv2D(4, 3, Padding = Padding.Same)]
         [{|#0:EndResidual|}]
         [Residual]

@@ -89,7 +89,8 @@ internal sealed class NetworkExpansion
             int skipFrom = _layers.Count;
             Shape skip = shape;
             Shape branch = Add(block.Branch, shape);
-            if (skip != branch && !block.Start.Projection.Value && _reported.Add(block.Start))
+            // Over images there is no projection at all: the block's end reports the shape change (NG0029).
+            if (skip != branch && !block.Start.Projection.Value && !skip.IsImage && !branch.IsImage && _reported.Add(block.Start))
             {
                 string input = skipFrom == 0 ? "the network's inputs" : $"layer {skipFrom}";
                 _problems.Add(new DeclarationProblem(ResidualWidthMismatch, block.Start.Attribute, block.Start.Projection.Name,
