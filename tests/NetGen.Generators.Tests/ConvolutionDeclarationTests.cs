@@ -13,7 +13,8 @@ public class ConvolutionDeclarationTests
         using NetGen;
 
         [Network(Channels = 3, Height = 32, Width = 32, Loss = Loss.SoftmaxCrossEntropy)]
-        [Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+        [Conv2D(16, 3, Padding = Padding.Same, Init = Init.HeNormal, UseBias = false)]
+        [BatchNorm(Activation = Activation.ReLU)]
         [Dropout(0.1)]
         [Conv2D(16, 3, Activation.LeakyReLU, NegativeSlope = 0.1, Stride = 2, PaddingSize = 1, Init = Init.DeltaOrthogonal, InitGain = 1.4)]
         [MaxPool2D(2)]
@@ -176,6 +177,25 @@ public class ConvolutionDeclarationTests
         """,
         Expected(DiagnosticIds.LayerDoesNotTakeItsInput,
             "LayerNorm 1 takes a vector, but its input (the network's input) is an image of 1x4x4 (channels x height x width); put [Flatten] (or [GlobalAveragePool]) before it to make the image a vector"));
+
+    [Fact]
+    public Task NG0029_a_residual_block_around_convolutions_that_change_the_shape() => AnalyzerVerifier.VerifyAsync("""
+        using NetGen;
+
+        [Network(Channels = 2, Height = 6, Width = 6)]
+        [Residual(Projection = false)]
+        [Conv2D(4, 3, Padding = Padding.Same)]
+        [{|#0:EndResidual|}]
+        [Residual]
+        [Conv2D(2, 3, Padding = Padding.Same)]
+        [EndResidual]
+        [Flatten]
+        [Dense(1)]
+        public partial class Model;
+        """,
+        Expected(DiagnosticIds.LayerDoesNotTakeItsInput,
+            "EndResidual 1 takes a vector, or an image whose shape (channels x height x width) the branch keeps, but its input (the network's input) is an image of 2x6x6 (channels x height x width); " +
+            "the branch gives 4x6x6: keep the filters and the size in the branch (Padding = Padding.Same, stride 1), or flatten before the block; a projection skip over images (a 1x1 convolution) is not supported yet"));
 
     [Fact]
     public Task Convolution_arguments_out_of_range() => AnalyzerVerifier.VerifyAsync("""

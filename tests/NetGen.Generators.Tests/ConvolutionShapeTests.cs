@@ -97,6 +97,24 @@ public class ConvolutionShapeTests
         Assert.Equal(35, model.Layers[0].Output.Size);
     }
 
+    [Fact]
+    public void Batch_normalization_over_an_image_has_two_parameters_and_two_statistics_per_channel()
+    {
+        NetworkModel model = Analyze("""
+            [Network(Channels = 3, Height = 5, Width = 5)]
+            [Conv2D(8, 3, UseBias = false)]
+            [BatchNorm]
+            [Flatten]
+            [BatchNorm]
+            [Dense(1)]
+            public partial class Model;
+            """);
+        // nn.BatchNorm2d(8): weight and bias [8], running_mean and running_var [8]; nn.BatchNorm1d(72) after the flatten.
+        Assert.Equal([8 * 3 * 9, 16, 0, 144, 73], model.Layers.Select(layer => layer.ParameterCount));
+        Assert.Equal([0, 16, 0, 144, 0], model.Layers.Select(layer => layer.StateCount));
+        Assert.Equal("8x3x3", model.Layers[1].Output.ToString());
+    }
+
     internal static NetworkModel Analyze(string declaration)
     {
         Compilation compilation = Compilations.Create("using NetGen;\n" + declaration);

@@ -245,6 +245,26 @@ public class GeneratorSnapshotTests
         public partial class Strided;
         """);
 
+    [Fact]
+    public void BatchNormalizationOverChannels() => Verify("""
+        using NetGen;
+
+        namespace Samples.Convolution;
+
+        [Network(Channels = 2, Height = 6, Width = 6, Loss = Loss.SoftmaxCrossEntropy)]
+        [Conv2D(4, 3, UseBias = false, Padding = Padding.Same, Init = Init.HeNormal)]
+        [BatchNorm(Activation = Activation.ReLU)]
+        [Residual]
+        [Conv2D(4, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+        [Conv2D(4, 3, Padding = Padding.Same, Init = Init.Zeros)]
+        [EndResidual(Activation = Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [BatchNorm]
+        [Dense(3)]
+        public partial class NormalizedCnn;
+        """);
+
     /// <summary>
     /// Runs the generator on <paramref name="source"/>; asserts no exception and no diagnostic, that the output compiles
     /// cleanly (with code that uses the generated members), and that every generated file matches its snapshot.

@@ -83,6 +83,49 @@ public class IncrementalityTests
         AssertCached(RunTwice(compilation, compilation.ReplaceSyntaxTree(unrelated, changed)));
     }
 
+    private const string Convolutional = """
+        using NetGen;
+
+        namespace Samples;
+
+        [Network(Channels = 3, Height = 8, Width = 8, Loss = Loss.SoftmaxCrossEntropy)]
+        [Conv2D(4, 3, Padding = Padding.Same, Init = Init.DeltaOrthogonal, InitGain = 2, UseBias = false)]
+        [BatchNorm(Activation = Activation.ReLU)]
+        [Residual]
+        [Conv2D(4, 3, Activation.ReLU, PaddingSize = 1, Init = Init.Orthogonal)]
+        [EndResidual]
+        [MaxPool2D(2)]
+        [AvgPool2D(2, Stride = 1)]
+        [Conv2D(2, 2, Dilation = 2, Padding = Padding.Same)]
+        [GlobalAveragePool]
+        [Dense(3)]
+        public partial class Images;
+        """;
+
+    [Fact]
+    public void EditingAnUnrelatedFile_KeepsTheModelOfAConvolutionalNetworkCached()
+    {
+        CSharpCompilation compilation = Compilations.Create(Convolutional, Unrelated);
+        SyntaxTree unrelated = compilation.SyntaxTrees.Single(t => t.ToString().Contains("Twice", StringComparison.Ordinal));
+        SyntaxTree changed = unrelated.WithChangedText(unrelated.GetText().Replace(unrelated.ToString().IndexOf("2 * x", StringComparison.Ordinal), 5, "x + x"));
+
+        AssertCached(RunTwice(compilation, compilation.ReplaceSyntaxTree(unrelated, changed)));
+    }
+
+    [Fact]
+    public void ChangingAKernelSize_ModifiesTheModel()
+    {
+        CSharpCompilation compilation = Compilations.Create(Convolutional);
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        SyntaxTree changed = tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("Conv2D(2, 2,", StringComparison.Ordinal), 12, "Conv2D(2, 3,"));
+
+        GeneratorRunResult result = RunTwice(compilation, compilation.ReplaceSyntaxTree(tree, changed));
+
+        var reasons = result.TrackedSteps[TrackingNames.NetworkModels].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal([IncrementalStepRunReason.Modified], reasons);
+        Assert.Contains("kernelHeight: 3, kernelWidth: 3,", result.GeneratedSources.Single().SourceText.ToString().Split("Layer7Geometry = new(")[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ChangingAnInitializerArgument_ModifiesTheModel()
     {

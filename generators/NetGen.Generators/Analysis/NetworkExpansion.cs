@@ -89,7 +89,8 @@ internal sealed class NetworkExpansion
             int skipFrom = _layers.Count;
             Shape skip = shape;
             Shape branch = Add(block.Branch, shape);
-            if (skip != branch && !block.Start.Projection.Value && _reported.Add(block.Start))
+            // Over images there is no projection at all: the block's end reports the shape change (NG0029).
+            if (skip != branch && !block.Start.Projection.Value && !skip.IsImage && !branch.IsImage && _reported.Add(block.Start))
             {
                 string input = skipFrom == 0 ? "the network's inputs" : $"layer {skipFrom}";
                 _problems.Add(new DeclarationProblem(ResidualWidthMismatch, block.Start.Attribute, block.Start.Projection.Name,
@@ -111,7 +112,7 @@ internal sealed class NetworkExpansion
         if (!accepted && !inputMadeUp && _reportedShapes.Add(source))
         {
             (string takes, string fix) = layer.AcceptedInput;
-            string from = layer.Number == 1 ? "the network's input" : $"layer {layer.Number - 1}'s output";
+            string from = layer.InputFrom == 0 ? "the network's input" : $"layer {layer.InputFrom}'s output";
             _problems.Add(new DeclarationProblem(LayerDoesNotTakeItsInput, source.Attribute, null, source.Description, takes, from, Shapes.Describe(layer.Input), fix));
         }
         else if (accepted && !inputMadeUp && !_shapeRulesBroken && source is ComputedLayerDeclaration computed)

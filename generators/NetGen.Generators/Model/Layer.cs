@@ -54,6 +54,9 @@ internal abstract record Layer(int Number, Shape Input, Shape Output)
     /// <summary>The summary's Bias init column, "-" when it has none.</summary>
     public virtual string BiasInitDescription => "-";
 
+    /// <summary>The layer whose output <see cref="Input"/> is (0: the network's input): the one before, or a residual block's skip.</summary>
+    public virtual int InputFrom => Number - 1;
+
     /// <summary>Whether the layer can read <paramref name="input"/>: most kinds take a vector only.</summary>
     public virtual bool Accepts(Shape input) => input.IsVector;
 

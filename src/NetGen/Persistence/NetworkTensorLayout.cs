@@ -8,7 +8,7 @@ namespace NetGen;
 /// <summary>
 /// Names a network's parameters and state as tensors, from its layer table: a dense layer's <c>weight</c> [outputs, inputs]
 /// and <c>bias</c> [outputs] (none without biases, <see cref="WeightedLayerAttribute.UseBias"/> false); a normalization's <c>scale</c> and
-/// <c>shift</c> [features]; a batch normalization's <c>running_mean</c> and <c>running_var</c> [features] (from
+/// <c>shift</c> [features]; a batch normalization's <c>running_mean</c> and <c>running_var</c> [features] ([channels] over an image) (from
 /// <see cref="INetwork{T}.State"/>); a residual block's <c>projection</c> [outputs, inputs] when it has one; a PReLU's slopes,
 /// <c>weight</c> [1] when shared or [features] (PyTorch's <c>nn.PReLU.weight</c>); a recurrent layer's PyTorch names,
 /// <c>weight_ih_l0</c> [gates·units, features], <c>weight_hh_l0</c> [gates·units, units], <c>bias_ih_l0</c> and <c>bias_hh_l0</c>
@@ -39,13 +39,15 @@ internal static class NetworkTensorLayout
                     }
                     break;
                 case LayerKind.BatchNorm or LayerKind.LayerNorm:
-                    slots.Add(Parameter(layer, "scale", [layer.Outputs], layer.WeightOffset, layer.WeightCount));
-                    slots.Add(Parameter(layer, "shift", [layer.Outputs], layer.BiasOffset, layer.BiasCount));
+                    // Over an image, batch normalization has one of each per channel (PyTorch's BatchNorm2d).
+                    int features = layer.Kind == LayerKind.BatchNorm && layer.OutputChannels > 0 ? layer.OutputChannels : layer.Outputs;
+                    slots.Add(Parameter(layer, "scale", [features], layer.WeightOffset, layer.WeightCount));
+                    slots.Add(Parameter(layer, "shift", [features], layer.BiasOffset, layer.BiasCount));
                     if (layer.Kind == LayerKind.BatchNorm)
                     {
-                        slots.Add(new NetworkTensorSlot($"{layer.Name}.running_mean", [layer.Outputs], true, stateOffset, layer.Outputs));
-                        slots.Add(new NetworkTensorSlot($"{layer.Name}.running_var", [layer.Outputs], true, stateOffset + layer.Outputs, layer.Outputs));
-                        stateOffset += 2 * layer.Outputs;
+                        slots.Add(new NetworkTensorSlot($"{layer.Name}.running_mean", [features], true, stateOffset, features));
+                        slots.Add(new NetworkTensorSlot($"{layer.Name}.running_var", [features], true, stateOffset + features, features));
+                        stateOffset += 2 * features;
                     }
                     break;
                 case LayerKind.Residual when layer.WeightCount > 0:

@@ -13,6 +13,7 @@ internal sealed class LayerTableNetwork<T> : INetwork<T> where T : unmanaged, IF
     private readonly T[] _parameters;
     private readonly T[] _gradients;
     private readonly T[][] _preActivations;
+    private T[] _state = [];
 
     public LayerTableNetwork(params LayerInfo[] layers)
     {
@@ -48,7 +49,10 @@ internal sealed class LayerTableNetwork<T> : INetwork<T> where T : unmanaged, IF
     public IReadOnlyList<LayerInfo> Layers { get; }
     public Span<T> Parameters => _parameters;
     public Span<T> Gradients => _gradients;
-    public Span<T> State => Span<T>.Empty;
+    public Span<T> State => _state;
+
+    /// <summary>The number of state values (batch normalizations' running statistics); none unless set.</summary>
+    public int StateLength { init => _state = new T[value]; }
     public bool IsTraining { get; set; } = true;
 
     public ReadOnlySpan<T> PreActivations(int layerIndex) => _preActivations[layerIndex];

@@ -51,6 +51,25 @@ public class ConvolutionTensorTests
     }
 
     [Fact]
+    public void Batch_normalization_over_an_image_has_one_scale_shift_and_running_statistic_per_channel()
+    {
+        var network = new LayerTableNetwork<float>(
+            new LayerInfo("Layer1", LayerKind.Conv2D, 36, 4 * 36, Activation.Identity, 0, 36, 36, 0, InputChannels: 1, OutputChannels: 4),
+            new LayerInfo("Layer2", LayerKind.BatchNorm, 4 * 36, 4 * 36, Activation.ReLU, 36, 4, 40, 4, InputChannels: 4, OutputChannels: 4),
+            new LayerInfo("Layer3", LayerKind.Flatten, 4 * 36, 4 * 36, Activation.Identity, 44, 0, 44, 0, InputChannels: 4),
+            new LayerInfo("Layer4", LayerKind.Dense, 4 * 36, 2, Activation.Identity, 44, 288, 332, 2)) { StateLength = 8 };
+        Assert.Equal(8, network.State.Length);
+        var stream = new MemoryStream();
+        NetworkWeights.Save(network, stream);
+        var file = new IndependentSafeTensorsReader(stream.ToArray());
+        Assert.Equal([4L], file.Tensors["Layer2.scale"].Shape);
+        Assert.Equal([4L], file.Tensors["Layer2.shift"].Shape);
+        Assert.Equal([4L], file.Tensors["Layer2.running_mean"].Shape);
+        Assert.Equal([4L], file.Tensors["Layer2.running_var"].Shape);
+        Assert.Equal([4L, 1L, 3L, 3L], file.Tensors["Layer1.weight"].Shape);
+    }
+
+    [Fact]
     public void A_convolution_without_its_channels_in_the_layer_table_is_refused_by_name()
     {
         var network = new LayerTableNetwork<float>(new LayerInfo("Layer1", LayerKind.Conv2D, 16, 32, Activation.Identity, 0, 18, 18, 2));

@@ -14,9 +14,12 @@ internal abstract record NormalizationLayer(int Number, Shape Input, ActivationF
 {
     public override ActivationFunction Activation => LayerActivation;
 
-    public override long LongWeightCount => Output.Size;
+    /// <summary>How many features are normalized, each with its own γ and β: the features, or an image's channels.</summary>
+    public virtual int Features => Output.Size;
 
-    public override long LongBiasCount => Output.Size;
+    public override long LongWeightCount => Features;
+
+    public override long LongBiasCount => Features;
 
     public override string WeightInitDescription => "Constant(1)";
 
@@ -32,12 +35,23 @@ internal sealed record BatchNormLayer(int Number, Shape Input, ActivationFunctio
 {
     public override LayerKind Kind => LayerKind.BatchNorm;
 
+    /// <summary>On an image, one mean and variance per channel over the batch and the pixels (PyTorch's <c>BatchNorm2d</c>).</summary>
+    public override int Features => Input.IsImage ? Input.Channels : Output.Size;
+
+    public override bool Accepts(Shape input) => !input.IsSequence;
+
+    public override (string Takes, string Fix) AcceptedInput =>
+        ("a vector or an image", "put it after a recurrent layer that returns its last state (ReturnSequences = false)");
+
+    public override string TypeDescription => Input.IsImage ? "BatchNorm(channels)" : "BatchNorm";
+
     /// <summary>The running mean, then the running variance.</summary>
-    public override int StateCount => 2 * Output.Size;
+    public override int StateCount => 2 * Features;
 
     /// <summary>
     /// Each unit is normalized over the batch: every unit's z has mean 0 and variance 1, no unit an offset; a shift that
-    /// the units of a sample share stays, as a share of the within-unit variance.
+    /// the units of a sample share stays, as a share of the within-unit variance. On an image the units are the channels,
+    /// each over the batch and its pixels: a convolution's offsets are per channel (its filter and bias), so the same rule.
     /// </summary>
     public override Moments PreActivation(MeanField field)
     {

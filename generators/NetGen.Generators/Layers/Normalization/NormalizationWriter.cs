@@ -15,12 +15,24 @@ internal sealed class NormalizationWriter : LayerWriter
 
     private string Features => Literals.Integer(_layer.Output.Size);
 
-    private string Kernels => IsBatchNorm ? "global::NetGen.BatchNormalization" : "global::NetGen.LayerNormalization";
+    /// <summary>Over the channels of an image (PyTorch's BatchNorm2d), rather than each feature of a vector.</summary>
+    private bool PerChannel => IsBatchNorm && _layer.Input.IsImage;
+
+    /// <summary>The normalized groups: the features, or an image's channels.</summary>
+    private string Groups => Literals.Integer(_layer.Features);
+
+    /// <summary>The sizes the kernels take after the batch size: <c>features</c>, or <c>channels, pixels</c>.</summary>
+    private string Sizes => PerChannel ? $"channels: {Groups}, pixels: {Literals.Integer(_layer.Input.Pixels)}" : Features;
+
+    private string Kernels => PerChannel ? "global::NetGen.ChannelBatchNormalization"
+        : IsBatchNorm ? "global::NetGen.BatchNormalization" : "global::NetGen.LayerNormalization";
+
+    private string Unit => PerChannel ? "channel" : "feature";
 
     public override void WriteFields(SourceWriter w)
     {
         w.Line(IsBatchNorm
-            ? $"// {Name}'s normalized inputs x̂, 1/√(σ² + ε) per feature, and the batch's mean and variance per feature."
+            ? $"// {Name}'s normalized inputs x̂, 1/√(σ² + ε) per {Unit}, and the batch's mean and variance per {Unit}."
             : $"// {Name}'s normalized inputs x̂, and 1/√(σ² + ε) per sample.");
         w.Line(GeneratedCode.Attribute);
         w.Line(IsBatchNorm
@@ -33,9 +45,9 @@ internal sealed class NormalizationWriter : LayerWriter
         w.Line($"_normalized{N} = new {T}[maxBatchSize * {Features}];");
         if (IsBatchNorm)
         {
-            w.Line($"_inverseStd{N} = new {T}[{Features}];");
-            w.Line($"_mean{N} = new {T}[{Features}];");
-            w.Line($"_variance{N} = new {T}[{Features}];");
+            w.Line($"_inverseStd{N} = new {T}[{Groups}];");
+            w.Line($"_mean{N} = new {T}[{Groups}];");
+            w.Line($"_variance{N} = new {T}[{Groups}];");
         }
         else
         {
@@ -45,15 +57,15 @@ internal sealed class NormalizationWriter : LayerWriter
 
     public override void WriteProperties(SourceWriter w)
     {
-        WriteSpanProperty(w, $"{Name}Scale", "_parameters", $"{Name}WeightOffset", _layer.WeightCount, $"{Name}'s scales γ, one per feature.");
-        WriteSpanProperty(w, $"{Name}Shift", "_parameters", $"{Name}BiasOffset", _layer.BiasCount, $"{Name}'s shifts β, one per feature.");
+        WriteSpanProperty(w, $"{Name}Scale", "_parameters", $"{Name}WeightOffset", _layer.WeightCount, $"{Name}'s scales γ, one per {Unit}.");
+        WriteSpanProperty(w, $"{Name}Shift", "_parameters", $"{Name}BiasOffset", _layer.BiasCount, $"{Name}'s shifts β, one per {Unit}.");
         WriteSpanProperty(w, $"{Name}ScaleGradients", "_gradients", $"{Name}WeightOffset", _layer.WeightCount, $"The gradient of {Name}'s scales.");
         WriteSpanProperty(w, $"{Name}ShiftGradients", "_gradients", $"{Name}BiasOffset", _layer.BiasCount, $"The gradient of {Name}'s shifts.");
         if (IsBatchNorm)
         {
             string state = $"{Name}StateOffset";
-            WriteSpanProperty(w, $"{Name}RunningMean", "_state", state, _layer.Output.Size, $"{Name}'s running mean, used in inference mode.");
-            WriteSpanProperty(w, $"{Name}RunningVariance", "_state", $"{state} + {Features}", _layer.Output.Size, $"{Name}'s running variance, used in inference mode.");
+            WriteSpanProperty(w, $"{Name}RunningMean", "_state", state, _layer.Features, $"{Name}'s running mean, used in inference mode.");
+            WriteSpanProperty(w, $"{Name}RunningVariance", "_state", $"{state} + {Groups}", _layer.Features, $"{Name}'s running variance, used in inference mode.");
         }
     }
 
@@ -73,16 +85,18 @@ internal sealed class NormalizationWriter : LayerWriter
 
     public override void WriteForward(SourceWriter w)
     {
-        string statistics = IsBatchNorm ? "each feature over the batch (training) or by the running statistics (inference)" : "each sample over its features";
+        string statistics = PerChannel ? "each channel over the batch and its pixels (training) or by the running statistics (inference)"
+            : IsBatchNorm ? "each feature over the batch (training) or by the running statistics (inference)" : "each sample over its features";
         string activation = Layer.Activation.IsIdentity ? "" : $", then _a{N} = {Layer.Activation}(_z{N})";
-        WriteMethodHeader(w, $"{Name} forward, {Layer.Kind} of {Features} features: x̂ = x normalized, {statistics}; _z{N} = γ·x̂ + β{activation}.");
+        string what = PerChannel ? $"{_layer.Input} images" : $"{Features} features";
+        WriteMethodHeader(w, $"{Name} forward, {Layer.Kind} of {what}: x̂ = x normalized, {statistics}; _z{N} = γ·x̂ + β{activation}.");
         using (w.Block($"private void Forward{Name}(global::System.ReadOnlySpan<{T}> input, int batchSize)"))
         {
             w.Line($"global::System.ReadOnlySpan<{T}> x = input.Slice(0, batchSize * {Features});");
             w.Line($"global::System.Span<{T}> normalized = {NewBatchSpan($"_normalized{N}", Layer.Output)};");
             w.Line($"global::System.Span<{T}> z = {NewBatchSpan($"_z{N}", Layer.Output)};");
             string epsilon = Literals.Number(_layer.Epsilon, Network.Precision);
-            string common = $"x, batchSize, {Features}, {Name}Scale, {Name}Shift, epsilon: {epsilon}";
+            string common = $"x, batchSize, {Sizes}, {Name}Scale, {Name}Shift, epsilon: {epsilon}";
             if (IsBatchNorm)
             {
                 using (w.Block("if (IsTraining)"))
@@ -118,7 +132,7 @@ internal sealed class NormalizationWriter : LayerWriter
             w.Line($"{Name}ScaleGradients.Clear();");
             w.Line($"{Name}ShiftGradients.Clear();");
             string dx = inputGradient is null ? $"global::System.Span<{T}>.Empty" : BatchSpan(inputGradient, Layer.Input);
-            string arguments = $"dz, normalized, _inverseStd{N}, {Name}Scale, batchSize, {Features}, {Name}ScaleGradients, {Name}ShiftGradients, {dx}";
+            string arguments = $"dz, normalized, _inverseStd{N}, {Name}Scale, batchSize, {Sizes}, {Name}ScaleGradients, {Name}ShiftGradients, {dx}";
             if (IsBatchNorm)
             {
                 using (w.Block("if (IsTraining)"))
@@ -141,7 +155,8 @@ internal sealed class NormalizationWriter : LayerWriter
     {
         if (_layer is BatchNormLayer batchNorm)
         {
-            w.Line($"global::NetGen.BatchNormalization.UpdateRunningStatistics<{T}>(_mean{N}, _variance{N}, batchSize, " +
+            string count = PerChannel ? $"batchSize * {Literals.Integer(_layer.Input.Pixels)}" : "batchSize";
+            w.Line($"global::NetGen.BatchNormalization.UpdateRunningStatistics<{T}>(_mean{N}, _variance{N}, {count}, " +
                    $"momentum: {Literals.Number(batchNorm.Momentum, Network.Precision)}, {Name}RunningMean, {Name}RunningVariance);");
         }
     }

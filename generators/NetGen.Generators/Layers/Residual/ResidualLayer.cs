@@ -24,6 +24,19 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
 
     public bool HasProjection => Input != Output;
 
+    public override int InputFrom => SkipFrom;
+
+    /// <summary>
+    /// Vectors, with or without a projection; or an image whose shape the branch keeps (an identity skip around
+    /// convolutions): a projection over images would be a 1×1 convolution, which is not generated yet.
+    /// </summary>
+    public override bool Accepts(Shape input) => input.IsVector ? Output.IsVector : input.IsImage && input == Output;
+
+    public override (string Takes, string Fix) AcceptedInput => Input.IsImage || Output.IsImage
+        ? ("a vector, or an image whose shape (channels x height x width) the branch keeps",
+           $"the branch gives {Output}: keep the filters and the size in the branch (Padding = Padding.Same, stride 1), or flatten before the block; a projection skip over images (a 1x1 convolution) is not supported yet")
+        : base.AcceptedInput;
+
     public override long LongWeightCount => HasProjection ? (long)Input.Size * Output.Size : 0;
 
     public override string TypeDescription
