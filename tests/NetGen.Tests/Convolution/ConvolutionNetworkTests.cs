@@ -20,6 +20,10 @@ public class ConvolutionNetworkTests(ITestOutputHelper output)
         FiniteDifferences.Check(new DilatedConvNet(FiniteDifferences.BatchSize, seed: 4), nameof(DilatedConvNet), output);
 
     [Fact]
+    public void Channel_batch_normalization_and_residual_convolutions_match_finite_differences() =>
+        FiniteDifferences.Check(new NormalizedResidualConvNet(FiniteDifferences.BatchSize, seed: 5), nameof(NormalizedResidualConvNet), output);
+
+    [Fact]
     public void Shapes_and_parameter_counts_are_those_declared()
     {
         var network = new StridedConvNet(1, seed: 1);

@@ -32,3 +32,16 @@ public partial class DilatedConvNet;
 [Dense(64, Activation.ReLU, Init = Init.HeNormal)]
 [Dense(10)]
 public partial class SmallConvDigits;
+
+/// <summary>Batch normalization per channel and an identity residual block around two convolutions: 2x6x6 → 4x6x6 (BN, tanh) → block → 4x3x3 → 36 → 3.</summary>
+[Network(Channels = 2, Height = 6, Width = 6, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Conv2D(4, 3, UseBias = false, Padding = Padding.Same)]
+[BatchNorm(Activation = Activation.Tanh)]
+[Residual]
+[Conv2D(4, 3, Activation.Tanh, Padding = Padding.Same, BiasInit = Init.Constant, BiasInitValue = 0.1)]
+[Conv2D(4, 3, Padding = Padding.Same, BiasInit = Init.Constant, BiasInitValue = -0.1)]
+[EndResidual(Activation = Activation.Tanh)]
+[AvgPool2D(2)]
+[Flatten]
+[Dense(3)]
+public partial class NormalizedResidualConvNet;
