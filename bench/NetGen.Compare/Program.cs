@@ -2,7 +2,7 @@
 // machine's FMA peak. Run it with bench/compare.sh (see docs/performance.md).
 //
 // options: --samples N (15)  --warmup N (50)  --warmup-ms MS (300)  --sample-ms MS (40)  --threads 1,2 (TorchSharp's)
-//          --cases 1,2,3,4,5,6,7,8,9,10 (5-10: LSTM and GRU, RecurrentCases.cs)  --out DIR (bench/results under the repository)  --no-write
+//          --cases 1,2,...,13 (5-10: LSTM and GRU, RecurrentCases.cs; 11-13: LeNet-5 and a 3x3 convolution, ConvolutionCases.cs)  --out DIR (bench/results under the repository)  --no-write
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -13,7 +13,7 @@ using TorchSharp;
 
 var options = new HarnessOptions(WarmupIterations: 50, WarmupMilliseconds: 300, Samples: 15, SampleMilliseconds: 40);
 List<int> torchThreads = [1, 2];
-HashSet<string> selected = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+HashSet<string> selected = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"];
 string? outDirectory = null;
 bool write = true;
 for (int i = 0; i < args.Length; i++)
@@ -102,6 +102,9 @@ Run("7", () => RecurrentCases.Inference("7", RecurrentCell.Lstm, torchThreads, o
 Run("8", () => RecurrentCases.Training("8", RecurrentCell.Gru, 64, torchThreads, options));
 Run("9", () => RecurrentCases.Training("9", RecurrentCell.Gru, 1, torchThreads, options));
 Run("10", () => RecurrentCases.Inference("10", RecurrentCell.Gru, torchThreads, options));
+Run("11", () => ConvolutionCases.Training("11", 64, torchThreads, options));
+Run("12", () => ConvolutionCases.Inference("12", torchThreads, options));
+Run("13", () => ConvolutionCases.Convolution("13", torchThreads, options));
 
 double roundTripAtEnd = CoreLatencyProbe.MedianRoundTripNanoseconds();
 Report report = Report.Build(machine, torchThreads, options, peak, bandwidth, (roundTripAtStart, roundTripAtEnd), cases);

@@ -127,6 +127,20 @@ public sealed record Report(
                 null));
         }
 
+        // Issue 16: LeNet-5 and one 3x3 convolution.
+        Speedup("11", 1.5);
+        NoAllocation("11", "training step");
+        Speedup("12", 5);
+        NoAllocation("12", "inference");
+        Speedup("13", 0.8);
+        CaseResult convolution = cases.Single(x => x.Id == "13");
+        Measurement? convolutionNetGen = convolution.Measurements.Find(m => m.Name == "NetGen" && m.Threads == 1);
+        double? convolutionFraction = convolutionNetGen is null ? null : convolution.FlopsPerIteration!.Value / convolutionNetGen.MedianMicroseconds / 1e3 / peak1;
+        targets.Add(new Target(
+            $"13. {convolution.Title}", "NetGen >= 60 % of the measured single-core FMA peak (1 thread)",
+            convolutionFraction is null ? "not measured" : $"{F(100 * convolutionFraction.Value, 1)} % of {F(peak1, 1)} GFLOP/s",
+            convolutionFraction is null ? null : convolutionFraction >= 0.6));
+
         void NoAllocation(string id, string what)
         {
             CaseResult c = cases.Single(x => x.Id == id);

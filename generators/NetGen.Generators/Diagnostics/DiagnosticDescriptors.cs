@@ -40,9 +40,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NetworkHasNoLayers = Error(
         DiagnosticIds.NetworkHasNoLayers,
-        "A network needs at least one layer",
-        "Network '{0}' declares no layers; add at least one [Dense(units, activation)] attribute, the last one being the output layer",
-        "The layers of a network are the [Dense] attributes on its class, in order; a network without layers has nothing to compute.");
+        "A network needs at least one dense layer",
+        "Network '{0}' declares no [Dense] layer; add at least one [Dense(units, activation)] attribute, the last one being the output layer",
+        "The layers of a network are the layer attributes on its class, in order; its output is a dense layer, so a network without one (no layers at all, or only convolutions, poolings or recurrent layers) has no output.");
 
     public static readonly DiagnosticDescriptor DenseWithoutNetwork = Error(
         DiagnosticIds.DenseWithoutNetwork,
