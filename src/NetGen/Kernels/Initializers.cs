@@ -320,8 +320,11 @@ public static class Initializers
     /// Delta-orthogonal initialization of a convolution's weights <c>[outputChannels, inputChannels, kernelHeight,
     /// kernelWidth]</c> (Xiao et al. 2018, "Dynamical isometry and a mean field theory of CNNs"): zero everywhere but the
     /// kernel's centre, where the <c>[outputChannels, inputChannels]</c> matrix is a random orthogonal one times
-    /// <paramref name="gain"/> (its rows orthonormal when there are no more of them than columns, else its columns).
+    /// <paramref name="gain"/> (its rows orthonormal when there are no more of them than columns, else its columns), drawn
+    /// by <see cref="Orthogonal"/>. The centre of an even size is the second of its two middle taps (<c>k / 2</c>).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="gain"/> is not finite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not hold outputChannels·inputChannels·kernelHeight·kernelWidth values.</exception>
     public static void DeltaOrthogonal<T>(
         Span<T> values, int outputChannels, int inputChannels, int kernelHeight, int kernelWidth, double gain, SeededRandom random)
         where T : unmanaged, IFloatingPointIeee754<T>

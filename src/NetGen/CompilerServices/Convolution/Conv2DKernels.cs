@@ -18,9 +18,14 @@ namespace NetGen.CompilerServices;
 /// needs a transpose, since a sample's output and its gradient <c>[outputChannels, P]</c> are already NCHW:
 /// output <c>Y = W·col</c> (<see cref="DenseKernels.AccumulateInputGradients"/>, onto the biases), the weights' gradient
 /// <c>dY·colᵀ</c> (<see cref="DenseKernels.Forward"/>), the columns' gradient <c>Wᵀ·dY</c>
-/// (<see cref="DenseKernels.ParameterGradients"/>), added back to the input (col2im). Columns along P were measured faster than
-/// along K (<c>[P, K]</c>) for LeNet's first layer (K = 25: 50-76 against 11 GFLOP/s forward) and as fast for a 3×3 64→64
-/// layer (90-110 GFLOP/s on one core, float, AVX-512).
+/// (<see cref="DenseKernels.ParameterGradients"/>), added back to the input (col2im). The products alone, columns along P,
+/// were measured faster than along K (<c>[P, K]</c>) for LeNet's first layer (K = 25: 50-76 against 11 GFLOP/s forward) and as
+/// fast for a 3×3 64→64 layer (90-110 GFLOP/s on one core, float, AVX-512). The columns are gathered a chunk of output rows
+/// at a time (<see cref="ForwardChunkValues"/>, <see cref="BackwardChunkValues"/>). Whole kernels, float, on the
+/// development VM (AVX-512, FMA peak about 115 GFLOP/s per core; best of many calls, the VM shared): a 3×3 64→64 layer on
+/// 32×32 with padding 1 runs forward at 87 and backward at 87 GFLOP/s on one thread (75 % of the peak), 174 and 159 on two;
+/// LeNet-5's layers (1→6 5×5 on 28×28 with padding 2, 6→16 5×5 on 14×14; batch 64) at only 21-26 on one thread: their
+/// products are too small (6 or 16 filters, 100 output positions) and gathering the columns weighs as much as them.
 /// The batch's samples are split over the threads (<see cref="KernelThreading.RunRanges"/>) in slots, each with its own
 /// columns in the workspace: the output and the input's gradient of a sample are computed whole on one thread, bit-identical
 /// whatever the thread count; each slot sums its samples' weight and bias gradients into its own part of the workspace, and

@@ -9,6 +9,7 @@ namespace NetGen.CompilerServices;
 /// <c>p = (y, x)</c> of the <c>P = outputHeight·outputWidth</c>, the input value kernel tap <c>(i, j)</c> of channel c sees
 /// from there (0 in the padding). Each row is the input plane shifted (and strided), so it is built by copies of whole
 /// rows of the image; and the products run along P, long whatever the kernel (LeNet's first layer has K = 25, P = 784).
+/// The columns of a chunk of output rows <c>[firstRow, endRow)</c> are gathered at a time, so that they stay in L2.
 /// </summary>
 internal static class ConvolutionColumns
 {
