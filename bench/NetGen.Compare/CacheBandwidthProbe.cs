@@ -47,30 +47,13 @@ public static class CacheBandwidthProbe
         }
     }
 
-    private static double RunOnThreads(int threads, long passes)
+    private static double RunOnThreads(int threads, long passes) => ProbeThreads.Run(threads, () =>
     {
-        using var barrier = new Barrier(threads + 1);
-        var workers = new Thread[threads];
-        for (int t = 0; t < threads; t++)
-        {
-            workers[t] = new Thread(() =>
-            {
-                float[] buffer = new float[BufferBytes / sizeof(float)];
-                buffer.AsSpan().Fill(1e-3f);
-                Sink(Kernel(buffer, 10)); // compiled and in this core's cache before the barrier
-                barrier.SignalAndWait();
-                Sink(Kernel(buffer, passes));
-            });
-            workers[t].Start();
-        }
-        barrier.SignalAndWait();
-        long begin = Stopwatch.GetTimestamp();
-        foreach (Thread worker in workers)
-        {
-            worker.Join();
-        }
-        return Stopwatch.GetElapsedTime(begin).TotalSeconds;
-    }
+        float[] buffer = new float[BufferBytes / sizeof(float)];
+        buffer.AsSpan().Fill(1e-3f);
+        Sink(Kernel(buffer, 10)); // compiled, and the buffer in this core's cache, before the release
+        return () => Sink(Kernel(buffer, passes));
+    });
 
     private static float s_sink;
 

@@ -55,14 +55,7 @@ public static class ConvolutionCases
         }
         checks.Compare("loss", "TorchSharp", [lossNetGen], [lossTorch]);
         float[] parametersNetGen = network.Parameters.ToArray(), parametersTorch = torchNetwork.ReadParameters();
-        int offset = 0;
-        for (int p = 0; p < TorchLeNet.ParameterNames.Length; p++)
-        {
-            int length = torchNetwork.Sizes[p];
-            checks.Compare($"gradients {TorchLeNet.ParameterNames[p]}", "TorchSharp", gradientsNetGen.AsSpan(offset, length), gradientsTorch.AsSpan(offset, length));
-            checks.Compare($"updated {TorchLeNet.ParameterNames[p]}", "TorchSharp", parametersNetGen.AsSpan(offset, length), parametersTorch.AsSpan(offset, length));
-            offset += length;
-        }
+        SgdStepContenders.CompareParameters(checks, TorchLeNet.ParameterNames, torchNetwork.Sizes, gradientsNetGen, gradientsTorch, parametersNetGen, parametersTorch);
         // Forward, the parameters' gradients and the inputs' gradients of every layer but the first.
         double flops = 2.0 * batch * (3 * LeNetMultiplyAdds - 28 * 28 * 6 * 25);
         if (!checks.AllPass)
@@ -70,36 +63,8 @@ public static class ConvolutionCases
             return Cases.Aborted(id, title, flops, checks);
         }
 
-        var contenders = new List<Contender>();
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "NetGen", Threads = threads,
-                Prepare = () => { KernelThreading.ThreadCount = threads; initial.CopyTo(network.Parameters); },
-                Run = k => { for (int i = 0; i < k; i++) { network.TrainStep(inputs, targets, batch, sgd); } },
-            });
-        }
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "TorchSharp", Threads = threads,
-                Prepare = () => { Cases.TorchThreads.Set(threads); torchNetwork.Load(initial); },
-                Run = k =>
-                {
-                    for (int i = 0; i < k; i++)
-                    {
-                        using var scope = NewDisposeScope();
-                        optimizer.zero_grad();
-                        Tensor loss = nn.functional.cross_entropy(torchNetwork.Model.forward(x), y);
-                        loss.backward();
-                        optimizer.step();
-                        _ = loss.item<float>();   // NetGen's TrainStep returns the loss too
-                    }
-                },
-            });
-        }
+        List<Contender> contenders = SgdStepContenders.Create(
+            network, initial, inputs, targets, batch, sgd, torchNetwork.Model.forward, p => torchNetwork.Load(p), optimizer, x, y, threadCounts);
         return Cases.Timed(id, title, flops, checks, contenders, options);
     }
 

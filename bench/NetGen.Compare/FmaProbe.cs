@@ -46,26 +46,11 @@ public static class FmaProbe
             Sink(use512 ? Kernel512(iterations) : Kernel256(iterations));
             return Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
-        using var barrier = new Barrier(threads + 1);
-        var workers = new Thread[threads];
-        for (int t = 0; t < threads; t++)
+        return ProbeThreads.Run(threads, () =>
         {
-            workers[t] = new Thread(() =>
-            {
-                // A short run first, so that the kernel is compiled before the barrier.
-                Sink(use512 ? Kernel512(1000) : Kernel256(1000));
-                barrier.SignalAndWait();
-                Sink(use512 ? Kernel512(iterations) : Kernel256(iterations));
-            });
-            workers[t].Start();
-        }
-        barrier.SignalAndWait();
-        long begin = Stopwatch.GetTimestamp();
-        foreach (Thread worker in workers)
-        {
-            worker.Join();
-        }
-        return Stopwatch.GetElapsedTime(begin).TotalSeconds;
+            Sink(use512 ? Kernel512(1000) : Kernel256(1000)); // compiled before the release
+            return () => Sink(use512 ? Kernel512(iterations) : Kernel256(iterations));
+        });
     }
 
     private static float s_sink;

@@ -56,51 +56,15 @@ public static class RecurrentCases
         }
         checks.Compare("loss", "TorchSharp", [lossNetGen], [lossTorch]);
         float[] parametersNetGen = network.Parameters.ToArray(), parametersTorch = torchNetwork.ReadParameters();
-        int offset = 0;
-        for (int p = 0; p < ParameterNames.Length; p++)
-        {
-            int length = torchNetwork.Sizes[p];
-            checks.Compare($"gradients {ParameterNames[p]}", "TorchSharp", gradientsNetGen.AsSpan(offset, length), gradientsTorch.AsSpan(offset, length));
-            checks.Compare($"updated {ParameterNames[p]}", "TorchSharp", parametersNetGen.AsSpan(offset, length), parametersTorch.AsSpan(offset, length));
-            offset += length;
-        }
+        SgdStepContenders.CompareParameters(checks, ParameterNames, torchNetwork.Sizes, gradientsNetGen, gradientsTorch, parametersNetGen, parametersTorch);
         double flops = TrainingFlops(cell, batch);
         if (!checks.AllPass)
         {
             return Cases.Aborted(id, title, flops, checks);
         }
 
-        // Each sample starts again from the initial parameters, so that both sides follow the same k steps.
-        var contenders = new List<Contender>();
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "NetGen", Threads = threads,
-                Prepare = () => { KernelThreading.ThreadCount = threads; initial.CopyTo(network.Parameters); },
-                Run = k => { for (int i = 0; i < k; i++) { network.TrainStep(inputs, targets, batch, sgd); } },
-            });
-        }
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "TorchSharp", Threads = threads,
-                Prepare = () => { Cases.TorchThreads.Set(threads); torchNetwork.Load(initial); },
-                Run = k =>
-                {
-                    for (int i = 0; i < k; i++)
-                    {
-                        using var scope = NewDisposeScope();
-                        optimizer.zero_grad();
-                        Tensor loss = nn.functional.cross_entropy(torchNetwork.Forward(x), y);
-                        loss.backward();
-                        optimizer.step();
-                        _ = loss.item<float>();   // NetGen's TrainStep returns the loss too
-                    }
-                },
-            });
-        }
+        List<Contender> contenders = SgdStepContenders.Create(
+            network, initial, inputs, targets, batch, sgd, torchNetwork.Forward, p => torchNetwork.Load(p), optimizer, x, y, threadCounts);
         return Cases.Timed(id, title, flops, checks, contenders, options);
     }
 
