@@ -117,7 +117,17 @@ public static class KernelThreading
         int parts = Math.Min(_threadCount, length);
         if (parts <= 1)
         {
-            body(arguments, 0, length); // the products inside may still split, over their units
+            // One range (one sample, say): the products inside may still split over their units, if they are worth it.
+            // Small ones run whole here: split, a one-image LeNet-5 took 55 µs on two threads against 38 µs on one, its
+            // convolutions' products (117 K and 240 K multiply-adds) paying the hand-over and the partial sums.
+            if (work < WaitForWakingWork)
+            {
+                RunRange(body, arguments, 0, length);
+            }
+            else
+            {
+                body(arguments, 0, length);
+            }
             return;
         }
         // From here on the products inside run whole on the thread that makes them, whether the ranges split or not, so that
