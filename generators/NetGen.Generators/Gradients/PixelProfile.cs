@@ -14,8 +14,9 @@ namespace NetGen.Generators.Gradients;
 /// </summary>
 internal static class PixelProfile
 {
-    // Larger images are taken as uniform (the padding's share of them is small); this bounds the work per layer.
-    private const long MaxPixels = 1 << 20;
+    // Larger images (beyond 256x256) are taken as uniform: the border's share of them is small (a 3x3 'same' stack loses
+    // ~2/(3n) per layer and axis that way), and this bounds the work and memory per layer.
+    private const long MaxPixels = 1 << 16;
 
     /// <summary>
     /// Going backward through windows (a convolution's kernel, a pooling's window) from an output whose gradient has the
