@@ -40,6 +40,8 @@ internal static class GradientModel
             Moments z = Bounded(layer.PreActivation(field));
             ActivationFunction activation = layer.MeanFieldActivation;
             preActivations[n] = z;
+            field.PreActivations[n] = z;
+            field.Activations[n] = activation;
             if (activation.Kind == ActivationKind.Softmax)
             {
                 field.Outputs[n] = new Moments(0, 0);
@@ -85,6 +87,8 @@ internal static class GradientModel
                 : Bounded(field.OutputGradient(n)).ThroughFactor(meanDerivatives[n], derivatives[n], layer.Output.Features);
             g = Bounded(g);
             preActivationGradients[n] = g.MeanSquare;
+            // The activation's E[f'(z)²] is taken the same at every pixel: dz is spread as the output gradient.
+            field.PassedProfile = field.OutputGradientProfile(n);
             layer.Backpropagate(field, g);
         }
         return preActivationGradients;

@@ -19,18 +19,23 @@ internal static class MaxOfNormals
         {
             return (0, 1);
         }
-        double step = 2 * Bound / Steps, mass = 0, first = 0, second = 0;
-        for (int i = 0; i <= Steps; i++)
+        double mean = Expectation(n, t => t, Steps);
+        return (mean, Math.Max(0, Expectation(n, t => t * t, Steps) - mean * mean));
+    }
+
+    /// <summary>E[g(M_n)] by the trapezoid rule with <paramref name="steps"/> steps on [−10, 10].</summary>
+    public static double Expectation(long n, Func<double, double> g, int steps)
+    {
+        double step = 2 * Bound / steps, mass = 0, sum = 0;
+        for (int i = 0; i <= steps; i++)
         {
             double t = -Bound + i * step;
             double lower = 1 - NormalDistribution.UpperTail(t);
             double density = n * NormalDistribution.Density(t) * Math.Exp((n - 1) * Math.Log(Math.Max(lower, 1e-300)));
-            double weight = i == 0 || i == Steps ? 0.5 : 1;
-            mass += weight * density;
-            first += weight * density * t;
-            second += weight * density * t * t;
+            double weight = (i == 0 || i == steps ? 0.5 : 1) * density;
+            mass += weight;
+            sum += weight * g(t);
         }
-        double mean = first / mass;
-        return (mean, Math.Max(0, second / mass - mean * mean));
+        return sum / mass;
     }
 }

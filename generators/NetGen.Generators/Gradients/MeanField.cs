@@ -1,4 +1,5 @@
 using System;
+using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Gradients;
 
@@ -62,8 +63,11 @@ internal sealed class MeanField
     public MeanField(int layers, double inputMeanSquare)
     {
         Outputs = new Moments[layers + 1];
+        PreActivations = new Moments[layers + 1];
+        Activations = new ActivationFunction?[layers + 1];
         Horizons = new Recurrent.RecurrentHorizonPrediction?[layers + 1];
         _outputGradients = new GradientMoments[layers + 1];
+        _profileSums = new double[]?[layers + 1];
         Outputs[0] = new Moments(0, inputMeanSquare); // the inputs' mean is unknown: only E[x²] is declared
     }
 
@@ -73,11 +77,66 @@ internal sealed class MeanField
     /// <summary>The moments of each layer's output a (index 0: the network's inputs).</summary>
     public Moments[] Outputs { get; }
 
+    /// <summary>The moments of each layer's pre-activation z (index 0 unused), set going forward.</summary>
+    public Moments[] PreActivations { get; }
+
+    /// <summary>The activation each layer applies to z in the mean field (null at index 0, the inputs), set going forward.</summary>
+    public ActivationFunction?[] Activations { get; }
+
     /// <summary>Each recurrent layer's prediction over time (null for the other layers), set by its forward rule.</summary>
     public Recurrent.RecurrentHorizonPrediction?[] Horizons { get; }
 
-    /// <summary>Adds <paramref name="gradient"/> to layer <paramref name="number"/>'s output gradient (paths add).</summary>
-    public void AddOutputGradient(int number, GradientMoments gradient) => _outputGradients[number] += gradient;
+    // Per image output, Σ over the paths that reach it of each path's E[(∂loss/∂a)²]·its spread over the pixels
+    // (PixelProfile); null while every path is uniform.
+    private readonly double[]?[] _profileSums;
+
+    /// <summary>
+    /// The spread over the pixels (<see cref="PixelProfile"/>) of the gradient that the next <see cref="AddOutputGradient"/>
+    /// adds: the model sets it to the spread of the layer's own output gradient before the layer's backward rule (an
+    /// elementwise or per-channel layer keeps it; a flatten or a dense layer's is null); convolutions and poolings replace it.
+    /// </summary>
+    public double[]? PassedProfile { get; set; }
+
+    /// <summary>Adds <paramref name="gradient"/> to layer <paramref name="number"/>'s output gradient (paths add), spread over the pixels as <see cref="PassedProfile"/>.</summary>
+    public void AddOutputGradient(int number, GradientMoments gradient)
+    {
+        double before = _outputGradients[number].MeanSquare, added = gradient.MeanSquare;
+        _outputGradients[number] += gradient;
+        double[]? sums = _profileSums[number], profile = PassedProfile;
+        if (profile is not null && sums is null)
+        {
+            sums = _profileSums[number] = new double[profile.Length];
+            for (int i = 0; i < sums.Length; i++)
+            {
+                sums[i] = before;
+            }
+        }
+        if (sums is null || !(added > 0))
+        {
+            return;
+        }
+        for (int i = 0; i < sums.Length; i++)
+        {
+            sums[i] += added * (profile is not null && profile.Length == sums.Length ? profile[i] : 1);
+        }
+    }
+
+    /// <summary>The spread over the pixels of layer <paramref name="number"/>'s output gradient, mean 1; null for uniform (or not an image).</summary>
+    public double[]? OutputGradientProfile(int number)
+    {
+        double[]? sums = _profileSums[number];
+        double total = _outputGradients[number].MeanSquare;
+        if (sums is null || !(total > 0) || double.IsInfinity(total))
+        {
+            return null;
+        }
+        var profile = new double[sums.Length];
+        for (int i = 0; i < sums.Length; i++)
+        {
+            profile[i] = sums[i] / total;
+        }
+        return profile;
+    }
 
     /// <summary>Layer <paramref name="number"/>'s output gradient: E[(∂loss/∂a)²] per unit and its common mode, relative to the output layer's dz.</summary>
     public GradientMoments OutputGradient(int number) => _outputGradients[number];

@@ -1,4 +1,5 @@
 using NetGen.Generators.Gradients;
+using NetGen.Generators.Layers.Convolution;
 using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Tests.Health;
@@ -75,6 +76,56 @@ public class ConvolutionGradientModelTests
         Assert.Equal(0.5 + m4, max.Mean, 1e-12);
         Assert.Equal(0.75 + 0.25 + v4, max.Variance, 1e-12);
         Assert.InRange(m4, 1.029, 1.030); // E[M4] = 1.0294 (tables)
+    }
+
+    [Fact]
+    public void Through_padded_convolutions_the_gradient_gathers_toward_the_middle_at_the_tap_matrix_s_largest_eigenvalue()
+    {
+        // 3x3 'same' on 8x8: per axis an input is read by 2 outputs at the border and 3 inside, 2.75 on average, so a
+        // uniform gradient gives 2.75² reads per input. Repeated, the spread settles on the top eigenvector of the
+        // tridiagonal tap matrix T ⊗ T, whose eigenvalue is (1 + 2·cos(π/(n + 1)))² per step.
+        var axis = new ImageAxis(8, 3, 1, 1, 1, 1);
+        (double firstReads, double[]? profile) = PixelProfile.Backward(null, axis, axis)!.Value;
+        Assert.Equal(2.75 * 2.75, firstReads, 1e-12);
+        double reads = firstReads;
+        for (int step = 0; step < 200; step++)
+        {
+            (reads, profile) = PixelProfile.Backward(profile, axis, axis)!.Value;
+        }
+        Assert.Equal(Math.Pow(1 + 2 * Math.Cos(Math.PI / 9), 2), reads, 1e-9);
+        Assert.True(profile![0] < profile[3 * 8 + 3]); // a corner gets less than the middle
+    }
+
+    [Fact]
+    public void Without_padding_every_tap_is_real_at_every_output()
+    {
+        Assert.Equal(3, new ImageAxis(8, 3, 1, 1, 0, 0).RealTapFractionSquares, 1e-12);
+        // 'same' on 8: taps 0 and 2 are real at 7 of 8 outputs, tap 1 at all.
+        Assert.Equal(1 + 2 * (7.0 / 8) * (7.0 / 8), new ImageAxis(8, 3, 1, 1, 1, 1).RealTapFractionSquares, 1e-12);
+    }
+
+    [Fact]
+    public void Under_padding_part_of_a_filter_s_offset_varies_over_its_pixels()
+    {
+        // 4x4x4, 3x3 'same', N(0, 0.1²), inputs of mean 1: the offset Σ w·E[x] over the 4·2.5² real taps has variance
+        // Var(w)·4·Σ a_j over the taps, of which Var(w)·4·Σ a_j² (per axis 1 + 2·(3/4)²) is the same at every pixel of the channel.
+        Layer conv = Model("[Network(Channels = 4, Height = 4, Width = 4)]\n[Conv2D(2, 3, Padding = Padding.Same, Init = Init.Normal, InitStandardDeviation = 0.1)]").Layers[0];
+        Moments z = PreActivation(conv, new Moments(1, 1));
+        Assert.Equal(0.01 * 4 * 2.5 * 2.5 * 2, z.Variance, 1e-12); // E[x²] = 2
+        Assert.Equal(0.01 * 4 * Math.Pow(1 + 2 * 0.75 * 0.75, 2), z.OffsetVariance, 1e-12);
+    }
+
+    [Fact]
+    public void Max_pooling_sends_the_gradient_where_a_ReLU_before_it_is_active()
+    {
+        // The largest of 4 zero-mean values is positive unless all are: E[f'(z_max)²] = 1 − 1/16 against E[f'(z)²] = 1/2.
+        var network = Model("[Network(Height = 4, Width = 4)]\n[Conv2D(1, 1, Activation.ReLU)]\n[MaxPool2D(2)]");
+        var field = new MeanField(3, 1);
+        field.PreActivations[1] = new Moments(0, 1);
+        field.Activations[1] = new ActivationFunction(ActivationKind.ReLU, 0);
+        network.Layers[1].Backpropagate(field, new GradientMoments(1, 0));
+        double expected = 0.25 * (15.0 / 16) / 0.5;
+        Assert.InRange(field.OutputGradient(1).MeanSquare, 0.99 * expected, 1.01 * expected); // the integral's ~1 % (ReLU's step)
     }
 
     private static NetworkModel Model(string layers) =>

@@ -68,24 +68,43 @@ internal sealed record Conv2DLayer(
     /// An output is a dense unit over its C_in·k² taps less those on padding: the dense layer's rule (<see cref="DenseLayer.PreActivation"/>)
     /// with the mean real fan-in, C_in·(real taps)/(outputs) over the two axes, and the kernel's own fans for its initializer.
     /// The inputs are taken independent across pixels, as the mean field takes them across units; neighbouring pixels of
-    /// a real image are correlated, which this rule does not see.
+    /// a real image are correlated, which this rule does not see. A filter's offset, Σ w·E[x] over the real taps, is not
+    /// the same at every pixel when padding leaves taps out at the borders: with a_j the fraction of the pixels at which tap
+    /// j is real, Σ a_j² of the Σ a_j taps' variance is the channel's own offset and Σ a_j·(1 − a_j) varies over its
+    /// pixels, which a per-channel batch normalization counts with the rest (<see cref="ImageAxis.RealTapFractionSquares"/>).
     /// </summary>
     public override Moments PreActivation(MeanField field)
     {
         double tapsPerOutput = Height.RealTaps / Math.Max(1, Height.LongOutput) * (Width.RealTaps / Math.Max(1, Width.LongOutput));
         int fanIn = Math.Max(1, (int)Math.Min(int.MaxValue, Math.Round(InputChannels * tapsPerOutput)));
-        return Equivalent(fanIn, Filters).PreActivation(field);
+        DenseLayer dense = Equivalent(fanIn, Filters);
+        Moments z = dense.PreActivation(field);
+        double biasVariance = dense.BiasInit?.Variance(fanIn, Filters) ?? 0;
+        double perChannel = tapsPerOutput > 0 ? Height.RealTapFractionSquares * Width.RealTapFractionSquares / tapsPerOutput : 1;
+        return z with { OffsetVariance = biasVariance + Math.Max(0, z.OffsetVariance - biasVariance) * Math.Min(1, perChannel) };
     }
 
     /// <summary>
     /// The input's gradient is the transposed convolution of dz: an input pixel's channel receives one product per output
-    /// channel and per (output, tap) pair that reads it, C_out·(real taps)/(inputs) on average (C_out·k²/s² inside the image):
-    /// the dense layer's rule (<see cref="DenseLayer.Backpropagate"/>) with that many units, and the C_in·H·W inputs for the
-    /// common mode.
+    /// channel and per (output, tap) pair that reads it, so E[dx²] there is Var(w)·C_out·Σ E[dz²] over the outputs that read
+    /// it. Averaged over the input pixels that is the dense layer's rule (<see cref="DenseLayer.Backpropagate"/>) with C_out
+    /// times the mean reads per input as units, each read weighted by its output's share of dz (<see cref="PixelProfile"/>:
+    /// C_out·k²/s² inside the image; at the borders fewer, and fewer still where the gradient has gathered toward the
+    /// middle), and the C_in·H·W inputs for the common mode.
     /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
-        double readsPerInput = Height.RealTaps / Height.Size * (Width.RealTaps / Width.Size);
+        double readsPerInput;
+        if (PixelProfile.Backward(field.OutputGradientProfile(Number), Height, Width) is var (meanReads, inputProfile))
+        {
+            readsPerInput = meanReads;
+            field.PassedProfile = inputProfile;
+        }
+        else
+        {
+            readsPerInput = Height.RealTaps / Height.Size * (Width.RealTaps / Width.Size);
+            field.PassedProfile = null;
+        }
         int units = Math.Max(1, (int)Math.Min(int.MaxValue, Math.Round(Filters * readsPerInput)));
         Equivalent((int)Math.Min(int.MaxValue, Input.LongSize), units).Backpropagate(field, preActivationGradient);
     }

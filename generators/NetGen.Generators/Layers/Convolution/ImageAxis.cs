@@ -79,6 +79,39 @@ internal readonly record struct ImageAxis(int Size, int Kernel, int Stride, int 
         }
     }
 
+    /// <summary>
+    /// Σ over the kernel's taps j of a_j², a_j the fraction of the outputs at which tap j falls on the input (Σ a_j is
+    /// <see cref="RealTaps"/>/outputs): how much of a per-tap sum such as Σ_j w_j·E[x] is the same at every output. With
+    /// padding the border outputs leave taps out, and the rest, Σ a_j·(1 − a_j), varies from output to output.
+    /// </summary>
+    public double RealTapFractionSquares
+    {
+        get
+        {
+            long outputs = LongOutput;
+            if (outputs == 0)
+            {
+                return 0;
+            }
+            if (Before == 0 && After == 0)
+            {
+                return Kernel;
+            }
+            if (Kernel > MaxCountedTaps)
+            {
+                double mean = RealTaps / outputs / Kernel;
+                return Kernel * mean * mean; // the fractions taken equal: a lower bound
+            }
+            double sum = 0;
+            for (long j = 0; j < Kernel; j++)
+            {
+                double fraction = (double)Count(j * Dilation - Before, Stride, outputs) / outputs;
+                sum += fraction * fraction;
+            }
+            return sum;
+        }
+    }
+
     private const long MaxCountedTaps = 100_000;
 
     /// <summary>How many i in [0, count) have 0 &lt;= offset + i·step &lt; Size.</summary>

@@ -58,16 +58,59 @@ internal sealed record Pool2DLayer(int Number, Shape Input, Shape Output, LayerK
         return new Moments(x.Mean + Math.Sqrt(independent) * maxMean, x.SharedVariance + x.OffsetVariance + independent * maxVariance, x.OffsetVariance, x.SharedVariance);
     }
 
+    // Steps of the integral over the window's maximum for E[f'²] there: ReLU's step in f' costs ~1 % at this spacing.
+    private const int MaximumSteps = 400;
+
+    /// <summary>
+    /// Max pooling routes each gradient to the largest input of its window, which is where the layer before's activation is
+    /// most likely active: after a ReLU the chosen input is positive unless the whole window is, so dz there passes with
+    /// P(M > −μ/σ) = 1 − 2^−k² (for μ = 0) instead of 1/2. The model multiplies the layer before's output gradient by its
+    /// E[f'(z)²] at every unit; this is the ratio E[f'(z_max)²]/E[f'(z)²] that corrects it, with z = the shared parts + the
+    /// independent part σ_r·M, M the largest of k² standard normals (as <see cref="PreActivation"/> takes the window). 1 for a
+    /// layer before without a monotone activation (the identity, the inputs).
+    /// </summary>
+    private double DerivativeAtTheMaximum(MeanField field)
+    {
+        int previous = Number - 1;
+        if (field.Activations[previous] is not ActivationFunction f
+            || !(ActivationFunctions.IsReLUFamily(f.Kind) || ActivationFunctions.Saturates(f.Kind) || f.Kind == ActivationKind.SELU))
+        {
+            return 1;
+        }
+        Moments z = field.PreActivations[previous];
+        double independent = z.IndependentVariance, rest = Math.Max(0, z.Variance - independent);
+        double everywhere = NormalExpectation.Of(f, z.Mean, z.Variance).DerivativeMeanSquare;
+        if (!(everywhere > 0) || !(independent > 0))
+        {
+            return 1;
+        }
+        double sd = Math.Sqrt(independent);
+        double atMaximum = MaxOfNormals.Expectation((long)Size * Size, t => NormalExpectation.Of(f, z.Mean + sd * t, rest).DerivativeMeanSquare, MaximumSteps);
+        return atMaximum / everywhere;
+    }
+
     /// <summary>
     /// Σ dx = Σ dz for both (each output's gradient is routed to, or spread over, its window's inputs), so the common mode over
-    /// the inputs is the outputs' times H_out·W_out/(H·W). Max: each output's dz goes to one input, so with the dz
-    /// independent E[dx²] = E[dz²]·(outputs per input), exactly for any stride. Average: each output adds dz/k² to each of
-    /// its k² inputs, so E[dx²] = E[dz²]·(outputs per input)/k².
+    /// the inputs is the outputs' times H_out·W_out/(H·W). Max: each output's dz goes to one input of its window, each
+    /// equally likely, so with the dz independent E[dx²] at an input is Σ E[dz²]/k² over the windows that hold it: on
+    /// average E[dz²]·(outputs per input) for a uniform dz, for any stride. Average: each output adds dz/k² to each of its
+    /// k² inputs, so Σ E[dz²]/k⁴. The sums follow dz's spread over the pixels (<see cref="PixelProfile"/>).
     /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
-        double ratio = OutputsPerInput;
-        double meanSquare = preActivationGradient.MeanSquare * ratio / (IsMax ? 1 : (double)Size * Size);
+        double ratio = OutputsPerInput, window = (double)Size * Size;
+        double reads;
+        if (PixelProfile.Backward(field.OutputGradientProfile(Number), Height, Width) is var (meanReads, inputProfile))
+        {
+            reads = meanReads;
+            field.PassedProfile = inputProfile;
+        }
+        else
+        {
+            reads = ratio * window;
+            field.PassedProfile = null;
+        }
+        double meanSquare = preActivationGradient.MeanSquare * reads / (IsMax ? window : window * window) * (IsMax ? DerivativeAtTheMaximum(field) : 1);
         double common = Math.Min(meanSquare, preActivationGradient.CommonModeSquare * ratio * ratio);
         field.AddOutputGradient(Number - 1, new GradientMoments(meanSquare, common));
     }

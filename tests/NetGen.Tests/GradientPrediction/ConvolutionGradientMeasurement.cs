@@ -1,0 +1,364 @@
+namespace NetGen.Tests.GradientPrediction;
+
+/// <summary>
+/// Measures, at initialization, E[(∂loss/∂z)²] per unit (channel and pixel) and sample of every layer of a generated
+/// convolutional network, on standard-normal inputs (E[x²] = 1, as the analysis assumes) and one-hot targets of random
+/// classes. A convolution's bias gradient sums dz over the pixels, so it does not give dz per pixel: the pre-activation
+/// gradients are computed here by a backward pass written apart from the generated one, from the network's own forward
+/// values (<see cref="INetwork{T}.PreActivations"/>) and parameters; that pass is checked against every weight and bias
+/// gradient the network computed (<see cref="Result.WorstGradientMismatch"/>), so what is measured is the network's dz.
+/// </summary>
+/// <remarks>
+/// It covers what the convolutional test networks use: 3x3-style convolutions with 'same' padding and stride 1 on square
+/// images, max and average pooling with windows side by side, global average pooling, flatten, dense, per-channel batch
+/// normalization (batch statistics, ε = 1e-5), identity residual blocks whose branch is the <c>branchLayers</c> layers
+/// before the block's end, ReLU, tanh and identity activations, and softmax cross-entropy.
+/// </remarks>
+internal static class ConvolutionGradientMeasurement
+{
+    private const double Epsilon = 1e-5;
+
+    /// <summary>Per layer the mean square of dz per unit and sample; and the largest relative difference between the network's gradients and this pass's.</summary>
+    public sealed record Result(double[] MeanSquares, double WorstGradientMismatch);
+
+    public static Result Measure(Type type, int seeds, int batches, int batchSize, int branchLayers)
+    {
+        double[]? sums = null;
+        double worstMismatch = 0;
+        for (int seed = 0; seed < seeds; seed++)
+        {
+            var network = (INetwork<double>)Activator.CreateInstance(type, batchSize, seed)!;
+            sums ??= new double[network.Layers.Count];
+            var random = new SeededRandom(100 + seed);
+            var inputs = new double[batchSize * network.InputSize];
+            var targets = new double[batchSize * network.OutputSize];
+            for (int batch = 0; batch < batches; batch++)
+            {
+                Fill(random, inputs, targets, batchSize);
+                network.ComputeGradients(inputs, targets, batchSize);
+                var pass = new ReferenceBackward(network, inputs, targets, batchSize, branchLayers);
+                double[][] dz = pass.Run();
+                worstMismatch = Math.Max(worstMismatch, pass.WorstMismatch);
+                for (int k = 0; k < dz.Length; k++)
+                {
+                    // The network's dz is of the mean batch loss: B·dz is the sample's own.
+                    double squares = 0;
+                    foreach (double value in dz[k])
+                    {
+                        squares += value * value;
+                    }
+                    sums[k] += squares * batchSize * batchSize / dz[k].Length;
+                }
+            }
+        }
+        return new Result(sums!.Select(sum => sum / (seeds * batches)).ToArray(), worstMismatch);
+    }
+
+    private static void Fill(SeededRandom random, double[] inputs, double[] targets, int batchSize)
+    {
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = random.NextGaussian();
+        }
+        Array.Clear(targets);
+        int outputs = targets.Length / batchSize;
+        for (int sample = 0; sample < batchSize; sample++)
+        {
+            targets[sample * outputs + random.NextInt32(outputs)] = 1;
+        }
+    }
+
+    /// <summary>One backward pass over the last forward pass of a network, layer by layer from the loss.</summary>
+    private sealed class ReferenceBackward(INetwork<double> network, double[] inputs, double[] targets, int batchSize, int branchLayers)
+    {
+        private readonly IReadOnlyList<LayerInfo> _layers = network.Layers;
+        private readonly double[] _parameters = network.Parameters.ToArray();
+        private readonly double[] _gradients = network.Gradients.ToArray();
+
+        public double WorstMismatch { get; private set; }
+
+        public double[][] Run()
+        {
+            int count = _layers.Count;
+            var z = new double[count][];
+            var a = new double[count][];
+            var da = new double[count][];
+            for (int k = 0; k < count; k++)
+            {
+                z[k] = network.PreActivations(k).ToArray();
+                a[k] = k == count - 1 ? [] : z[k].Select(value => Activate(_layers[k].Activation, value)).ToArray(); // the output layer's is the loss's
+                da[k] = new double[z[k].Length];
+            }
+            var dz = new double[count][];
+            for (int k = count - 1; k >= 0; k--)
+            {
+                LayerInfo layer = _layers[k];
+                dz[k] = k == count - 1 ? SoftmaxCrossEntropy(z[k]) : da[k].Select((g, i) => g * Derivative(layer.Activation, z[k][i])).ToArray();
+                double[] x = k == 0 ? inputs : a[k - 1];
+                double[] dx = k == 0 ? new double[inputs.Length] : da[k - 1];
+                switch (layer.Kind)
+                {
+                    case LayerKind.Dense:
+                        Dense(layer, x, dz[k], dx);
+                        break;
+                    case LayerKind.Conv2D:
+                        Convolution(layer, x, dz[k], dx);
+                        break;
+                    case LayerKind.MaxPool2D:
+                    case LayerKind.AvgPool2D:
+                        Pool(layer, x, dz[k], dx);
+                        break;
+                    case LayerKind.GlobalAveragePool:
+                        GlobalAveragePool(layer, dz[k], dx);
+                        break;
+                    case LayerKind.Flatten:
+                        Add(dz[k], dx);
+                        break;
+                    case LayerKind.BatchNorm:
+                        BatchNorm(layer, x, dz[k], dx);
+                        break;
+                    case LayerKind.Residual:
+                        Add(dz[k], dx);
+                        int skip = k - branchLayers - 1;
+                        if (skip >= 0)
+                        {
+                            Add(dz[k], da[skip]);
+                        }
+                        break;
+                    default:
+                        throw new NotSupportedException(layer.Kind.ToString());
+                }
+            }
+            return dz;
+        }
+
+        private double[] SoftmaxCrossEntropy(double[] z)
+        {
+            int outputs = z.Length / batchSize;
+            var dz = new double[z.Length];
+            for (int b = 0; b < batchSize; b++)
+            {
+                double max = z.Skip(b * outputs).Take(outputs).Max(), sum = 0;
+                for (int j = 0; j < outputs; j++)
+                {
+                    sum += Math.Exp(z[b * outputs + j] - max);
+                }
+                for (int j = 0; j < outputs; j++)
+                {
+                    int i = b * outputs + j;
+                    dz[i] = (Math.Exp(z[i] - max) / sum - targets[i]) / batchSize;
+                }
+            }
+            return dz;
+        }
+
+        private void Dense(LayerInfo layer, double[] x, double[] dz, double[] dx)
+        {
+            int inputs = layer.Inputs, units = layer.Outputs;
+            var weightGradient = new double[layer.WeightCount];
+            var biasGradient = new double[units];
+            for (int b = 0; b < batchSize; b++)
+            {
+                for (int j = 0; j < units; j++)
+                {
+                    double g = dz[b * units + j];
+                    biasGradient[j] += g;
+                    for (int i = 0; i < inputs; i++)
+                    {
+                        dx[b * inputs + i] += _parameters[layer.WeightOffset + j * inputs + i] * g;
+                        weightGradient[j * inputs + i] += g * x[b * inputs + i];
+                    }
+                }
+            }
+            Compare(layer, weightGradient, layer.BiasCount > 0 ? biasGradient : null);
+        }
+
+        /// <summary>A k×k convolution with 'same' padding and stride 1, weights [filters, channels, k, k].</summary>
+        private void Convolution(LayerInfo layer, double[] x, double[] dz, double[] dx)
+        {
+            int channels = layer.InputChannels, filters = layer.OutputChannels;
+            int pixels = layer.Inputs / channels, side = Side(pixels);
+            int kernel = Side(layer.WeightCount / (channels * filters)), pad = (kernel - 1) / 2;
+            if (layer.Outputs != filters * pixels || kernel % 2 == 0)
+            {
+                throw new NotSupportedException($"{layer.Name}: only odd kernels with 'same' padding and stride 1");
+            }
+            var weightGradient = new double[layer.WeightCount];
+            var biasGradient = new double[filters];
+            for (int b = 0; b < batchSize; b++)
+            {
+                for (int f = 0; f < filters; f++)
+                {
+                    for (int y = 0; y < side; y++)
+                    {
+                        for (int xo = 0; xo < side; xo++)
+                        {
+                            double g = dz[(b * filters + f) * pixels + y * side + xo];
+                            biasGradient[f] += g;
+                            for (int c = 0; c < channels; c++)
+                            {
+                                for (int ky = 0; ky < kernel; ky++)
+                                {
+                                    int iy = y + ky - pad;
+                                    if (iy < 0 || iy >= side)
+                                    {
+                                        continue;
+                                    }
+                                    for (int kx = 0; kx < kernel; kx++)
+                                    {
+                                        int ix = xo + kx - pad;
+                                        if (ix < 0 || ix >= side)
+                                        {
+                                            continue;
+                                        }
+                                        int w = ((f * channels + c) * kernel + ky) * kernel + kx;
+                                        int input = (b * channels + c) * pixels + iy * side + ix;
+                                        dx[input] += _parameters[layer.WeightOffset + w] * g;
+                                        weightGradient[w] += g * x[input];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Compare(layer, weightGradient, layer.BiasCount > 0 ? biasGradient : null);
+        }
+
+        /// <summary>Max or average pooling with windows side by side (stride = size), no padding.</summary>
+        private void Pool(LayerInfo layer, double[] x, double[] dz, double[] dx)
+        {
+            int channels = layer.OutputChannels;
+            int inSide = Side(layer.Inputs / channels), outSide = Side(layer.Outputs / channels), size = inSide / outSide;
+            if (outSide * size != inSide)
+            {
+                throw new NotSupportedException($"{layer.Name}: only windows side by side");
+            }
+            for (int b = 0; b < batchSize; b++)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    int inBase = (b * channels + c) * inSide * inSide, outBase = (b * channels + c) * outSide * outSide;
+                    for (int y = 0; y < outSide; y++)
+                    {
+                        for (int xo = 0; xo < outSide; xo++)
+                        {
+                            double g = dz[outBase + y * outSide + xo];
+                            int best = -1;
+                            for (int ky = 0; ky < size; ky++)
+                            {
+                                for (int kx = 0; kx < size; kx++)
+                                {
+                                    int input = inBase + (y * size + ky) * inSide + xo * size + kx;
+                                    if (layer.Kind == LayerKind.AvgPool2D)
+                                    {
+                                        dx[input] += g / (size * size);
+                                    }
+                                    else if (best < 0 || x[input] > x[best])
+                                    {
+                                        best = input;
+                                    }
+                                }
+                            }
+                            if (best >= 0)
+                            {
+                                dx[best] += g;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void GlobalAveragePool(LayerInfo layer, double[] dz, double[] dx)
+        {
+            int channels = layer.Outputs, pixels = layer.Inputs / channels;
+            for (int i = 0; i < dx.Length; i++)
+            {
+                int b = i / layer.Inputs, c = i % layer.Inputs / pixels;
+                dx[i] += dz[b * channels + c] / pixels;
+            }
+        }
+
+        /// <summary>Batch normalization per channel over the batch and the pixels: dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)).</summary>
+        private void BatchNorm(LayerInfo layer, double[] x, double[] dz, double[] dx)
+        {
+            int channels = layer.OutputChannels > 0 ? layer.OutputChannels : layer.Outputs;
+            int pixels = layer.Outputs / channels, count = batchSize * pixels;
+            var gammaGradient = new double[channels];
+            var betaGradient = new double[channels];
+            for (int c = 0; c < channels; c++)
+            {
+                IEnumerable<int> Indices() => Enumerable.Range(0, batchSize).SelectMany(b => Enumerable.Range((b * channels + c) * pixels, pixels));
+                double mean = Indices().Sum(i => x[i]) / count;
+                double variance = Indices().Sum(i => (x[i] - mean) * (x[i] - mean)) / count;
+                double inverse = 1 / Math.Sqrt(variance + Epsilon), gamma = _parameters[layer.WeightOffset + c];
+                double sum = 0, projected = 0;
+                foreach (int i in Indices())
+                {
+                    double normalized = (x[i] - mean) * inverse;
+                    sum += dz[i];
+                    projected += dz[i] * normalized;
+                }
+                gammaGradient[c] = projected;
+                betaGradient[c] = sum;
+                foreach (int i in Indices())
+                {
+                    double normalized = (x[i] - mean) * inverse;
+                    dx[i] += gamma * inverse * (dz[i] - sum / count - normalized * projected / count);
+                }
+            }
+            Compare(layer, gammaGradient, betaGradient);
+        }
+
+        private void Compare(LayerInfo layer, double[] weightGradient, double[]? biasGradient)
+        {
+            CompareSpan(_gradients.AsSpan(layer.WeightOffset, layer.WeightCount), weightGradient);
+            if (biasGradient is not null)
+            {
+                CompareSpan(_gradients.AsSpan(layer.BiasOffset, layer.BiasCount), biasGradient);
+            }
+        }
+
+        private void CompareSpan(ReadOnlySpan<double> network, double[] reference)
+        {
+            double scale = 1e-300, difference = 0;
+            for (int i = 0; i < reference.Length; i++)
+            {
+                scale = Math.Max(scale, Math.Abs(network[i]));
+                difference = Math.Max(difference, Math.Abs(network[i] - reference[i]));
+            }
+            WorstMismatch = Math.Max(WorstMismatch, difference / scale);
+        }
+
+        private static void Add(double[] source, double[] target)
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                target[i] += source[i];
+            }
+        }
+
+        private static int Side(int pixels)
+        {
+            int side = (int)Math.Round(Math.Sqrt(pixels));
+            return side * side == pixels ? side : throw new NotSupportedException($"{pixels} pixels: only square images");
+        }
+
+        private static double Activate(Activation activation, double z) => activation switch
+        {
+            Activation.Identity => z,
+            Activation.ReLU => Math.Max(0, z),
+            Activation.Tanh => Math.Tanh(z),
+            _ => throw new NotSupportedException(activation.ToString()),
+        };
+
+        private static double Derivative(Activation activation, double z) => activation switch
+        {
+            Activation.Identity => 1,
+            Activation.ReLU => z > 0 ? 1 : 0,
+            Activation.Tanh => 1 - Math.Tanh(z) * Math.Tanh(z),
+            _ => throw new NotSupportedException(activation.ToString()),
+        };
+    }
+}
