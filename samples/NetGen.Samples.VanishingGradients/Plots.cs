@@ -108,7 +108,7 @@ internal static class Plots
         chance.LegendText = "chance: ln 10";
         chance.Color = Colors.Gray;
         chance.LinePattern = LinePattern.Dashed;
-        plot.Title("He et al. 2015 at small scale: training loss of ~30-convolution ReLU networks");
+        plot.Title("Training loss, ~30 ReLU convolutions (He et al. 2015, 2016)");
         plot.XLabel($"training step (batch of {results[0].Recipe.BatchSize})");
         plot.YLabel($"training loss (mean over {RectifierExperiment.LossWindow} batches)");
         plot.Axes.SetLimitsY(0, LossAxisTop);
