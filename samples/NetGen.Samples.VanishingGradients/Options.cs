@@ -6,6 +6,7 @@ namespace VanishingGradientsSample;
 
 /// <summary>The command line: <c>[--experiment all|rectifiers] [--data DIR] [--epochs N] [--rectifier-epochs N] [--seed N] [--output DIR]</c>.</summary>
 /// <param name="RectifiersOnly">Whether to run only the rectifier experiment (<c>--experiment rectifiers</c>).</param>
+/// <param name="RectifierEpochs">The rectifier experiment's passes over the training set (<c>--rectifier-epochs</c>).</param>
 internal sealed record Options(string? DataDirectory, int Epochs, int Seed, string OutputDirectory, bool RectifiersOnly = false, int RectifierEpochs = RectifierExperiment.DefaultEpochs)
 {
     public const string Usage = """
@@ -21,7 +22,7 @@ internal sealed record Options(string? DataDirectory, int Epochs, int Seed, stri
           --experiment E  all (default): every experiment; rectifiers: He et al.'s rectifier experiment only
           --data DIR      the four MNIST IDX files (train-images-idx3-ubyte[.gz], ...); default: the embedded
                           subset (10,000 training and 2,000 test images)
-          --epochs N      passes over the training set, the same for every network (default 10)
+          --epochs N      passes over the training set, the same for every dense network (default 10)
           --rectifier-epochs N
                           passes over the training set of the rectifier experiment's convolutional networks
                           (default 2)
