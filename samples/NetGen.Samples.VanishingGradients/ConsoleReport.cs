@@ -102,6 +102,52 @@ internal static class ConsoleReport
         AnsiConsole.Write(table);
     }
 
+    /// <summary>
+    /// He et al.'s rectifier experiment: per network, the first layer's gradient relative to the last's as NetGen predicts it
+    /// at compile time and as measured at initialization, and the outcome after the budget, beside the published statement.
+    /// </summary>
+    public static void WriteRectifiers(IReadOnlyList<RectifierResult> results)
+    {
+        Recipe recipe = results[0].Recipe;
+        var table = new Table()
+            .Title("[bold]Delving deep into rectifiers[/] (He et al. 2015, Fig. 3; He et al. 2016): first layer's gradient relative to the last's, at initialization")
+            .AddColumn("network")
+            .AddColumn("first, last")
+            .AddColumn(new TableColumn("predicted").RightAligned())
+            .AddColumn(new TableColumn("measured ‖∂C/∂b‖").RightAligned())
+            .AddColumn(new TableColumn("pred./meas.").RightAligned())
+            .AddColumn(new TableColumn("‖∂C/∂W‖ step 0").RightAligned())
+            .AddColumn(new TableColumn("train loss, start → end").RightAligned())
+            .AddColumn(new TableColumn($"test loss, accuracy").RightAligned())
+            .AddColumn("published");
+        foreach (RectifierResult result in results)
+        {
+            table.AddRow(
+                Markup.Escape(result.Contender.Name), $"{result.FirstLayer}, {result.LastLayer}",
+                Ratio(result.PredictedFirstOverLast), Ratio(result.MeasuredFirstOverLast), Ratio(result.PredictedOverMeasured),
+                Ratio(result.WeightGradientFirstOverLast),
+                $"{Number(result.Losses[0].Loss)} → {Number(result.FinalTrainingLoss)}",
+                $"{Number(result.FinalValidationLoss)}, [bold]{Percent(result.FinalAccuracy)}[/]",
+                Markup.Escape(Published(result.Contender)));
+        }
+        string warnings = string.Join("; ", results.Select(r =>
+            $"{r.Contender.Name}: {(r.Warnings.Count == 0 ? "none" : string.Join(", ", r.DistinctWarnings))}"));
+        table.Caption(
+            "First and last: the first and last convolution with biases, or batch normalization (its shift). Predicted: NetGen's " +
+            "compile-time LayerInfo.PredictedGradient of the first over the last's; measured: ‖∂C/∂b‖ of the first over the last's " +
+            "(first 1,000 training images); ‖∂C/∂W‖: the monitor's weight-gradient norm of the first convolution over the last's. " +
+            $"Train loss: mean over the first and the last {RectifierExperiment.LossWindow} batches. " +
+            "[[1]] He, Zhang, Ren, Sun 2015, \"Delving deep into rectifiers\", Fig. 3; [[2]] He, Zhang, Ren, Sun 2016, \"Deep residual learning\". " +
+            $"{Markup.Escape(recipe.Describe())}. Monitor warnings: {Markup.Escape(warnings)}. " +
+            $"Times: {string.Join(", ", results.Select(r => $"{r.Elapsed.TotalSeconds:F1} s"))}");
+        AnsiConsole.Write(table);
+    }
+
+    private static string Published(Contender contender) =>
+        contender == RectifierExperiment.Glorot ? "Xavier, 30 layers: stalls [1]"
+        : contender == RectifierExperiment.He ? "He, 30 layers: converges [1]"
+        : "residual + BN: trains deeper [2]";
+
     public static string Number(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
     public static string Ratio(double value) => value >= 1e4 || value < 1e-2

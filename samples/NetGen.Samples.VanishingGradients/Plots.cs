@@ -11,6 +11,7 @@ internal static class Plots
 {
     private const int Width = 900;
     private const int Height = 560;
+    private const double LossAxisTop = 3;
 
     /// <summary>One network's weight-gradient norm per hidden layer over the training steps, one line per layer (first layer dark).</summary>
     public static string GradientNorms(ExperimentResult result, string directory)
@@ -84,6 +85,35 @@ internal static class Plots
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.ShowLegend(Edge.Right);
         return Save(plot, directory, "test-accuracy.png");
+    }
+
+    /// <summary>The rectifier experiment's training loss, its mean over every <see cref="RectifierExperiment.LossWindow"/> mini-batches, one line per network.</summary>
+    public static string RectifierLosses(IReadOnlyList<RectifierResult> results, string directory)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int n = 0; n < results.Count; n++)
+        {
+            RectifierResult result = results[n];
+            var line = plot.Add.Scatter(
+                result.Losses.Select(p => (double)p.Step).ToArray(), result.Losses.Select(p => p.Loss).ToArray());
+            // A start far above chance would flatten the other curves: it is clipped, and its value given in the legend.
+            double start = result.Losses.Count > 0 ? result.Losses[0].Loss : double.NaN;
+            line.LegendText = start > LossAxisTop ? $"{result.Contender.Name} (starts at {start:F1})" : result.Contender.Name;
+            line.Color = palette.GetColor(n);
+            line.MarkerSize = 0;
+            line.LineWidth = 2;
+        }
+        var chance = plot.Add.HorizontalLine(Math.Log(10));
+        chance.LegendText = "chance: ln 10";
+        chance.Color = Colors.Gray;
+        chance.LinePattern = LinePattern.Dashed;
+        plot.Title("Training loss, ~30 ReLU convolutions (He et al. 2015, 2016)");
+        plot.XLabel($"training step (batch of {results[0].Recipe.BatchSize})");
+        plot.YLabel($"training loss (mean over {RectifierExperiment.LossWindow} batches)");
+        plot.Axes.SetLimitsY(0, LossAxisTop);
+        plot.ShowLegend(Edge.Right);
+        return Save(plot, directory, "rectifiers-training-loss.png");
     }
 
     /// <summary>log10 of the positive finite values, with their x; a zero norm (a dead layer) has no logarithm and is left out.</summary>
