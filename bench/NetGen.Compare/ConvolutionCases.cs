@@ -55,7 +55,7 @@ public static class ConvolutionCases
         }
         checks.Compare("loss", "TorchSharp", [lossNetGen], [lossTorch]);
         float[] parametersNetGen = network.Parameters.ToArray(), parametersTorch = torchNetwork.ReadParameters();
-        SgdStepContenders.CompareParameters(checks, TorchLeNet.ParameterNames, torchNetwork.Sizes, gradientsNetGen, gradientsTorch, parametersNetGen, parametersTorch);
+        SideBySide.CompareParameters(checks, TorchLeNet.ParameterNames, torchNetwork.Sizes, gradientsNetGen, gradientsTorch, parametersNetGen, parametersTorch);
         // Forward, the parameters' gradients and the inputs' gradients of every layer but the first.
         double flops = 2.0 * batch * (3 * LeNetMultiplyAdds - 28 * 28 * 6 * 25);
         if (!checks.AllPass)
@@ -63,7 +63,7 @@ public static class ConvolutionCases
             return Cases.Aborted(id, title, flops, checks);
         }
 
-        List<Contender> contenders = SgdStepContenders.Create(
+        List<Contender> contenders = SideBySide.SgdSteps(
             network, initial, inputs, targets, batch, sgd, torchNetwork.Model.forward, p => torchNetwork.Load(p), optimizer, x, y, threadCounts);
         return Cases.Timed(id, title, flops, checks, contenders, options);
     }
@@ -92,25 +92,8 @@ public static class ConvolutionCases
             return Cases.Aborted(id, title, flops, checks);
         }
 
-        var contenders = new List<Contender>();
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "NetGen", Threads = threads,
-                Prepare = () => { KernelThreading.ThreadCount = threads; },
-                Run = k => { for (int i = 0; i < k; i++) { network.Forward(input, outputNetGen); } },
-            });
-        }
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "TorchSharp", Threads = threads,
-                Prepare = () => Cases.TorchThreads.Set(threads),
-                Run = k => TorchInfer(torchNetwork, x, outputTorch, k),
-            });
-        }
+        List<Contender> contenders = SideBySide.Calls(
+            () => network.Forward(input, outputNetGen), k => TorchInfer(torchNetwork, x, outputTorch, k), threadCounts);
         return Cases.Timed(id, title, flops, checks, contenders, options);
     }
 
@@ -147,34 +130,16 @@ public static class ConvolutionCases
             return Cases.Aborted(id, title, flops, checks);
         }
 
-        var contenders = new List<Contender>();
-        foreach (int threads in threadCounts)
+        // TorchSharp's result stays a tensor (not copied out): the case measures the convolution, as case 4 the product.
+        List<Contender> contenders = SideBySide.Calls(() => network.Forward(inputs, outputNetGen, batch), k =>
         {
-            contenders.Add(new()
+            using var noGrad = no_grad();
+            for (int i = 0; i < k; i++)
             {
-                Name = "NetGen", Threads = threads,
-                Prepare = () => { KernelThreading.ThreadCount = threads; },
-                Run = k => { for (int i = 0; i < k; i++) { network.Forward(inputs, outputNetGen, batch); } },
-            });
-        }
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "TorchSharp", Threads = threads,
-                Prepare = () => Cases.TorchThreads.Set(threads),
-                Run = k =>
-                {
-                    // The result stays a tensor (not copied out): the case measures the convolution, as case 4 the product.
-                    using var noGrad = no_grad();
-                    for (int i = 0; i < k; i++)
-                    {
-                        using var scope = NewDisposeScope();
-                        convolution.forward(x);
-                    }
-                },
-            });
-        }
+                using var scope = NewDisposeScope();
+                convolution.forward(x);
+            }
+        }, threadCounts);
         return Cases.Timed(id, title, flops, checks, contenders, options);
     }
 

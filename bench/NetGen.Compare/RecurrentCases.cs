@@ -56,14 +56,14 @@ public static class RecurrentCases
         }
         checks.Compare("loss", "TorchSharp", [lossNetGen], [lossTorch]);
         float[] parametersNetGen = network.Parameters.ToArray(), parametersTorch = torchNetwork.ReadParameters();
-        SgdStepContenders.CompareParameters(checks, ParameterNames, torchNetwork.Sizes, gradientsNetGen, gradientsTorch, parametersNetGen, parametersTorch);
+        SideBySide.CompareParameters(checks, ParameterNames, torchNetwork.Sizes, gradientsNetGen, gradientsTorch, parametersNetGen, parametersTorch);
         double flops = TrainingFlops(cell, batch);
         if (!checks.AllPass)
         {
             return Cases.Aborted(id, title, flops, checks);
         }
 
-        List<Contender> contenders = SgdStepContenders.Create(
+        List<Contender> contenders = SideBySide.SgdSteps(
             network, initial, inputs, targets, batch, sgd, torchNetwork.Forward, p => torchNetwork.Load(p), optimizer, x, y, threadCounts);
         return Cases.Timed(id, title, flops, checks, contenders, options);
     }
@@ -91,25 +91,8 @@ public static class RecurrentCases
             return Cases.Aborted(id, title, flops, checks);
         }
 
-        var contenders = new List<Contender>();
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "NetGen", Threads = threads,
-                Prepare = () => { KernelThreading.ThreadCount = threads; },
-                Run = k => { for (int i = 0; i < k; i++) { network.Forward(input, outputNetGen); } },
-            });
-        }
-        foreach (int threads in threadCounts)
-        {
-            contenders.Add(new()
-            {
-                Name = "TorchSharp", Threads = threads,
-                Prepare = () => Cases.TorchThreads.Set(threads),
-                Run = k => TorchInfer(torchNetwork, x, outputTorch, k),
-            });
-        }
+        List<Contender> contenders = SideBySide.Calls(
+            () => network.Forward(input, outputNetGen), k => TorchInfer(torchNetwork, x, outputTorch, k), threadCounts);
         return Cases.Timed(id, title, flops, checks, contenders, options);
     }
 

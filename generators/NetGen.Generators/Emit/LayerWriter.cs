@@ -67,6 +67,18 @@ internal abstract class LayerWriter
     /// <summary><c>new global::System.Span&lt;float&gt;(_z3, 0, batchSize * 64)</c>: the batch's part of a per-sample array.</summary>
     protected string BatchSpan(string array, Shape shape) => Literals.SpanOf(T, array, "0", $"batchSize * {Literals.Integer(shape.Size)}");
 
+    /// <summary>
+    /// The backward method of a parameterless layer that reads the network's inputs, whose gradient nobody wants: an empty
+    /// <c>Backward{Name}(int batchSize)</c>, so that the backward pass calls every layer alike.
+    /// </summary>
+    protected void WriteEmptyBackward(SourceWriter w)
+    {
+        WriteMethodHeader(w, $"{Name} backward: nothing to do, its input is the network's.");
+        using (w.Block($"private void Backward{Name}(int batchSize)"))
+        {
+        }
+    }
+
     /// <summary><c>new(_z3, 0, batchSize * 64)</c>: the same, for a local whose declaration names the span type.</summary>
     protected static string NewBatchSpan(string array, Shape shape) => $"new({array}, 0, batchSize * {Literals.Integer(shape.Size)})";
 

@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using NetGen.CompilerServices;
 
 namespace NetGen;
 
@@ -27,8 +28,8 @@ public static class ChannelBatchNormalization
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckForward(x.Length, gamma.Length, beta.Length, inverseStd.Length, normalized.Length, output.Length, batchSize, channels, pixels);
-        CheckLength(mean.Length, channels, nameof(mean), "channels");
-        CheckLength(variance.Length, channels, nameof(variance), "channels");
+        SpanLengths.Check(mean.Length, channels, nameof(mean), "channels");
+        SpanLengths.Check(variance.Length, channels, nameof(variance), "channels");
         T count = T.CreateTruncating(batchSize) * T.CreateTruncating(pixels);
         for (int c = 0; c < channels; c++)
         {
@@ -58,8 +59,8 @@ public static class ChannelBatchNormalization
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckForward(x.Length, gamma.Length, beta.Length, inverseStd.Length, normalized.Length, output.Length, batchSize, channels, pixels);
-        CheckLength(runningMean.Length, channels, nameof(runningMean), "channels");
-        CheckLength(runningVariance.Length, channels, nameof(runningVariance), "channels");
+        SpanLengths.Check(runningMean.Length, channels, nameof(runningMean), "channels");
+        SpanLengths.Check(runningVariance.Length, channels, nameof(runningVariance), "channels");
         for (int c = 0; c < channels; c++)
         {
             inverseStd[c] = T.One / T.Sqrt(runningVariance[c] + epsilon);
@@ -236,12 +237,12 @@ public static class ChannelBatchNormalization
     {
         CheckSizes(batchSize, channels, pixels);
         long values = (long)batchSize * channels * pixels;
-        CheckLength(x, values, nameof(x), Shape);
-        CheckLength(gamma, channels, nameof(gamma), "channels");
-        CheckLength(beta, channels, nameof(beta), "channels");
-        CheckLength(inverseStd, channels, nameof(inverseStd), "channels");
-        CheckLength(normalized, values, nameof(normalized), Shape);
-        CheckLength(output, values, nameof(output), Shape);
+        SpanLengths.Check(x, values, nameof(x), Shape);
+        SpanLengths.Check(gamma, channels, nameof(gamma), "channels");
+        SpanLengths.Check(beta, channels, nameof(beta), "channels");
+        SpanLengths.Check(inverseStd, channels, nameof(inverseStd), "channels");
+        SpanLengths.Check(normalized, values, nameof(normalized), Shape);
+        SpanLengths.Check(output, values, nameof(output), Shape);
     }
 
     private static void CheckBackward(
@@ -249,12 +250,12 @@ public static class ChannelBatchNormalization
     {
         CheckSizes(batchSize, channels, pixels);
         long values = (long)batchSize * channels * pixels;
-        CheckLength(outputGradient, values, nameof(outputGradient), Shape);
-        CheckLength(normalized, values, nameof(normalized), Shape);
-        CheckLength(inverseStd, channels, nameof(inverseStd), "channels");
-        CheckLength(gamma, channels, nameof(gamma), "channels");
-        CheckLength(gammaGradient, channels, nameof(gammaGradient), "channels");
-        CheckLength(betaGradient, channels, nameof(betaGradient), "channels");
+        SpanLengths.Check(outputGradient, values, nameof(outputGradient), Shape);
+        SpanLengths.Check(normalized, values, nameof(normalized), Shape);
+        SpanLengths.Check(inverseStd, channels, nameof(inverseStd), "channels");
+        SpanLengths.Check(gamma, channels, nameof(gamma), "channels");
+        SpanLengths.Check(gammaGradient, channels, nameof(gammaGradient), "channels");
+        SpanLengths.Check(betaGradient, channels, nameof(betaGradient), "channels");
         if (inputGradient != 0 && inputGradient != values)
         {
             throw new ArgumentException(
@@ -271,12 +272,4 @@ public static class ChannelBatchNormalization
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixels);
     }
 
-    /// <exception cref="ArgumentException"><paramref name="actual"/> is not <paramref name="expected"/>.</exception>
-    private static void CheckLength(int actual, long expected, string name, string shape)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{name} holds {actual} values; it must hold {shape} = {expected}.", name);
-        }
-    }
 }

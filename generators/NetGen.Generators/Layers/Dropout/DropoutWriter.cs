@@ -63,10 +63,7 @@ internal sealed class DropoutWriter : LayerWriter
         string? inputGradient = Buffers.InputGradient(Layer);
         if (inputGradient is null)
         {
-            WriteMethodHeader(w, $"{Name} backward: nothing to do, its input is the network's.");
-            using (w.Block($"private void Backward{Name}(int batchSize)"))
-            {
-            }
+            WriteEmptyBackward(w);
             return;
         }
         WriteMethodHeader(w, $"{Name} backward: adds _da{N} ⊙ the mask (training mode) or _da{N} (inference mode) to {inputGradient}.");

@@ -31,10 +31,7 @@ internal sealed class FlattenWriter : LayerWriter
         string? inputGradient = Buffers.InputGradient(Layer);
         if (inputGradient is null)
         {
-            WriteMethodHeader(w, $"{Name} backward: nothing to do, its input is the network's.");
-            using (w.Block($"private void Backward{Name}(int batchSize)"))
-            {
-            }
+            WriteEmptyBackward(w);
             return;
         }
         WriteMethodHeader(w, $"{Name} backward: adds _da{N} to {inputGradient}, value for value.");

@@ -36,10 +36,7 @@ internal sealed class GlobalAveragePoolWriter : LayerWriter
         string? inputGradient = Buffers.InputGradient(Layer);
         if (inputGradient is null)
         {
-            WriteMethodHeader(w, $"{Name} backward: nothing to do, its input is the network's.");
-            using (w.Block($"private void Backward{Name}(int batchSize)"))
-            {
-            }
+            WriteEmptyBackward(w);
             return;
         }
         WriteMethodHeader(w, $"{Name} backward: adds each channel's gradient in _da{N}, divided by {Pixels}, to every pixel of that channel in {inputGradient}.");

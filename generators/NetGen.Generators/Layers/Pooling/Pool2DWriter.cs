@@ -65,10 +65,7 @@ internal sealed class Pool2DWriter : LayerWriter
         string? inputGradient = Buffers.InputGradient(Layer);
         if (inputGradient is null)
         {
-            WriteMethodHeader(w, $"{Name} backward: nothing to do, its input is the network's.");
-            using (w.Block($"private void Backward{Name}(int batchSize)"))
-            {
-            }
+            WriteEmptyBackward(w);
             return;
         }
         WriteMethodHeader(w, _layer.IsMax

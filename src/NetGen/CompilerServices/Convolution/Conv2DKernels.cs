@@ -54,11 +54,11 @@ public static class Conv2DKernels
     /// output gradient) <c>[outputChannels, chunk]</c>, then the slot's weight gradients and one chunk's
     /// <c>[outputChannels, K]</c>, then the slot's bias gradients <c>[outputChannels]</c>. The backward chunks are the larger.
     /// </summary>
-    private static int SlotLength(in Conv2DGeometry g)
-    {
-        int chunk = ChunkRows(g, BackwardChunkValues) * g.OutputWidth;
-        return checked((g.FilterSize + g.OutputChannels) * chunk + 2 * g.WeightCount + g.OutputChannels);
-    }
+    private static int SlotLength(in Conv2DGeometry g) => checked(WeightSumStart(g) + 2 * g.WeightCount + g.OutputChannels);
+
+    /// <summary>Where a slot's weight-gradient sum starts: after the largest (backward) chunk's columns and output gradients.</summary>
+    private static int WeightSumStart(in Conv2DGeometry g) =>
+        checked((g.FilterSize + g.OutputChannels) * ChunkRows(g, BackwardChunkValues) * g.OutputWidth);
 
     // How many values of columns a chunk holds at most. Measured on a 3×3 64→64 layer on 32×32 (K = 576), float, one core,
     // GFLOP/s for chunks of 24 K, 48 K, 96 K, 192 K, 384 K values and the whole sample (590 K): forward 76, 82, 85, 80-87, 77-80,
@@ -78,10 +78,10 @@ public static class Conv2DKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batch);
-        RecurrentSteps.CheckLength(input.Length, batch * geometry.InputSize, nameof(input), "batch·inputChannels·inputHeight·inputWidth");
-        RecurrentSteps.CheckLength(weights.Length, geometry.WeightCount, nameof(weights), "outputChannels·inputChannels·kernelHeight·kernelWidth");
-        RecurrentSteps.CheckOptionalLength(biases.Length, geometry.OutputChannels, nameof(biases), "outputChannels", "a convolution without biases");
-        RecurrentSteps.CheckLength(output.Length, batch * geometry.OutputSize, nameof(output), "batch·outputChannels·outputHeight·outputWidth");
+        SpanLengths.Check(input.Length, batch * geometry.InputSize, nameof(input), "batch·inputChannels·inputHeight·inputWidth");
+        SpanLengths.Check(weights.Length, geometry.WeightCount, nameof(weights), "outputChannels·inputChannels·kernelHeight·kernelWidth");
+        SpanLengths.CheckOptional(biases.Length, geometry.OutputChannels, nameof(biases), "outputChannels", "a convolution without biases");
+        SpanLengths.Check(output.Length, batch * geometry.OutputSize, nameof(output), "batch·outputChannels·outputHeight·outputWidth");
         int slots = Slots(workspace.Length, geometry, batch, nameof(workspace));
         fixed (T* pi = input, pw = weights, pb = biases, po = output, ps = workspace)
         {
@@ -104,12 +104,12 @@ public static class Conv2DKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batch);
-        RecurrentSteps.CheckLength(input.Length, batch * geometry.InputSize, nameof(input), "batch·inputChannels·inputHeight·inputWidth");
-        RecurrentSteps.CheckLength(weights.Length, geometry.WeightCount, nameof(weights), "outputChannels·inputChannels·kernelHeight·kernelWidth");
-        RecurrentSteps.CheckLength(outputGradients.Length, batch * geometry.OutputSize, nameof(outputGradients), "batch·outputChannels·outputHeight·outputWidth");
-        RecurrentSteps.CheckLength(weightGradients.Length, geometry.WeightCount, nameof(weightGradients), "outputChannels·inputChannels·kernelHeight·kernelWidth");
-        RecurrentSteps.CheckOptionalLength(biasGradients.Length, geometry.OutputChannels, nameof(biasGradients), "outputChannels", "a convolution without biases");
-        RecurrentSteps.CheckOptionalLength(inputGradients.Length, batch * geometry.InputSize, nameof(inputGradients), "batch·inputChannels·inputHeight·inputWidth",
+        SpanLengths.Check(input.Length, batch * geometry.InputSize, nameof(input), "batch·inputChannels·inputHeight·inputWidth");
+        SpanLengths.Check(weights.Length, geometry.WeightCount, nameof(weights), "outputChannels·inputChannels·kernelHeight·kernelWidth");
+        SpanLengths.Check(outputGradients.Length, batch * geometry.OutputSize, nameof(outputGradients), "batch·outputChannels·outputHeight·outputWidth");
+        SpanLengths.Check(weightGradients.Length, geometry.WeightCount, nameof(weightGradients), "outputChannels·inputChannels·kernelHeight·kernelWidth");
+        SpanLengths.CheckOptional(biasGradients.Length, geometry.OutputChannels, nameof(biasGradients), "outputChannels", "a convolution without biases");
+        SpanLengths.CheckOptional(inputGradients.Length, batch * geometry.InputSize, nameof(inputGradients), "batch·inputChannels·inputHeight·inputWidth",
             "a first layer, whose input's gradient is not wanted");
         int slots = Slots(workspace.Length, geometry, batch, nameof(workspace));
         fixed (T* pi = input, pw = weights, pdy = outputGradients, pdw = weightGradients, pdb = biasGradients, pdx = inputGradients, ps = workspace)
@@ -124,7 +124,7 @@ public static class Conv2DKernels
         int slotLength = SlotLength(geometry);
         for (int slot = 0; slot < slots; slot++)
         {
-            Span<T> part = workspace.Slice(slot * slotLength + (geometry.FilterSize + geometry.OutputChannels) * ChunkRows(geometry, BackwardChunkValues) * geometry.OutputWidth);
+            Span<T> part = workspace.Slice(slot * slotLength + WeightSumStart(geometry));
             Kernels.Add(weightGradients, part[..geometry.WeightCount], weightGradients);
             if (!biasGradients.IsEmpty)
             {
@@ -224,9 +224,9 @@ public static class Conv2DKernels
             Span<T> slotSpan = workspace.Slice(slot * slotLength, slotLength);
             Span<T> columns = slotSpan[..(k * chunkLength)];
             Span<T> chunkGradients = slotSpan.Slice(k * chunkLength, outC * chunkLength);
-            Span<T> weightSum = slotSpan.Slice((k + outC) * chunkLength, g.WeightCount);
-            Span<T> chunkWeights = slotSpan.Slice((k + outC) * chunkLength + g.WeightCount, g.WeightCount);
-            Span<T> biasSum = slotSpan.Slice((k + outC) * chunkLength + 2 * g.WeightCount, outC);
+            Span<T> weightSum = slotSpan.Slice(WeightSumStart(g), g.WeightCount);
+            Span<T> chunkWeights = slotSpan.Slice(WeightSumStart(g) + g.WeightCount, g.WeightCount);
+            Span<T> biasSum = slotSpan.Slice(WeightSumStart(g) + 2 * g.WeightCount, outC);
             weightSum.Clear();
             biasSum.Clear();
             (int sampleStart, int sampleEnd) = SamplesOf(slot, a.Slots, a.Batch);

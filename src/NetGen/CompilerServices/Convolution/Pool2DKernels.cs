@@ -33,7 +33,7 @@ public static partial class Pool2DKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckWindowed(input.Length, output.Length, geometry, batch, nameof(input), nameof(output));
-        CheckLength(argmax.Length, (long)batch * geometry.OutputSize, nameof(argmax), OutputShape);
+        SpanLengths.Check(argmax.Length, (long)batch * geometry.OutputSize, nameof(argmax), OutputShape);
         int inputPlane = geometry.InputHeight * geometry.InputWidth, outputPlane = geometry.OutputHeight * geometry.OutputWidth;
         bool common = IsTwoByTwoStrideTwo(geometry);
         for (int plane = 0; plane < batch * geometry.Channels; plane++)
@@ -58,7 +58,7 @@ public static partial class Pool2DKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckWindowed(inputGradients.Length, outputGradients.Length, geometry, batch, nameof(inputGradients), nameof(outputGradients));
-        CheckLength(argmax.Length, (long)batch * geometry.OutputSize, nameof(argmax), OutputShape);
+        SpanLengths.Check(argmax.Length, (long)batch * geometry.OutputSize, nameof(argmax), OutputShape);
         int inputPlane = geometry.InputHeight * geometry.InputWidth, outputPlane = geometry.OutputHeight * geometry.OutputWidth;
         for (int plane = 0; plane < batch * geometry.Channels; plane++)
         {
@@ -312,8 +312,8 @@ public static partial class Pool2DKernels
     private static void CheckWindowed(int input, int output, in Pool2DGeometry geometry, int batch, string inputName, string outputName)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batch);
-        CheckLength(input, (long)batch * geometry.InputSize, inputName, InputShape);
-        CheckLength(output, (long)batch * geometry.OutputSize, outputName, OutputShape);
+        SpanLengths.Check(input, (long)batch * geometry.InputSize, inputName, InputShape);
+        SpanLengths.Check(output, (long)batch * geometry.OutputSize, outputName, OutputShape);
     }
 
     private static void CheckGlobal(int input, int output, int channels, int pixels, int batch, string inputName, string outputName)
@@ -321,16 +321,8 @@ public static partial class Pool2DKernels
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batch);
-        CheckLength(input, (long)batch * channels * pixels, inputName, "batch·channels·pixels");
-        CheckLength(output, (long)batch * channels, outputName, "batch·channels");
+        SpanLengths.Check(input, (long)batch * channels * pixels, inputName, "batch·channels·pixels");
+        SpanLengths.Check(output, (long)batch * channels, outputName, "batch·channels");
     }
 
-    /// <exception cref="ArgumentException"><paramref name="actual"/> is not <paramref name="expected"/>.</exception>
-    private static void CheckLength(int actual, long expected, string name, string shape)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{name} holds {actual} values; it must hold {shape} = {expected}.", name);
-        }
-    }
 }

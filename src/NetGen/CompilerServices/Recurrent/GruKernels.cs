@@ -49,8 +49,8 @@ public static class GruKernels
     {
         CheckParameters(3, weightIh.Length, weightHh.Length, biasIh.Length, biasHh.Length, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
-        CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
-        CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·3·units");
+        SpanLengths.Check(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
+        SpanLengths.Check(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·3·units");
 
         int width = 3 * units;
         InputProduct(input, weightIh, biasIh, gates[..(steps * batch * width)], steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
@@ -144,9 +144,9 @@ public static class GruKernels
         CheckParameters(3, weightIhGradients.Length, weightHhGradients.Length, biasIhGradients.Length, biasHhGradients.Length, steps, batch, inputs, units, "Gradients");
         CheckParameters(3, weightIh.Length, weightHh.Length, 0, 0, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
-        CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
+        SpanLengths.Check(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
         CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, hiddenGradients.Length, steps, batch, inputs, units);
-        CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "2·steps·batch·3·units + batch·units");
+        SpanLengths.Check(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "2·steps·batch·3·units + batch·units");
 
         int width = 3 * units, stateStep = batch * units, sequence = steps * batch * width;
         // The input and the recurrent products' pre-activation gradients differ in the candidate n only: r scales the recurrent one.

@@ -47,10 +47,10 @@ public static class LstmKernels
     {
         CheckParameters(4, weightIh.Length, weightHh.Length, biasIh.Length, biasHh.Length, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
-        CheckOptionalLength(initialCell.Length, batch * units, nameof(initialCell), "batch·units", "the zero state");
-        CheckLength(cells.Length, steps * batch * units, nameof(cells), "steps·batch·units");
-        CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
-        CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·4·units");
+        SpanLengths.CheckOptional(initialCell.Length, batch * units, nameof(initialCell), "batch·units", "the zero state");
+        SpanLengths.Check(cells.Length, steps * batch * units, nameof(cells), "steps·batch·units");
+        SpanLengths.Check(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
+        SpanLengths.Check(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·4·units");
 
         int width = 4 * units;
         InputProduct(input, weightIh, biasIh, gates, steps * batch, inputs, width); // W_ih·x + b_ih for every step at once
@@ -142,13 +142,13 @@ public static class LstmKernels
         CheckParameters(4, weightIhGradients.Length, weightHhGradients.Length, biasIhGradients.Length, biasHhGradients.Length, steps, batch, inputs, units, "Gradients");
         CheckParameters(4, weightIh.Length, weightHh.Length, 0, 0, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
-        CheckOptionalLength(initialCell.Length, batch * units, nameof(initialCell), "batch·units", "the zero state");
-        CheckLength(cells.Length, steps * batch * units, nameof(cells), "steps·batch·units");
-        CheckLength(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
+        SpanLengths.CheckOptional(initialCell.Length, batch * units, nameof(initialCell), "batch·units", "the zero state");
+        SpanLengths.Check(cells.Length, steps * batch * units, nameof(cells), "steps·batch·units");
+        SpanLengths.Check(gates.Length, GatesLength(steps, batch, units), nameof(gates), "steps·batch·4·units");
         CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, hiddenGradients.Length, steps, batch, inputs, units);
-        CheckOptionalLength(finalCellGradients.Length, batch * units, nameof(finalCellGradients), "batch·units", "no gradient of the final cell state");
-        CheckOptionalLength(initialCellGradients.Length, batch * units, nameof(initialCellGradients), "batch·units", "not wanted");
-        CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "steps·batch·4·units + 2·batch·units");
+        SpanLengths.CheckOptional(finalCellGradients.Length, batch * units, nameof(finalCellGradients), "batch·units", "no gradient of the final cell state");
+        SpanLengths.CheckOptional(initialCellGradients.Length, batch * units, nameof(initialCellGradients), "batch·units", "not wanted");
+        SpanLengths.Check(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "steps·batch·4·units + 2·batch·units");
 
         int width = 4 * units, stateStep = batch * units;
         Span<T> preactivationGradients = workspace[..(steps * batch * width)];

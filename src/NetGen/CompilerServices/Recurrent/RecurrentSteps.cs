@@ -262,24 +262,6 @@ internal static class RecurrentSteps
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(units);
     }
 
-    /// <exception cref="ArgumentException"><paramref name="actual"/> is not <paramref name="expected"/>.</exception>
-    internal static void CheckLength(int actual, int expected, string name, string shape)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{name} holds {actual} values; it must hold {shape} = {expected}.", name);
-        }
-    }
-
-    /// <exception cref="ArgumentException"><paramref name="actual"/> is neither 0 nor <paramref name="expected"/>.</exception>
-    internal static void CheckOptionalLength(int actual, int expected, string name, string shape, string whenEmpty)
-    {
-        if (actual != 0 && actual != expected)
-        {
-            throw new ArgumentException($"{name} holds {actual} values; it must hold {shape} = {expected}, or none (an empty span) for {whenEmpty}.", name);
-        }
-    }
-
     internal static void CopyIfWanted<T>(ReadOnlySpan<T> source, Span<T> target)
     {
         if (!target.IsEmpty)
@@ -313,18 +295,18 @@ internal static class RecurrentSteps
 
     internal static void CheckStates(int input, int initialHidden, int outputs, int steps, int batch, int inputs, int units)
     {
-        CheckLength(input, steps * batch * inputs, nameof(input), "steps·batch·inputs");
-        CheckOptionalLength(initialHidden, batch * units, nameof(initialHidden), "batch·units", "the zero state");
-        CheckLength(outputs, steps * batch * units, nameof(outputs), "steps·batch·units");
+        SpanLengths.Check(input, steps * batch * inputs, nameof(input), "steps·batch·inputs");
+        SpanLengths.CheckOptional(initialHidden, batch * units, nameof(initialHidden), "batch·units", "the zero state");
+        SpanLengths.Check(outputs, steps * batch * units, nameof(outputs), "steps·batch·units");
     }
 
     internal static void CheckGradients(
         int outputGradients, int finalHiddenGradients, int inputGradients, int initialHiddenGradients, int hiddenGradients, int steps, int batch, int inputs, int units)
     {
-        CheckOptionalLength(outputGradients, steps * batch * units, nameof(outputGradients), "steps·batch·units", "no gradient of the outputs");
-        CheckOptionalLength(finalHiddenGradients, batch * units, nameof(finalHiddenGradients), "batch·units", "no gradient of the final state");
-        CheckOptionalLength(inputGradients, steps * batch * inputs, nameof(inputGradients), "steps·batch·inputs", "not wanted");
-        CheckOptionalLength(initialHiddenGradients, batch * units, nameof(initialHiddenGradients), "batch·units", "not wanted");
-        CheckOptionalLength(hiddenGradients, steps * batch * units, nameof(hiddenGradients), "steps·batch·units", "not wanted");
+        SpanLengths.CheckOptional(outputGradients, steps * batch * units, nameof(outputGradients), "steps·batch·units", "no gradient of the outputs");
+        SpanLengths.CheckOptional(finalHiddenGradients, batch * units, nameof(finalHiddenGradients), "batch·units", "no gradient of the final state");
+        SpanLengths.CheckOptional(inputGradients, steps * batch * inputs, nameof(inputGradients), "steps·batch·inputs", "not wanted");
+        SpanLengths.CheckOptional(initialHiddenGradients, batch * units, nameof(initialHiddenGradients), "batch·units", "not wanted");
+        SpanLengths.CheckOptional(hiddenGradients, steps * batch * units, nameof(hiddenGradients), "steps·batch·units", "not wanted");
     }
 }

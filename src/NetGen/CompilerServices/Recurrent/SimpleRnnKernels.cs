@@ -39,7 +39,7 @@ public static class SimpleRnnKernels
         CheckActivation(activation);
         CheckParameters(1, weightIh.Length, weightHh.Length, biasIh.Length, biasHh.Length, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
-        CheckLength(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·units");
+        SpanLengths.Check(scratch.Length, ForwardScratchLength(batch, units), nameof(scratch), "batch·units");
 
         InputProduct(input, weightIh, biasIh, outputs, steps * batch, inputs, units); // W_ih·x + b_ih for every step at once
         unsafe
@@ -119,7 +119,7 @@ public static class SimpleRnnKernels
         CheckParameters(1, weightIh.Length, weightHh.Length, 0, 0, steps, batch, inputs, units);
         CheckStates(input.Length, initialHidden.Length, outputs.Length, steps, batch, inputs, units);
         CheckGradients(outputGradients.Length, finalHiddenGradients.Length, inputGradients.Length, initialHiddenGradients.Length, hiddenGradients.Length, steps, batch, inputs, units);
-        CheckLength(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "(steps + 1)·batch·units");
+        SpanLengths.Check(workspace.Length, BackwardWorkspaceLength(steps, batch, units), nameof(workspace), "(steps + 1)·batch·units");
 
         int stateStep = batch * units, sequence = steps * stateStep;
         Span<T> preactivationGradients = workspace[..sequence];

@@ -2,8 +2,8 @@ using static TorchSharp.torch;
 
 namespace NetGen.Compare;
 
-/// <summary>What the training-step cases share: the per-parameter checks after one step, and the timed contenders.</summary>
-public static class SgdStepContenders
+/// <summary>What the recurrent and convolutional cases share: the per-parameter checks after one step, and the timed contenders.</summary>
+public static class SideBySide
 {
     /// <summary>Compares each parameter's gradient and its value after the step, NetGen against TorchSharp, in state-dict order.</summary>
     public static void CompareParameters(
@@ -24,7 +24,7 @@ public static class SgdStepContenders
     /// NetGen's <c>TrainStep</c> and TorchSharp's zero_grad / cross-entropy / backward / step, on each thread count. Each
     /// sample starts again from the initial parameters, so that both sides follow the same k steps.
     /// </summary>
-    public static List<Contender> Create(
+    public static List<Contender> SgdSteps(
         INetwork<float> network, float[] initial, float[] inputs, float[] targets, int batch, Sgd<float> sgd,
         Func<Tensor, Tensor> torchForward, Action<float[]> torchLoad, optim.Optimizer optimizer, Tensor x, Tensor y, IReadOnlyList<int> threadCounts)
     {
@@ -56,6 +56,31 @@ public static class SgdStepContenders
                         _ = loss.item<float>();   // NetGen's TrainStep returns the loss too
                     }
                 },
+            });
+        }
+        return contenders;
+    }
+
+    /// <summary>NetGen's call and TorchSharp's k calls, on each thread count (NetGen's by <see cref="KernelThreading.ThreadCount"/>, TorchSharp's by its intra-op threads).</summary>
+    public static List<Contender> Calls(Action netGen, Action<int> torch, IReadOnlyList<int> threadCounts)
+    {
+        var contenders = new List<Contender>();
+        foreach (int threads in threadCounts)
+        {
+            contenders.Add(new()
+            {
+                Name = "NetGen", Threads = threads,
+                Prepare = () => { KernelThreading.ThreadCount = threads; },
+                Run = k => { for (int i = 0; i < k; i++) { netGen(); } },
+            });
+        }
+        foreach (int threads in threadCounts)
+        {
+            contenders.Add(new()
+            {
+                Name = "TorchSharp", Threads = threads,
+                Prepare = () => Cases.TorchThreads.Set(threads),
+                Run = torch,
             });
         }
         return contenders;
