@@ -60,7 +60,18 @@ public static class GruKernels
             {
                 var arguments = new ForwardArguments<T>(new(weights, weightHh.Length), new(biases, biasHh.Length), new(hidden0, initialHidden.Length),
                     new(hidden, outputs.Length), new(gate, gates.Length), new(z, scratch.Length), steps, batch, units);
-                KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
+                if (batch == 1)
+                {
+                    int parts = OneSampleRecurrence.Parts(units, 3);
+                    long* published = stackalloc long[OneSampleRecurrence.PublishedLength(parts)];
+                    new Span<long>(published, OneSampleRecurrence.PublishedLength(parts)).Clear();
+                    arguments = arguments with { Published = (nint)published, Parts = parts };
+                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), parts, steps, units, 3);
+                }
+                else
+                {
+                    KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
+                }
             }
         }
     }
@@ -68,7 +79,7 @@ public static class GruKernels
     /// <summary>The spans <see cref="Forward"/> hands to each range of samples, fixed for the duration of the call.</summary>
     private readonly record struct ForwardArguments<T>(
         FixedSpan<T> WeightHh, FixedSpan<T> BiasHh, FixedSpan<T> InitialHidden, FixedSpan<T> Outputs, FixedSpan<T> Gates, FixedSpan<T> Scratch,
-        int Steps, int Batch, int Units)
+        int Steps, int Batch, int Units, nint Published = 0, int Parts = 1)
         where T : unmanaged;
 
     private static unsafe void ForwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
@@ -99,26 +110,72 @@ public static class GruKernels
             {
                 Span<T> gate = activated.Slice((t * batch + first + s) * width, width);
                 ReadOnlySpan<T> recurrent = z.Slice(s * width, width);
-                Span<T> resetAndUpdate = gate[..(2 * units)], candidate = gate.Slice(2 * units, units);
-                ReadOnlySpan<T> hn = recurrent.Slice(2 * units, units);
-                TensorPrimitives.Add(resetAndUpdate, recurrent[..(2 * units)], resetAndUpdate);
-                GateActivations.Sigmoid(resetAndUpdate, resetAndUpdate);
-                hn.CopyTo(recurrentCandidates.Slice(stepRows + s * units, units));
-                TensorPrimitives.MultiplyAdd(gate[..units], hn, candidate, candidate); // W_in x + b_in + r⊙(W_hn h + b_hn)
-                GateActivations.Tanh(candidate, candidate);
-                Span<T> hidden = outputs.Slice(stepRows + s * units, units);
-                ReadOnlySpan<T> update = gate.Slice(units, units);
-                if (previous.IsEmpty)
-                {
-                    TensorPrimitives.Multiply(update, candidate, hidden); // h = n − z⊙n, as (1 − z)⊙n + z⊙0
-                    TensorPrimitives.Subtract(candidate, hidden, hidden);
-                }
-                else
-                {
-                    TensorPrimitives.Subtract(previous.Slice(s * units, units), candidate, hidden); // h = n + z⊙(h_{t-1} − n)
-                    TensorPrimitives.MultiplyAdd(update, hidden, candidate, hidden);
-                }
+                Step(gate[..units], gate.Slice(units, units), gate.Slice(2 * units, units), recurrent[..units], recurrent.Slice(units, units),
+                    recurrent.Slice(2 * units, units), recurrentCandidates.Slice(stepRows + s * units, units),
+                    previous.IsEmpty ? previous : previous.Slice(s * units, units), outputs.Slice(stepRows + s * units, units));
             }
+        }
+    }
+
+    private static unsafe void ForwardUnits<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
+        ForwardUnits(new OneSampleRecurrence<T>(first, end, a.Parts, a.Published, a.WeightHh.Span, a.Units, 3),
+            a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Gates.Span, a.Scratch.Span, a.Steps, a.Units);
+    }
+
+    /// <summary>The recurrence of <see cref="Forward"/> for one sample, over <paramref name="part"/>'s units (<see cref="OneSampleRecurrence{T}"/>).</summary>
+    private static void ForwardUnits<T>(
+        OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> gates, Span<T> scratch, int steps, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = 3 * units, start = part.Start, length = part.Length;
+        Span<T> activated = gates[..(steps * width)];
+        Span<T> recurrentCandidates = gates[(steps * width)..];
+        Span<T> z = scratch.Slice(3 * start, 3 * length);
+        for (int t = 0; t < steps; t++)
+        {
+            if (t > 0)
+            {
+                part.WaitForStep(t - 1);
+            }
+            ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units);
+            part.HiddenProduct(previous, biasHh, z);
+            Span<T> gate = activated.Slice(t * width, width);
+            Step(gate.Slice(start, length), gate.Slice(units + start, length), gate.Slice(2 * units + start, length),
+                z[..length], z.Slice(length, length), z.Slice(2 * length, length), recurrentCandidates.Slice(t * units + start, length),
+                previous.IsEmpty ? previous : previous.Slice(start, length), outputs.Slice(t * units + start, length));
+            part.Publish(t);
+        }
+    }
+
+    /// <summary>
+    /// One step's gates and state for some units of one sample: <paramref name="reset"/>, <paramref name="update"/> and
+    /// <paramref name="candidate"/> hold <c>W_i· x + b_i·</c> and receive the activated gates; <paramref name="hr"/>,
+    /// <paramref name="hz"/>, <paramref name="hn"/> are <c>W_h· h + b_h·</c>, the last kept in <paramref name="hnCache"/> for
+    /// the backward pass; <paramref name="previous"/> empty is the zero state.
+    /// </summary>
+    private static void Step<T>(
+        Span<T> reset, Span<T> update, Span<T> candidate, ReadOnlySpan<T> hr, ReadOnlySpan<T> hz, ReadOnlySpan<T> hn, Span<T> hnCache,
+        ReadOnlySpan<T> previous, Span<T> hidden)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Add(reset, hr, reset);
+        GateActivations.Sigmoid(reset, reset);
+        TensorPrimitives.Add(update, hz, update);
+        GateActivations.Sigmoid(update, update);
+        hn.CopyTo(hnCache);
+        TensorPrimitives.MultiplyAdd(reset, hn, candidate, candidate); // W_in x + b_in + r⊙(W_hn h + b_hn)
+        GateActivations.Tanh(candidate, candidate);
+        if (previous.IsEmpty)
+        {
+            TensorPrimitives.Multiply(update, candidate, hidden); // h = n − z⊙n, as (1 − z)⊙n + z⊙0
+            TensorPrimitives.Subtract(candidate, hidden, hidden);
+        }
+        else
+        {
+            TensorPrimitives.Subtract(previous, candidate, hidden); // h = n + z⊙(h_{t-1} − n)
+            TensorPrimitives.MultiplyAdd(update, hidden, candidate, hidden);
         }
     }
 

@@ -61,7 +61,18 @@ public static class LstmKernels
                 var arguments = new ForwardArguments<T>(
                     new(weights, weightHh.Length), new(biases, biasHh.Length), new(hidden0, initialHidden.Length), new(cell0, initialCell.Length),
                     new(hidden, outputs.Length), new(cell, cells.Length), new(gate, gates.Length), new(z, scratch.Length), steps, batch, units);
-                KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
+                if (batch == 1)
+                {
+                    int parts = OneSampleRecurrence.Parts(units, 4);
+                    long* published = stackalloc long[OneSampleRecurrence.PublishedLength(parts)];
+                    new Span<long>(published, OneSampleRecurrence.PublishedLength(parts)).Clear();
+                    arguments = arguments with { Published = (nint)published, Parts = parts };
+                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), parts, steps, units, 4);
+                }
+                else
+                {
+                    KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, width));
+                }
             }
         }
     }
@@ -69,7 +80,8 @@ public static class LstmKernels
     /// <summary>The spans <see cref="Forward"/> hands to each range of samples, fixed for the duration of the call.</summary>
     private readonly record struct ForwardArguments<T>(
         FixedSpan<T> WeightHh, FixedSpan<T> BiasHh, FixedSpan<T> InitialHidden, FixedSpan<T> InitialCell,
-        FixedSpan<T> Outputs, FixedSpan<T> Cells, FixedSpan<T> Gates, FixedSpan<T> Scratch, int Steps, int Batch, int Units)
+        FixedSpan<T> Outputs, FixedSpan<T> Cells, FixedSpan<T> Gates, FixedSpan<T> Scratch, int Steps, int Batch, int Units,
+        nint Published = 0, int Parts = 1)
         where T : unmanaged;
 
     private static unsafe void ForwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
@@ -95,26 +107,76 @@ public static class LstmKernels
             ReadOnlySpan<T> previousHidden = t == 0 ? SliceUnlessEmpty(initialHidden, first * units, state) : outputs.Slice((t - 1) * stateStep + first * units, state);
             ReadOnlySpan<T> previousCell = t == 0 ? SliceUnlessEmpty(initialCell, first * units, state) : cells.Slice((t - 1) * stateStep + first * units, state);
             HiddenProduct(previousHidden, weightHh, biasHh, z, rows, units, width);
-            Span<T> stepGates = gates.Slice((t * batch + first) * width, rows * width);
-            TensorPrimitives.Add(stepGates, z, stepGates);
             for (int s = 0; s < rows; s++)
             {
-                Span<T> gate = stepGates.Slice(s * width, width);
-                Span<T> inputAndForget = gate[..(2 * units)], candidate = gate.Slice(2 * units, units), output = gate[(3 * units)..];
-                GateActivations.Sigmoid(inputAndForget, inputAndForget);
-                GateActivations.Tanh(candidate, candidate);
-                GateActivations.Sigmoid(output, output);
+                Span<T> gate = gates.Slice((t * batch + first + s) * width, width);
+                ReadOnlySpan<T> recurrent = z.Slice(s * width, width);
                 int row = t * stateStep + (first + s) * units;
-                Span<T> cell = cells.Slice(row, units), hidden = outputs.Slice(row, units);
-                TensorPrimitives.Multiply(gate[..units], candidate, cell); // i⊙g
-                if (!previousCell.IsEmpty)
-                {
-                    TensorPrimitives.MultiplyAdd(gate.Slice(units, units), previousCell.Slice(s * units, units), cell, cell); // + f⊙c_{t-1}
-                }
-                GateActivations.Tanh(cell, hidden);
-                TensorPrimitives.Multiply(hidden, output, hidden);
+                Step(gate[..units], gate.Slice(units, units), gate.Slice(2 * units, units), gate[(3 * units)..],
+                    recurrent[..units], recurrent.Slice(units, units), recurrent.Slice(2 * units, units), recurrent[(3 * units)..],
+                    previousCell.IsEmpty ? previousCell : previousCell.Slice(s * units, units), cells.Slice(row, units), outputs.Slice(row, units));
             }
         }
+    }
+
+    private static unsafe void ForwardUnits<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
+        ForwardUnits(new OneSampleRecurrence<T>(first, end, a.Parts, a.Published, a.WeightHh.Span, a.Units, 4),
+            a.BiasHh.Span, a.InitialHidden.Span, a.InitialCell.Span, a.Outputs.Span, a.Cells.Span, a.Gates.Span, a.Scratch.Span, a.Steps, a.Units);
+    }
+
+    /// <summary>The recurrence of <see cref="Forward"/> for one sample, over <paramref name="part"/>'s units (<see cref="OneSampleRecurrence{T}"/>).</summary>
+    private static void ForwardUnits<T>(
+        OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, ReadOnlySpan<T> initialCell,
+        Span<T> outputs, Span<T> cells, Span<T> gates, Span<T> scratch, int steps, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = 4 * units, start = part.Start, length = part.Length;
+        Span<T> z = scratch.Slice(4 * start, 4 * length);
+        for (int t = 0; t < steps; t++)
+        {
+            if (t > 0)
+            {
+                part.WaitForStep(t - 1);
+            }
+            ReadOnlySpan<T> previousHidden = t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units);
+            ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * units, units);
+            part.HiddenProduct(previousHidden, biasHh, z);
+            Span<T> gate = gates.Slice(t * width, width);
+            Step(gate.Slice(start, length), gate.Slice(units + start, length), gate.Slice(2 * units + start, length), gate.Slice(3 * units + start, length),
+                z[..length], z.Slice(length, length), z.Slice(2 * length, length), z.Slice(3 * length, length),
+                previousCell.IsEmpty ? previousCell : previousCell.Slice(start, length), cells.Slice(t * units + start, length), outputs.Slice(t * units + start, length));
+            part.Publish(t);
+        }
+    }
+
+    /// <summary>
+    /// One step's gates and states for some units of one sample: <paramref name="input"/>, <paramref name="forget"/>,
+    /// <paramref name="candidate"/> and <paramref name="output"/> hold <c>W_i· x + b_i·</c> and receive the activated gates
+    /// after adding <c>W_h· h + b_h·</c> (<paramref name="hi"/> to <paramref name="ho"/>); <paramref name="previousCell"/> empty
+    /// is the zero state.
+    /// </summary>
+    private static void Step<T>(
+        Span<T> input, Span<T> forget, Span<T> candidate, Span<T> output, ReadOnlySpan<T> hi, ReadOnlySpan<T> hf, ReadOnlySpan<T> hg, ReadOnlySpan<T> ho,
+        ReadOnlySpan<T> previousCell, Span<T> cell, Span<T> hidden)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Add(input, hi, input);
+        GateActivations.Sigmoid(input, input);
+        TensorPrimitives.Add(forget, hf, forget);
+        GateActivations.Sigmoid(forget, forget);
+        TensorPrimitives.Add(candidate, hg, candidate);
+        GateActivations.Tanh(candidate, candidate);
+        TensorPrimitives.Add(output, ho, output);
+        GateActivations.Sigmoid(output, output);
+        TensorPrimitives.Multiply(input, candidate, cell); // i⊙g
+        if (!previousCell.IsEmpty)
+        {
+            TensorPrimitives.MultiplyAdd(forget, previousCell, cell, cell); // + f⊙c_{t-1}
+        }
+        GateActivations.Tanh(cell, hidden);
+        TensorPrimitives.Multiply(hidden, output, hidden);
     }
 
     /// <summary>

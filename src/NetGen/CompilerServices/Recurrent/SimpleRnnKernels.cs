@@ -48,7 +48,18 @@ public static class SimpleRnnKernels
             {
                 var arguments = new ForwardArguments<T>(new(weights, weightHh.Length), new(biases, biasHh.Length), new(hidden0, initialHidden.Length),
                     new(hidden, outputs.Length), new(z, scratch.Length), activation, steps, batch, units);
-                KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, units));
+                if (batch == 1)
+                {
+                    int parts = OneSampleRecurrence.Parts(units, 1);
+                    long* published = stackalloc long[OneSampleRecurrence.PublishedLength(parts)];
+                    new Span<long>(published, OneSampleRecurrence.PublishedLength(parts)).Clear();
+                    arguments = arguments with { Published = (nint)published, Parts = parts };
+                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), parts, steps, units, 1);
+                }
+                else
+                {
+                    KernelThreading.RunRanges(&ForwardSamples<T>, (nint)(&arguments), batch, RecurrentWork(steps, batch, units, units));
+                }
             }
         }
     }
@@ -56,7 +67,7 @@ public static class SimpleRnnKernels
     /// <summary>The spans <see cref="Forward"/> hands to each range of samples, fixed for the duration of the call.</summary>
     private readonly record struct ForwardArguments<T>(
         FixedSpan<T> WeightHh, FixedSpan<T> BiasHh, FixedSpan<T> InitialHidden, FixedSpan<T> Outputs, FixedSpan<T> Scratch,
-        SimpleRnnActivation Activation, int Steps, int Batch, int Units)
+        SimpleRnnActivation Activation, int Steps, int Batch, int Units, nint Published = 0, int Parts = 1)
         where T : unmanaged;
 
     private static unsafe void ForwardSamples<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
@@ -81,16 +92,47 @@ public static class SimpleRnnKernels
             int stepRows = t * stateStep + first * units;
             ReadOnlySpan<T> previous = t == 0 ? SliceUnlessEmpty(initialHidden, first * units, length) : outputs.Slice(stepRows - stateStep, length);
             HiddenProduct(previous, weightHh, biasHh, z, rows, units, units);
-            Span<T> state = outputs.Slice(stepRows, length);
-            TensorPrimitives.Add(state, z, state);
-            if (activation == SimpleRnnActivation.Tanh)
+            Step(outputs.Slice(stepRows, length), z, activation);
+        }
+    }
+
+    private static unsafe void ForwardUnits<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
+        ForwardUnits(new OneSampleRecurrence<T>(first, end, a.Parts, a.Published, a.WeightHh.Span, a.Units, 1),
+            a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Scratch.Span, a.Activation, a.Steps, a.Units);
+    }
+
+    /// <summary>The recurrence of <see cref="Forward"/> for one sample, over <paramref name="part"/>'s units (<see cref="OneSampleRecurrence{T}"/>).</summary>
+    private static void ForwardUnits<T>(
+        OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> scratch,
+        SimpleRnnActivation activation, int steps, int units)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> z = scratch.Slice(part.Start, part.Length);
+        for (int t = 0; t < steps; t++)
+        {
+            if (t > 0)
             {
-                GateActivations.Tanh(state, state);
+                part.WaitForStep(t - 1);
             }
-            else
-            {
-                TensorPrimitives.Max(state, T.Zero, state);
-            }
+            part.HiddenProduct(t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units), biasHh, z);
+            Step(outputs.Slice(t * units + part.Start, part.Length), z, activation);
+            part.Publish(t);
+        }
+    }
+
+    /// <summary><c>state = activation(state + z)</c>, <paramref name="state"/> holding <c>W_ih·x + b_ih</c>.</summary>
+    private static void Step<T>(Span<T> state, ReadOnlySpan<T> z, SimpleRnnActivation activation) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Add(state, z, state);
+        if (activation == SimpleRnnActivation.Tanh)
+        {
+            GateActivations.Tanh(state, state);
+        }
+        else
+        {
+            TensorPrimitives.Max(state, T.Zero, state);
         }
     }
 
