@@ -147,7 +147,14 @@ public static class KernelThreading
         {
             if (work < WaitForWakingWork && AnyBlocked(parts - 1))
             {
-                RunRange(body, arguments, 0, length); // as in Run: waking a worker would cost more than this saves
+                // As in Run: waking a worker would cost more than this saves, unless such calls come in a burst (one-sample
+                // inference of a sequence, over and over), whose next calls then split again.
+                if (Stopwatch.GetTimestamp() - _lastAloneProductEnd < KernelWorker.SpinTicks)
+                {
+                    WakeBlocked(parts - 1);
+                }
+                RunRange(body, arguments, 0, length);
+                _lastAloneProductEnd = Stopwatch.GetTimestamp();
                 return;
             }
             KernelWorker[] workers = Workers(parts - 1);

@@ -45,8 +45,12 @@ internal readonly unsafe ref struct OneSampleRecurrence<T> where T : unmanaged, 
         _gates = gates;
         Start = alone ? 0 : OneSampleRecurrence.Boundary(first, parts, units);
         End = alone ? units : OneSampleRecurrence.Boundary(first + 1, parts, units);
-        _panels = OneSampleRecurrence.PanelBuffer<T>.Get(units * gates * Length);
-        OneSampleRecurrence.CopyPanels(weightHh, _panels, units, gates, Start, End);
+        var rows = new WeightBlocks(gates, units * units, Start * units, Length * units);
+        _panels = WeightLayoutCache<T>.Get(weightHh, rows, OneSampleRecurrence.PanelLayout, rows.Size, out bool current);
+        if (!current)
+        {
+            OneSampleRecurrence.CopyPanels(weightHh, _panels, units, gates, Start, End);
+        }
     }
 
     /// <summary>
@@ -107,6 +111,9 @@ internal static unsafe class OneSampleRecurrence
     internal const long MinimumStepWork = 32 * 1024;
 
     internal const int CacheLineLongs = 8;
+
+    /// <summary>The <see cref="WeightLayoutCache{T}"/> kind of <see cref="CopyPanels"/>'s layout.</summary>
+    internal const int PanelLayout = 1;
 
     /// <summary>How many parts one sample's units split into: the thread count when the steps are worth splitting, else 1.</summary>
     internal static int Parts(int units, int gates)
@@ -261,25 +268,6 @@ internal static unsafe class OneSampleRecurrence
                 even = T.FusedMultiplyAdd(Unsafe.Add(ref panel, k * width + c), Unsafe.Add(ref h, k), even);
             }
             Unsafe.Add(ref target, c) = even + odd;
-        }
-    }
-
-    /// <summary>
-    /// A part's panels, <c>[units, gates·length]</c>: a buffer per thread and type, allocated on a thread's first call (and
-    /// again only for a larger layer), so that a forward pass allocates nothing.
-    /// </summary>
-    internal static class PanelBuffer<T>
-    {
-        [ThreadStatic]
-        private static T[]? t_values;
-
-        internal static Span<T> Get(int length)
-        {
-            if (t_values is null || t_values.Length < length)
-            {
-                t_values = new T[length];
-            }
-            return t_values.AsSpan(0, length);
         }
     }
 }

@@ -46,6 +46,9 @@ internal static class RecurrentSteps
     /// </summary>
     internal const int NarrowInputs = 64;
 
+    /// <summary>The <see cref="WeightLayoutCache{T}"/> kind of <c>W_ihᵀ</c>.</summary>
+    private const int TransposedLayout = 0;
+
     /// <summary>
     /// <c>z = W_ih·x + b_ih</c> for every row of <paramref name="input"/> <c>[rows, inputs]</c> at once, into
     /// <paramref name="z"/> <c>[rows, gates]</c>: for narrow inputs as <c>z = b + x·W_ihᵀ</c> (the input-gradient product of
@@ -59,8 +62,11 @@ internal static class RecurrentSteps
             DenseKernels.Forward(input, weights, biases, z, rows, inputs, gates);
             return;
         }
-        Span<T> transposed = TransposeBuffer<T>.Get(inputs * gates);
-        Transpose(weights, transposed, gates, inputs);
+        Span<T> transposed = WeightLayoutCache<T>.Get(weights, new WeightBlocks(1, 0, 0, gates * inputs), TransposedLayout, gates * inputs, out bool current);
+        if (!current)
+        {
+            Transpose(weights, transposed, gates, inputs);
+        }
         unsafe
         {
             // Split over the rows, each thread its own: split over the inputs, as the input-gradient product splits, each
@@ -151,7 +157,7 @@ internal static class RecurrentSteps
     }
 
     /// <summary>
-    /// The transposed input weights or their gradients, <c>[inputs, gates]</c>: a buffer per thread and type, allocated on
+    /// The transposed input weights' gradients, <c>[inputs, gates]</c>: a buffer per thread and type, allocated on
     /// a thread's first call (and again only for a larger layer), so that a training step allocates nothing.
     /// </summary>
     private static class TransposeBuffer<T>
