@@ -63,6 +63,33 @@ public class OneSampleRecurrenceTests
         }
     }
 
+    [Theory]
+    [InlineData(RecurrentCellKind.Gru, false)]
+    [InlineData(RecurrentCellKind.Gru, true)]
+    [InlineData(RecurrentCellKind.Lstm, false)]
+    [InlineData(RecurrentCellKind.SimpleRnnTanh, true)]
+    public void Weights_changed_in_place_between_calls_are_used(RecurrentCellKind kind, bool inputWeights)
+    {
+        // The kernels keep the weights in their own layout between calls (WeightLayoutCache), checked against the weights
+        // at every call: a training step changes them in place, at the same address.
+        const int units = 40;
+        int gates = kind switch { RecurrentCellKind.Lstm => 4, RecurrentCellKind.Gru => 3, _ => 1 };
+        double[] Fill(int length, Func<int, double> value) => Enumerable.Range(0, length).Select(value).ToArray();
+        double[] weightIh = Fill(gates * units * Inputs, j => 0.4 * Math.Sin(j + 1)), weightHh = Fill(gates * units * units, j => 0.2 * Math.Cos(0.7 * j + 1));
+        double[] biasIh = Fill(gates * units, j => 0.1 * Math.Sin(3 * j)), biasHh = Fill(gates * units, j => 0.1 * Math.Cos(2 * j));
+        double[] input = Fill(Steps * Inputs, j => Math.Sin(0.37 * j + 0.1)), h0 = Fill(units, j => 0.3 * Math.Sin(j)), c0 = Fill(units, j => 0.3 * Math.Cos(j));
+
+        Outputs(kind, input, weightIh, weightHh, biasIh, biasHh, h0, c0, 1, units); // fills the kernels' layouts
+        double[] changed = inputWeights ? weightIh : weightHh;
+        changed[changed.Length / 2 + 3] += 0.5; // one weight of the last gate, in place
+        double[] afterChange = Outputs(kind, input, weightIh, weightHh, biasIh, biasHh, h0, c0, 1, units);
+        double[] fresh = Outputs(kind, input, (double[])weightIh.Clone(), (double[])weightHh.Clone(), biasIh, biasHh, h0, c0, 1, units);
+
+        Assert.Equal(fresh, afterChange);
+        Assert.NotEqual(fresh, Outputs(kind, input, Fill(weightIh.Length, j => 0.4 * Math.Sin(j + 1)),
+            Fill(weightHh.Length, j => 0.2 * Math.Cos(0.7 * j + 1)), biasIh, biasHh, h0, c0, 1, units)); // the change mattered
+    }
+
     private static double[] Outputs(RecurrentCellKind kind, double[] input, double[] weightIh, double[] weightHh, double[] biasIh, double[] biasHh,
         double[] h0, double[] c0, int batch, int units)
     {
