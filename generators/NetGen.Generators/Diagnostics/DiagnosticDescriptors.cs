@@ -128,9 +128,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ResidualWidthMismatch = Error(
         DiagnosticIds.ResidualWidthMismatch,
-        "A residual block without projection must keep its width",
-        "{0} has Projection = false, but its input ({1}, {2} units) and its branch's output ({3}, {4} units) differ in width, so they cannot be added; make the branch end with {2} units, or allow the projection",
-        "The skip of a residual block is the identity only when the branch keeps the width of its input; otherwise a learned projection is needed, which Projection = false forbids.");
+        "A residual block without projection must keep its shape",
+        "{0} has Projection = false, but its input ({1}, {2}) and its branch's output ({3}, {4}) differ in {5}, so they cannot be added; make the branch end with {2}, or allow the projection",
+        "The skip of a residual block is the identity only when the branch keeps the width of its input (over images: its channels, height and width); otherwise a learned projection is needed (a matrix, or over images a strided 1x1 convolution), which Projection = false forbids.");
 
     public static readonly DiagnosticDescriptor LayerDoesNotTakeItsInput = Error(
         DiagnosticIds.LayerDoesNotTakeItsInput,
