@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using NetGen.Generators.Diagnostics;
+using NetGen.Generators.Gradients;
 using NetGen.Generators.Layers.Residual;
 using NetGen.Generators.Model;
 using NetGen.Generators.Tests.Infrastructure;
@@ -118,6 +119,86 @@ public class ImageProjectionTests
             """);
         Assert.Equal("Residual(+Conv1x1·Layer1)", channelsOnly.Layers[2].TypeDescription);
         Assert.Equal(8 * 6, channelsOnly.Layers[2].ParameterCount);
+    }
+
+    /// <summary>
+    /// The mean-field rules of the projection against a simulation written here: a 6x9x9 skip, a 10x5x5 branch (stride 2,
+    /// which reads 25 of the 81 pixels), P drawn Glorot-uniform with fans (6, 10) and the skip and dz standard normal. Forward,
+    /// E[(P ⋆ x)²] = C_in·E[P²]; backward, the mean square of the skip's gradient over all its pixels is C_out·E[P²]·25/81
+    /// (each read pixel gets C_out products, the others none).
+    /// </summary>
+    [Fact]
+    public void The_gradient_model_s_moments_match_a_simulated_strided_1x1_convolution()
+    {
+        const int inChannels = 6, size = 9, outChannels = 10, outSize = 5, stride = 2, trials = 4000;
+        var layer = new ResidualLayer(2, Shape.Image(inChannels, size, size), Shape.Image(outChannels, outSize, outSize), ActivationFunction.Identity, SkipFrom: 0);
+        Assert.Equal(stride, layer.ProjectionStride);
+
+        var forward = new MeanField(layers: 2, inputMeanSquare: 1);
+        forward.Outputs[1] = new Moments(0, 0); // the branch: nothing, so that z is the projection alone
+        double predictedForward = layer.PreActivation(forward).Variance;
+        var backward = new MeanField(layers: 2, inputMeanSquare: 1);
+        layer.Backpropagate(backward, new GradientMoments(1, 1.0 / (outChannels * outSize * outSize)));
+        double predictedBackward = backward.OutputGradient(0).MeanSquare;
+
+        var random = new Random(3);
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        double limit = Math.Sqrt(6.0 / (inChannels + outChannels));
+        double forwardSum = 0, backwardSum = 0;
+        var p = new double[outChannels, inChannels];
+        var x = new double[inChannels, size, size];
+        var dx = new double[inChannels, size, size];
+        for (int trial = 0; trial < trials; trial++)
+        {
+            for (int o = 0; o < outChannels; o++)
+            {
+                for (int c = 0; c < inChannels; c++)
+                {
+                    p[o, c] = limit * (2 * random.NextDouble() - 1);
+                }
+            }
+            for (int c = 0; c < inChannels; c++)
+            {
+                for (int i = 0; i < size; i++)
+                {
+                    for (int j = 0; j < size; j++)
+                    {
+                        x[c, i, j] = Normal();
+                        dx[c, i, j] = 0;
+                    }
+                }
+            }
+            for (int o = 0; o < outChannels; o++)
+            {
+                for (int i = 0; i < outSize; i++)
+                {
+                    for (int j = 0; j < outSize; j++)
+                    {
+                        double z = 0, dz = Normal();
+                        for (int c = 0; c < inChannels; c++)
+                        {
+                            z += p[o, c] * x[c, stride * i, stride * j];
+                            dx[c, stride * i, stride * j] += p[o, c] * dz;
+                        }
+                        forwardSum += z * z;
+                    }
+                }
+            }
+            foreach (double value in dx)
+            {
+                backwardSum += value * value;
+            }
+        }
+        double simulatedForward = forwardSum / (trials * outChannels * outSize * outSize);
+        double simulatedBackward = backwardSum / (trials * inChannels * size * size);
+        Assert.InRange(predictedForward / simulatedForward, 0.97, 1.03);
+        Assert.InRange(predictedBackward / simulatedBackward, 0.97, 1.03);
+        // The skip's gradient is spread over the pixels the stride reads, none over the others.
+        double[] profile = backward.OutputGradientProfile(0)!;
+        Assert.Equal(81.0 / 25, profile[0], 12);
+        Assert.Equal(0, profile[1]);
+        Assert.Equal(0, profile[size]);
+        Assert.Equal(81.0 / 25, profile[2 * size + 2], 12);
     }
 
     [Fact]
