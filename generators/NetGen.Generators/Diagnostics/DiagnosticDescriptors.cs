@@ -136,7 +136,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.LayerDoesNotTakeItsInput,
         "A layer must get the kind of input it takes",
         "{0} takes {1}, but its input ({2}) is {3}; {4}",
-        "Recurrent layers read a sequence (steps x features): the network's input when [Network] declares Steps, or a recurrent layer with ReturnSequences = true. Convolutions and poolings read an image (channels x height x width): the network's input when [Network] declares Height and Width, or another convolution or pooling. Dense layers take a vector or a sequence, applying to every step; Dropout takes anything; Flatten an image or a sequence; BatchNorm a vector or an image (per channel). The other layers take a vector: put them after a recurrent layer that returns its last state, or after [Flatten] or [GlobalAveragePool].");
+        "Recurrent layers read a sequence (steps x features): the network's input when [Network] declares Steps, or a recurrent layer with ReturnSequences = true. Convolutions and poolings read an image (channels x height x width): the network's input when [Network] declares Height and Width, or another convolution or pooling. Dense layers take a vector or a sequence, applying to every step; Dropout takes anything; Flatten an image or a sequence; BatchNorm a vector or an image (per channel); a residual block a vector, or an image of its branch's shape or of one a strided 1x1 convolution (its skip's projection) takes to it. The other layers take a vector: put them after a recurrent layer that returns its last state, or after [Flatten] or [GlobalAveragePool].");
 
     public static readonly DiagnosticDescriptor InputShapeConflict = Error(
         DiagnosticIds.InputShapeConflict,
