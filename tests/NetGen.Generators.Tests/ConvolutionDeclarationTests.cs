@@ -179,13 +179,13 @@ public class ConvolutionDeclarationTests
             "LayerNorm 1 takes a vector, but its input (the network's input) is an image of 1x4x4 (channels x height x width); put [Flatten] (or [GlobalAveragePool]) before it to make the image a vector"));
 
     [Fact]
-    public Task NG0029_a_residual_block_around_convolutions_that_change_the_shape() => AnalyzerVerifier.VerifyAsync("""
+    public Task NG0025_a_residual_block_around_convolutions_that_change_the_shape_without_projection() => AnalyzerVerifier.VerifyAsync("""
         using NetGen;
 
         [Network(Channels = 2, Height = 6, Width = 6)]
-        [Residual(Projection = false)]
+        [Residual({|#0:Projection = false|})]
         [Conv2D(4, 3, Padding = Padding.Same)]
-        [{|#0:EndResidual|}]
+        [EndResidual]
         [Residual]
         [Conv2D(2, 3, Padding = Padding.Same)]
         [EndResidual]
@@ -193,9 +193,9 @@ public class ConvolutionDeclarationTests
         [Dense(1)]
         public partial class Model;
         """,
-        Expected(DiagnosticIds.LayerDoesNotTakeItsInput,
-            "EndResidual 1 takes a vector, or an image whose shape (channels x height x width) the branch keeps, but its input (the network's input) is an image of 2x6x6 (channels x height x width); " +
-            "the branch gives 4x6x6: keep the filters and the size in the branch (Padding = Padding.Same, stride 1), or flatten before the block; a projection skip over images (a 1x1 convolution) is not supported yet"));
+        Expected(DiagnosticIds.ResidualWidthMismatch,
+            "Residual block 1 has Projection = false, but its input (the network's inputs, 2x6x6) and its branch's output (layer 1, 4x6x6) differ in shape, " +
+            "so they cannot be added; make the branch end with 2x6x6, or allow the projection"));
 
     [Fact]
     public Task Convolution_arguments_out_of_range() => AnalyzerVerifier.VerifyAsync("""

@@ -265,6 +265,24 @@ public class GeneratorSnapshotTests
         public partial class NormalizedCnn;
         """);
 
+    [Fact]
+    public void ProjectionSkipOverImages() => Verify("""
+        using NetGen;
+
+        namespace Samples.Convolution;
+
+        [Network(Channels = 16, Height = 8, Width = 8, Loss = Loss.SoftmaxCrossEntropy)]
+        [Residual]
+        [Conv2D(32, 3, UseBias = false, Stride = 2, PaddingSize = 1, Init = Init.HeNormal)]
+        [BatchNorm(Activation = Activation.ReLU)]
+        [Conv2D(32, 3, UseBias = false, Padding = Padding.Same, Init = Init.HeNormal)]
+        [BatchNorm]
+        [EndResidual(Activation = Activation.ReLU)]
+        [GlobalAveragePool]
+        [Dense(10)]
+        public partial class Downsampling;
+        """);
+
     /// <summary>
     /// Runs the generator on <paramref name="source"/>; asserts no exception and no diagnostic, that the output compiles
     /// cleanly (with code that uses the generated members), and that every generated file matches its snapshot.

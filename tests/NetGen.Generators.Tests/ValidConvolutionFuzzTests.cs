@@ -71,8 +71,20 @@ public class ValidConvolutionFuzzTests
                     text.Append("[BatchNorm(Activation = Activation.ReLU)]\n");
                     break;
                 case 4:
-                    text.Append($"[Residual]\n[Conv2D({channels}, 3, Activation.ReLU, Padding = Padding.Same)]\n[EndResidual]\n");
+                {
+                    // An identity block, or one whose branch changes the channels and maybe (stride 2, padding 1) halves the
+                    // size, ⌊(H − 1)/2⌋ + 1: its skip is then a 1x1-convolution projection.
+                    bool project = random.Next(2) == 0;
+                    int filters = project ? random.Next(1, 6) : channels;
+                    int stride = project && smallest >= 2 ? random.Next(1, 3) : 1;
+                    text.Append($"[Residual]\n[Conv2D({filters}, 3, Activation.ReLU, ")
+                        .Append(stride == 1 ? "Padding = Padding.Same" : "Stride = 2, PaddingSize = 1")
+                        .Append(")]\n[EndResidual]\n");
+                    height = (height - 1) / stride + 1;
+                    width = (width - 1) / stride + 1;
+                    channels = filters;
                     break;
+                }
                 default:
                     text.Append("[Dropout(0.25)]\n");
                     break;

@@ -89,14 +89,17 @@ internal sealed class NetworkExpansion
             int skipFrom = _layers.Count;
             Shape skip = shape;
             Shape branch = Add(block.Branch, shape);
-            // Over images there is no projection at all: the block's end reports the shape change (NG0029).
-            if (skip != branch && !block.Start.Projection.Value && !skip.IsImage && !branch.IsImage && _reported.Add(block.Start))
+            ResidualLayer end = block.End.ToLayer(_layers.Count + 1, skip, branch, skipFrom);
+            // Over images, only a change a projection could make is Projection's fault; another is reported by the block's end (NG0029).
+            bool images = skip.IsImage || branch.IsImage;
+            if (end.HasProjection && !block.Start.Projection.Value && (!images || end.Accepts(skip)) && _reported.Add(block.Start))
             {
                 string input = skipFrom == 0 ? "the network's inputs" : $"layer {skipFrom}";
+                string Size(Shape s) => images ? s.ToString() : $"{s} units";
                 _problems.Add(new DeclarationProblem(ResidualWidthMismatch, block.Start.Attribute, block.Start.Projection.Name,
-                    block.Start.Description, input, skip.ToString(), $"layer {_layers.Count}", branch.ToString()));
+                    block.Start.Description, input, Size(skip), $"layer {_layers.Count}", Size(branch), images ? "shape" : "width"));
             }
-            shape = Place(block.End.ToLayer(_layers.Count + 1, skip, branch, skipFrom), block.End, block.Start);
+            shape = Place(end, block.End, block.Start);
         }
         return shape;
     }

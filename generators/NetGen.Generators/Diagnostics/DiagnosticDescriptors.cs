@@ -128,15 +128,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ResidualWidthMismatch = Error(
         DiagnosticIds.ResidualWidthMismatch,
-        "A residual block without projection must keep its width",
-        "{0} has Projection = false, but its input ({1}, {2} units) and its branch's output ({3}, {4} units) differ in width, so they cannot be added; make the branch end with {2} units, or allow the projection",
-        "The skip of a residual block is the identity only when the branch keeps the width of its input; otherwise a learned projection is needed, which Projection = false forbids.");
+        "A residual block without projection must keep its shape",
+        "{0} has Projection = false, but its input ({1}, {2}) and its branch's output ({3}, {4}) differ in {5}, so they cannot be added; make the branch end with {2}, or allow the projection",
+        "The skip of a residual block is the identity only when the branch keeps the width of its input (over images: its channels, height and width); otherwise a learned projection is needed (a matrix, or over images a strided 1x1 convolution), which Projection = false forbids.");
 
     public static readonly DiagnosticDescriptor LayerDoesNotTakeItsInput = Error(
         DiagnosticIds.LayerDoesNotTakeItsInput,
         "A layer must get the kind of input it takes",
         "{0} takes {1}, but its input ({2}) is {3}; {4}",
-        "Recurrent layers read a sequence (steps x features): the network's input when [Network] declares Steps, or a recurrent layer with ReturnSequences = true. Convolutions and poolings read an image (channels x height x width): the network's input when [Network] declares Height and Width, or another convolution or pooling. Dense layers take a vector or a sequence, applying to every step; Dropout takes anything; Flatten an image or a sequence; BatchNorm a vector or an image (per channel). The other layers take a vector: put them after a recurrent layer that returns its last state, or after [Flatten] or [GlobalAveragePool].");
+        "Recurrent layers read a sequence (steps x features): the network's input when [Network] declares Steps, or a recurrent layer with ReturnSequences = true. Convolutions and poolings read an image (channels x height x width): the network's input when [Network] declares Height and Width, or another convolution or pooling. Dense layers take a vector or a sequence, applying to every step; Dropout takes anything; Flatten an image or a sequence; BatchNorm a vector or an image (per channel); a residual block a vector, or an image of its branch's shape or of one a strided 1x1 convolution (its skip's projection) takes to it. The other layers take a vector: put them after a recurrent layer that returns its last state, or after [Flatten] or [GlobalAveragePool].");
 
     public static readonly DiagnosticDescriptor InputShapeConflict = Error(
         DiagnosticIds.InputShapeConflict,

@@ -9,7 +9,7 @@ namespace NetGen;
 /// Names a network's parameters and state as tensors, from its layer table: a dense layer's <c>weight</c> [outputs, inputs]
 /// and <c>bias</c> [outputs] (none without biases, <see cref="WeightedLayerAttribute.UseBias"/> false); a normalization's <c>scale</c> and
 /// <c>shift</c> [features]; a batch normalization's <c>running_mean</c> and <c>running_var</c> [features] ([channels] over an image) (from
-/// <see cref="INetwork{T}.State"/>); a residual block's <c>projection</c> [outputs, inputs] when it has one; a PReLU's slopes,
+/// <see cref="INetwork{T}.State"/>); a residual block's <c>projection</c> [outputs, inputs] when it has one ([filters, input channels, 1, 1] over images, a 1×1 convolution); a PReLU's slopes,
 /// <c>weight</c> [1] when shared or [features] (PyTorch's <c>nn.PReLU.weight</c>); a recurrent layer's PyTorch names,
 /// <c>weight_ih_l0</c> [gates·units, features], <c>weight_hh_l0</c> [gates·units, units], <c>bias_ih_l0</c> and <c>bias_hh_l0</c>
 /// [gates·units]; a convolution's PyTorch names, <c>weight</c> [filters, input channels, kernel, kernel] and <c>bias</c> [filters]. A dropout,
@@ -51,7 +51,11 @@ internal static class NetworkTensorLayout
                     }
                     break;
                 case LayerKind.Residual when layer.WeightCount > 0:
-                    slots.Add(Parameter(layer, "projection", [layer.Outputs, layer.Inputs], layer.WeightOffset, layer.WeightCount));
+                    // Over images the projection is a 1x1 convolution: PyTorch's downsample Conv2d.weight.
+                    long[] projection = layer.InputChannels > 0 && layer.OutputChannels > 0
+                        ? [layer.OutputChannels, layer.InputChannels, 1, 1]
+                        : [layer.Outputs, layer.Inputs];
+                    slots.Add(Parameter(layer, "projection", projection, layer.WeightOffset, layer.WeightCount));
                     break;
                 case LayerKind.PReLU:
                     slots.Add(Parameter(layer, "weight", [layer.WeightCount == 1 ? 1 : layer.Outputs], layer.WeightOffset, layer.WeightCount));

@@ -45,3 +45,41 @@ public partial class SmallConvDigits;
 [Flatten]
 [Dense(3)]
 public partial class NormalizedResidualConvNet;
+
+/// <summary>
+/// Two projection skips: a block that halves an odd image and adds channels (3x7x7 → 5x4x4, the skip a 1x1 convolution of
+/// stride 2 that reads rows and columns 0, 2, 4, 6), then one that changes only the channels (5x4x4 → 4x4x4, stride 1).
+/// </summary>
+[Network(Channels = 2, Height = 7, Width = 7, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Conv2D(3, 3, Activation.Tanh, Padding = Padding.Same, BiasInit = Init.Constant, BiasInitValue = 0.1)]
+[Residual]
+[Conv2D(5, 3, Activation.Tanh, Stride = 2, PaddingSize = 1, BiasInit = Init.Constant, BiasInitValue = -0.1)]
+[Conv2D(5, 3, Padding = Padding.Same, BiasInit = Init.Constant, BiasInitValue = 0.05)]
+[EndResidual(Activation = Activation.Tanh)]
+[Residual]
+[Conv2D(4, 3, Activation.Tanh, Padding = Padding.Same, BiasInit = Init.Constant, BiasInitValue = 0.1)]
+[EndResidual(Activation = Activation.Tanh)]
+[Flatten]
+[Dense(3)]
+public partial class ProjectedResidualConvNet;
+
+/// <summary>A projection skip from the network's input over a non-square image, stride 3: 2x7x5 → 3x3x2 (the skip's gradient is not wanted).</summary>
+[Network(Channels = 2, Height = 7, Width = 5, Loss = Loss.MeanSquaredError, Precision = Precision.Double)]
+[Residual]
+[Conv2D(3, 3, Activation.Tanh, Stride = 3, PaddingSize = 1, BiasInit = Init.Constant, BiasInitValue = 0.1)]
+[EndResidual]
+[Flatten]
+[Dense(2)]
+public partial class InputProjectionConvNet;
+
+/// <summary>A ResNet-like downsampling block in float, for the allocation check: 4x8x8 → 8x4x4 with a strided 1x1 projection.</summary>
+[Network(Channels = 4, Height = 8, Width = 8, Loss = Loss.SoftmaxCrossEntropy)]
+[Residual]
+[Conv2D(8, 3, UseBias = false, Stride = 2, PaddingSize = 1, Init = Init.HeNormal)]
+[BatchNorm(Activation = Activation.ReLU)]
+[Conv2D(8, 3, UseBias = false, Padding = Padding.Same, Init = Init.HeNormal)]
+[BatchNorm]
+[EndResidual(Activation = Activation.ReLU)]
+[GlobalAveragePool]
+[Dense(10)]
+public partial class DownsamplingResidualConvNet;

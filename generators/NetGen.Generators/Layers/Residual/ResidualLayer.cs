@@ -1,13 +1,15 @@
 using NetGen.Generators.Emit;
 using NetGen.Generators.Gradients;
+using NetGen.Generators.Layers.Convolution;
 using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Layers.Residual;
 
 /// <summary>
 /// The end of a residual block: <c>a = activation(branch + skip)</c>, the branch being the layer before it and the skip
-/// layer <see cref="SkipFrom"/>'s output, or <c>P·skip</c> with a learned projection P (no bias, Glorot uniform) when the
-/// branch changes the shape.
+/// layer <see cref="SkipFrom"/>'s output, or a learned projection of it when the branch changes the shape (no bias, Glorot
+/// uniform): <c>P·skip</c> over vectors, a 1×1 convolution of stride <see cref="ProjectionStride"/> over images
+/// (<see cref="ImageProjection"/>).
 /// </summary>
 /// <param name="Input">The skip's shape.</param>
 /// <param name="Output">The branch's shape, and the block's.</param>
@@ -24,27 +26,62 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
 
     public bool HasProjection => Input != Output;
 
-    public override int InputFrom => SkipFrom;
+    /// <summary>Whether the projection is a 1×1 convolution over images (else a matrix over vectors, when there is one).</summary>
+    public bool ProjectsImages => HasProjection && Input.IsImage;
+
+    /// <summary>The image projection's stride (1 when it keeps the size, or when there is none).</summary>
+    public int ProjectionStride => ProjectsImages ? ImageProjection.Stride(Input, Output) ?? 1 : 1;
 
     /// <summary>
-    /// Vectors, with or without a projection; or an image whose shape the branch keeps (an identity skip around
-    /// convolutions): a projection over images would be a 1×1 convolution, which is not generated yet.
+    /// The projection's fans: (C_in, C_out) for a 1×1 convolution (PyTorch's and Keras's C·k² with k = 1), else the two
+    /// widths.
     /// </summary>
-    public override bool Accepts(Shape input) => input.IsVector ? Output.IsVector : input.IsImage && input == Output;
+    public (int FanIn, int FanOut) ProjectionFans => ProjectsImages ? (Input.Channels, Output.Channels) : (Input.Size, Output.Size);
+
+    public override int InputFrom => SkipFrom;
+
+    /// <summary>Vectors, with or without a projection; or an image whose shape the branch keeps or a strided 1×1 convolution gives.</summary>
+    public override bool Accepts(Shape input) => input.IsVector
+        ? Output.IsVector
+        : input.IsImage && (input == Output || ImageProjection.Stride(input, Output) is not null);
 
     public override (string Takes, string Fix) AcceptedInput => Input.IsImage || Output.IsImage
-        ? ("a vector, or an image whose shape (channels x height x width) the branch keeps",
-           $"the branch gives {Output}: keep the filters and the size in the branch (Padding = Padding.Same, stride 1), or flatten before the block; a projection skip over images (a 1x1 convolution) is not supported yet")
+        ? ("a vector, or an image of the branch's shape or of one a 1x1 convolution (the skip's projection) takes to it", ImageFix)
         : base.AcceptedInput;
 
-    public override long LongWeightCount => HasProjection ? (long)Input.Size * Output.Size : 0;
+    /// <summary>What the branch gives, and what would fit.</summary>
+    private string ImageFix
+    {
+        get
+        {
+            string branch = $"the branch (layer {Number - 1}) gives";
+            if (!Input.IsImage)
+            {
+                return $"{branch} {Shapes.Describe(Output)}: end the branch with [Flatten] or [GlobalAveragePool]";
+            }
+            if (!Output.IsImage)
+            {
+                return $"{branch} {Shapes.Describe(Output)}, not an image: end the branch with a convolution or pooling, or flatten before the block";
+            }
+            return $"{branch} {Output}, but a 1x1 convolution of stride s takes {Input.Height}x{Input.Width} only to " +
+                   $"{ImageProjection.Sizes(Input.Height, Input.Width)}; make the branch give one of these sizes (a convolution with an odd kernel k, " +
+                   "PaddingSize = (k - 1)/2 and Stride = s does), or flatten before the block";
+        }
+    }
+
+    public override long LongWeightCount => !HasProjection ? 0
+        : ProjectsImages ? (long)Input.Channels * Output.Channels
+        : (long)Input.Size * Output.Size;
 
     public override string TypeDescription
     {
         get
         {
             string skip = SkipFrom == 0 ? "inputs" : "Layer" + SkipFrom;
-            return HasProjection ? $"Residual(+P·{skip})" : $"Residual(+{skip})";
+            string projection = !HasProjection ? ""
+                : ProjectsImages ? (ProjectionStride > 1 ? $"Conv1x1/{ProjectionStride}·" : "Conv1x1·")
+                : "P·";
+            return $"Residual(+{projection}{skip})";
         }
     }
 
@@ -52,12 +89,14 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
 
     public override LayerWriter CreateWriter(NetworkModel network) => new ResidualWriter(network, this);
 
-    /// <summary>The gain of the skip on E[x²]: 1 for the identity, fan_in·E[P²] for a projection.</summary>
-    private double SkipGain(int factor) => HasProjection ? factor * ProjectionInit.SecondMoment(Input.Size, Output.Size) : 1;
+    /// <summary>The gain of the projection on E[x²] summed over <paramref name="terms"/> products: terms·E[P²].</summary>
+    private double ProjectionGain(int terms) => terms * ProjectionInit.SecondMoment(ProjectionFans.FanIn, ProjectionFans.FanOut);
 
     /// <summary>
     /// The sum of two independent terms: means add, and so do variances. A projection's zero-mean weights take the skip's
-    /// mean away: P·skip has mean 0 and variance fan_in·E[P²]·E[skip²].
+    /// mean away: P·skip has mean 0 and variance fan_in·E[P²]·E[skip²], fan_in being the width over vectors and C_in over
+    /// images (an output pixel of a 1×1 convolution is a dense unit over the C_in channels of one skip pixel; the pixels the
+    /// stride skips change none of these moments, which are the same at every pixel).
     /// </summary>
     public override Moments PreActivation(MeanField field)
     {
@@ -67,12 +106,20 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
             return new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance, branch.OffsetVariance + skip.OffsetVariance,
                 branch.SharedVariance + skip.SharedVariance);
         }
-        double projected = skip.MeanSquare * SkipGain(Input.Size);
-        double projectedWithinUnit = skip.WithinUnitVariance * SkipGain(Input.Size);
+        double gain = ProjectionGain(ProjectionFans.FanIn);
+        double projected = skip.MeanSquare * gain;
+        double projectedWithinUnit = skip.WithinUnitVariance * gain;
         return new Moments(branch.Mean, branch.Variance + projected, branch.OffsetVariance + projected - projectedWithinUnit, branch.SharedVariance);
     }
 
-    /// <summary>The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add.</summary>
+    /// <summary>
+    /// The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add. Over
+    /// vectors Pᵀ gives each skip unit E[dx²] = C_out·E[P²]·E[dz²] with C_out the branch's width. Over images a skip pixel
+    /// read by the 1×1 convolution gets the same from the C_out channels of its one output pixel, but the stride reads only
+    /// H'·W' of the H·W pixels and the others get nothing: the mean square over the skip's pixels is that times the mean
+    /// reads per pixel, H'·W'/(H·W) for a uniform dz (about 1/s²; <see cref="PixelProfile.Backward"/>, which weighs each read by
+    /// its output pixel's share of dz and gives the skip's gradient its spread, zero at the pixels skipped).
+    /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
         field.AddOutputGradient(Number - 1, preActivationGradient);
@@ -81,7 +128,22 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
             field.AddOutputGradient(SkipFrom, preActivationGradient);
             return;
         }
-        double projected = SkipGain(Output.Size) * preActivationGradient.MeanSquare;
+        double reads = 1;
+        if (ProjectsImages)
+        {
+            ImageAxis height = ImageProjection.Axis(Input.Height, ProjectionStride), width = ImageProjection.Axis(Input.Width, ProjectionStride);
+            if (PixelProfile.Backward(field.OutputGradientProfile(Number), height, width) is var (meanReads, skipProfile))
+            {
+                reads = meanReads;
+                field.PassedProfile = skipProfile;
+            }
+            else
+            {
+                reads = height.RealTaps / height.Size * (width.RealTaps / width.Size);
+                field.PassedProfile = null;
+            }
+        }
+        double projected = ProjectionGain(ProjectionFans.FanOut) * reads * preActivationGradient.MeanSquare;
         field.AddOutputGradient(SkipFrom, new GradientMoments(projected, projected / Input.Size));
     }
 }
