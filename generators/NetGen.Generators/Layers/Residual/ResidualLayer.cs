@@ -1,3 +1,4 @@
+using System;
 using NetGen.Generators.Emit;
 using NetGen.Generators.Gradients;
 using NetGen.Generators.Model;
@@ -64,6 +65,7 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
         Moments branch = field.Outputs[Number - 1], skip = field.Outputs[SkipFrom];
         if (!HasProjection)
         {
+            field.OutputLaws[Number] = SkipSourceLaw(field)?.Through(MeanFieldActivation, branch);
             return new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance, branch.OffsetVariance + skip.OffsetVariance,
                 branch.SharedVariance + skip.SharedVariance);
         }
@@ -72,16 +74,55 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
         return new Moments(branch.Mean, branch.Variance + projected, branch.OffsetVariance + projected - projectedWithinUnit, branch.SharedVariance);
     }
 
-    /// <summary>The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add.</summary>
+    /// <summary>
+    /// The gradient flows unchanged into the branch, and into the skip (through Pᵀ when projected); the two paths add. An
+    /// identity skip keeps the unit: where this block and the skip's source end in ReLU, the masks along the skip are
+    /// correlated, and the skip's part is followed as a function of the unit's value (<see cref="SkipPathGradient"/>).
+    /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
         field.AddOutputGradient(Number - 1, preActivationGradient);
         if (!HasProjection)
         {
-            field.AddOutputGradient(SkipFrom, preActivationGradient);
+            field.AddOutputGradient(SkipFrom, IdentitySkipGradient(field, preActivationGradient));
             return;
         }
         double projected = SkipGain(Output.Size) * preActivationGradient.MeanSquare;
         field.AddOutputGradient(SkipFrom, new GradientMoments(projected, projected / Input.Size));
+    }
+
+    /// <summary>
+    /// The law of the skip's source value, where the chain follows it (<see cref="UnitValueLaw"/>): this block and the
+    /// source end in ReLU or the identity (the network's inputs are taken as they are). Null otherwise.
+    /// </summary>
+    private UnitValueLaw? SkipSourceLaw(MeanField field)
+    {
+        ActivationFunction? source = SkipFrom == 0 ? null : field.Activations[SkipFrom];
+        if (!UnitValueLaw.Follows(MeanFieldActivation) || !UnitValueLaw.Follows(source))
+        {
+            return null;
+        }
+        return field.OutputLaws[SkipFrom] ?? UnitValueLaw.OfNormal(source, SkipFrom == 0 ? field.Outputs[0] : field.PreActivations[SkipFrom]);
+    }
+
+    /// <summary>What the identity skip adds to its source's output gradient: <paramref name="preActivationGradient"/> scaled to the skip path's part.</summary>
+    private GradientMoments IdentitySkipGradient(MeanField field, GradientMoments preActivationGradient)
+    {
+        double total = field.OutputGradient(Number).MeanSquare;
+        if (SkipSourceLaw(field) is not UnitValueLaw source || !(preActivationGradient.MeanSquare > 0) || !(total > 0) || double.IsInfinity(total))
+        {
+            return preActivationGradient;
+        }
+        // This block's output gradient as a function of the unit's value: the next block's skip part, plus the rest alike for every unit.
+        SkipPathGradient? next = field.SkipPaths[Number];
+        double rest = next is null ? total : Math.Max(0, total - next.Effective);
+        Func<double, double> u = next is null ? _ => total : x => rest + next.At(x);
+        SkipPathGradient? skip = SkipPathGradient.Through(MeanFieldActivation, field.Outputs[Number - 1], u, source);
+        if (skip is null)
+        {
+            return preActivationGradient;
+        }
+        field.SkipPaths[SkipFrom] = skip;
+        return preActivationGradient.Times(skip.Effective / preActivationGradient.MeanSquare);
     }
 }
