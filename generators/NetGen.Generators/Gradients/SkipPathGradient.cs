@@ -14,22 +14,24 @@ namespace NetGen.Generators.Gradients;
 /// unit's f'(z) at each of them. With f = ReLU these masks are correlated: a unit active after one block's sum carries its
 /// positive value into the next sum, where it is likely active again (at He init about 0.73 against 0.65 for any unit).
 /// The mean field's product of each block's E[f'(z)²] takes them as independent, and falls short by a factor that grows
-/// with the blocks (~1.15 in the root mean square over 10 He-initialized blocks of two layers, ~2 over 30).
+/// with the blocks (~1.2 in the root mean square over 10 He-initialized blocks of two layers, ~1.9 over 30).
 /// </para>
 /// <para>
 /// Per unit, the chain is the Markov chain x' = f(x + F) with F ~ N(mean, variance) of the branch output, independent of
 /// x (the mean-field limit: the branch's weights mix many units; in it the masks' run probabilities of generated networks
-/// are those of this chain, e.g. 0.47 for two consecutive blocks, 0.35 for three). The gradient's mean square conditioned
-/// on the unit's value then follows backward: u(x') = c + s'(x') (c the parts that reach every unit alike: the branch's,
+/// are those of this chain, e.g. 0.47 for two consecutive blocks, 0.35 for three, against 0.65 for one). The gradient's
+/// mean square conditioned on the unit's value then follows backward: u(x') = c + s'(x') (c the parts that reach every unit alike: the branch's,
 /// the head's), s(x) = E_F[f'(x + F)²·u(f(x + F))]. The source of the skip multiplies the gradient by its own f'(z)² at
 /// the same unit, so it receives E[f'(z)²·s(f(z))] / E[f'(z)²] over the law of its value (<see cref="UnitValueLaw"/>): what,
 /// times its E[f'(z)²], gives the correlated E[f'(z)²·s(f(z))].
 /// </para>
 /// <para>
-/// This is the infinite-width picture (the forward chain of Yang &amp; Schoenholz 2017, "Mean field residual networks",
-/// followed here per unit rather than through its second moments, since their blocks have no activation after the sum).
-/// At finite width the skip's and the branch's parts of the gradient are also correlated (E[δᵀ·J_F·δ] ≠ 0; measured
-/// 0.02, 0.05 and 0.17 of E[δ²] per block at widths 400, 100 and 25), which this does not model.
+/// This is the infinite-width picture, as in Yang &amp; Schoenholz 2017 ("Mean field residual networks: on the edge of
+/// chaos"), whose blocks have no activation after the sum, so that second moments suffice there; after a ReLU the chain
+/// needs the law of a unit's value. At finite width the skip's and the branch's parts of the gradient are also correlated (E[δᵀ·J_F·δ] ≠ 0; measured
+/// 0.02, 0.05 and 0.17 of E[δ²] per block at widths 400, 100 and 25), which this does not model; a finite-size theory of
+/// residual networks (Fischer, Dahmen &amp; Helias 2023, "Optimal signal propagation in ResNets through residual scaling")
+/// is where such a term would come from.
 /// </para>
 /// </remarks>
 internal sealed class SkipPathGradient
