@@ -58,7 +58,8 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
 
     /// <summary>
     /// The sum of two independent terms: means add, and so do variances. A projection's zero-mean weights take the skip's
-    /// mean away: P·skip has mean 0 and variance fan_in·E[P²]·E[skip²].
+    /// mean away: P·skip has mean 0 and variance fan_in·E[P²]·E[skip²]. An identity skip's sum is not normal: the block
+    /// also sets the law of its output (<see cref="UnitValueLaw"/>), which the model takes the output's moments from.
     /// </summary>
     public override Moments PreActivation(MeanField field)
     {
