@@ -48,13 +48,17 @@ internal static class GradientModel
                 derivatives[n] = meanDerivatives[n] = 1;
                 continue;
             }
-            (double mean, double meanSquare, double derivativeMeanSquare) = NormalExpectation.Of(activation, z.Mean, z.Variance);
+            // A skip's sum is not normal: its block gives the law of its output (UnitValueLaw).
+            UnitValueLaw? law = field.OutputLaws[n];
+            (double mean, double meanSquare, double derivativeMeanSquare) = law is not null
+                ? (law.Mean, law.MeanSquare, law.ActiveFraction)
+                : NormalExpectation.Of(activation, z.Mean, z.Variance);
             // The units' offsets only matter to a normalization layer further on.
             double offsets = n < lastNormalization ? ActivationStatistics.VarianceOfConditionalMean(activation, z.Mean, z.Variance, z.OffsetVariance) : 0;
             double shared = ActivationStatistics.VarianceOfConditionalMean(activation, z.Mean, z.Variance, z.SharedVariance);
             field.Outputs[n] = Bounded(new Moments(mean, meanSquare - mean * mean, offsets, shared));
             derivatives[n] = derivativeMeanSquare;
-            meanDerivatives[n] = ActivationStatistics.MeanDerivative(activation, z.Mean, z.Variance);
+            meanDerivatives[n] = law?.ActiveFraction ?? ActivationStatistics.MeanDerivative(activation, z.Mean, z.Variance);
         }
 
         // Weights of non-zero mean: each sample's shared shift followed layer by layer, when it can be (see SharedShiftChain).

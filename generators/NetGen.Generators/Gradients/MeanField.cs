@@ -68,6 +68,8 @@ internal sealed class MeanField
         Horizons = new Recurrent.RecurrentHorizonPrediction?[layers + 1];
         _outputGradients = new GradientMoments[layers + 1];
         _profileSums = new double[]?[layers + 1];
+        SkipPaths = new SkipPathGradient?[layers + 1];
+        OutputLaws = new UnitValueLaw?[layers + 1];
         Outputs[0] = new Moments(0, inputMeanSquare); // the inputs' mean is unknown: only E[x²] is declared
     }
 
@@ -82,6 +84,18 @@ internal sealed class MeanField
 
     /// <summary>The activation each layer applies to z in the mean field (null at index 0, the inputs), set going forward.</summary>
     public ActivationFunction?[] Activations { get; }
+
+    /// <summary>
+    /// What an identity skip from each layer's output carries of the gradient as a function of the unit's value (null: none,
+    /// or not followed), set going backward by the block that reads it (<see cref="SkipPathGradient"/>).
+    /// </summary>
+    public SkipPathGradient?[] SkipPaths { get; }
+
+    /// <summary>
+    /// The law of each identity-skip residual sum's output (null for the other layers), set going forward by the block
+    /// (<see cref="UnitValueLaw"/>): the model takes that output's moments and E[f'(z)²] from it rather than from a normal z.
+    /// </summary>
+    public UnitValueLaw?[] OutputLaws { get; }
 
     /// <summary>Each recurrent layer's prediction over time (null for the other layers), set by its forward rule.</summary>
     public Recurrent.RecurrentHorizonPrediction?[] Horizons { get; }

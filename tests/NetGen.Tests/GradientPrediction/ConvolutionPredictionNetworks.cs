@@ -134,3 +134,29 @@ public partial class ConvResidualBatchNorm15;
 [Flatten]
 [Dense(10)]
 public partial class ConvResidualBatchNorm29;
+
+/// <summary>A He-ReLU stem and 15 identity blocks (31 convolutions) of 16 channels on 1x8x8, no normalization, max pooling.</summary>
+[Network(Channels = 1, Height = 8, Width = 8, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+[Residual(Repeat = 15)]
+[Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+[Conv2D(16, 3, Padding = Padding.Same, Init = Init.HeNormal)]
+[EndResidual(Activation = Activation.ReLU)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(10)]
+public partial class ConvResidualReLU31;
+
+/// <summary>ResNet's pattern with 25 blocks (51 convolutions) of 16 channels on 1x6x6, global average pooling.</summary>
+[Network(Channels = 1, Height = 6, Width = 6, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Conv2D(16, 3, Padding = Padding.Same, UseBias = false, Init = Init.HeNormal)]
+[BatchNorm(Activation = Activation.ReLU)]
+[Residual(Repeat = 25)]
+[Conv2D(16, 3, Padding = Padding.Same, UseBias = false, Init = Init.HeNormal)]
+[BatchNorm(Activation = Activation.ReLU)]
+[Conv2D(16, 3, Padding = Padding.Same, UseBias = false, Init = Init.HeNormal)]
+[BatchNorm]
+[EndResidual(Activation = Activation.ReLU)]
+[GlobalAveragePool]
+[Dense(10)]
+public partial class ConvResidualBatchNorm51;

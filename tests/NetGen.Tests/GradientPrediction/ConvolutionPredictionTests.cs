@@ -23,19 +23,22 @@ public class ConvolutionPredictionTests(ITestOutputHelper output)
         { nameof(ConvReLUGlorot20), 0 },
         { nameof(ConvTanhGlorot20), 0 },
         { nameof(ConvResidualReLU11), 2 },
+        { nameof(ConvResidualReLU31), 2 },
         { nameof(ConvResidualBatchNorm15), 4 },
         { nameof(ConvResidualBatchNorm29), 4 },
+        { nameof(ConvResidualBatchNorm51), 4 },
     };
 
     [Theory]
     [MemberData(nameof(Networks))]
     public void Every_layer_s_predicted_gradient_is_within_2x_of_the_measured_one(string name, int branchLayers) => Check(name, branchLayers);
 
-    [Fact(Skip = "Beyond the model: 10 identity blocks without normalization, each ending in a ReLU after the sum, measure 2.6x "
-        + "more gradient at the first layer than predicted (0.221 predicted, 0.574 measured on 16 seeds x 64 samples; 11 "
-        + "convolutions: 0.94). A unit active after one block's sum stays active after the next, its positive value carried "
-        + "by the skip, so the ReLU masks along the skip path are correlated; the mean field multiplies each block's E[f'(z)^2] "
-        + "as if independent. The residual rule (Layers/Residual) would have to carry that correlation.")]
+    [Fact(Skip = "Beyond the model: 10 identity blocks without normalization, each ending in a ReLU after the sum, measure "
+        + "2.5x more gradient at the first layer than predicted (0.265 predicted; measured 0.654 on 24 seeds x 32 samples, 0.67 "
+        + "on 32; the 8 seeds of this test happen to give 0.426, within 2x). The model carries the correlation of the ReLU masks "
+        + "along the skip (Gradients/SkipPathGradient: 0.221 before); what remains is a finite-width effect it does not model: "
+        + "the skip's and the branch's parts of the gradient are correlated, E[dz.J_F.dz] ~ 5/width of E[dz^2] per block in dense "
+        + "stacks (0.02 at 400 units, 0.05 at 100, 0.17 at 25), and 8 channels of 3x3 taps are narrow.")]
     public void Twenty_one_residual_ReLU_convolutions_without_normalization_are_within_2x() => Check(nameof(ConvResidualReLU21), 2);
 
     private void Check(string name, int branchLayers)

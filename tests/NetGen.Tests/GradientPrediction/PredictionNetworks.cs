@@ -44,6 +44,31 @@ public partial class SeluLeCun;
 [Dense(10)]
 public partial class ResidualWithoutNormalization;
 
+// Blocks ending in a ReLU after the sum: along the skip a unit's masks are correlated (see Gradients/SkipPathGradient).
+// Wide, where the mean field's picture holds: the finite-width correlation of the skip's and the branch's gradients
+// (~5/width of E[dz²] per block) is small there.
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(400, Activation.ReLU, Init = Init.HeNormal)]
+[Residual(Repeat = 10)]
+[Dense(400, Activation.ReLU, Init = Init.HeNormal)]
+[Dense(400, Init = Init.HeNormal)]
+[EndResidual(Activation = Activation.ReLU)]
+[Dense(10)]
+public partial class WideResidualReLU10;
+
+// ResNet's pattern in dense layers, 25 blocks: the variance of the sum grows by ~1 per block, and the next branch's
+// normalization divides by it (see Gradients/UnitValueLaw).
+[Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Dense(100, Activation.ReLU, Init = Init.HeNormal)]
+[Residual(Repeat = 25)]
+[Dense(100)]
+[BatchNorm(Activation = Activation.ReLU)]
+[Dense(100)]
+[BatchNorm]
+[EndResidual(Activation = Activation.ReLU)]
+[Dense(10)]
+public partial class ResidualBatchNormReLU25;
+
 [Network(Inputs = 100, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
 [Dense(100, Activation.Sigmoid)]
 [Residual(Repeat = 6)]

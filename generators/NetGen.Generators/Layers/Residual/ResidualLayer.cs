@@ -1,3 +1,4 @@
+using System;
 using NetGen.Generators.Emit;
 using NetGen.Generators.Gradients;
 using NetGen.Generators.Layers.Convolution;
@@ -96,13 +97,15 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
     /// The sum of two independent terms: means add, and so do variances. A projection's zero-mean weights take the skip's
     /// mean away: P·skip has mean 0 and variance fan_in·E[P²]·E[skip²], fan_in being the width over vectors and C_in over
     /// images (an output pixel of a 1×1 convolution is a dense unit over the C_in channels of one skip pixel; the pixels the
-    /// stride skips change none of these moments, which are the same at every pixel).
+    /// stride skips change none of these moments, which are the same at every pixel). An identity skip's sum is not normal:
+    /// the block also sets the law of its output (<see cref="UnitValueLaw"/>), which the model takes the output's moments from.
     /// </summary>
     public override Moments PreActivation(MeanField field)
     {
         Moments branch = field.Outputs[Number - 1], skip = field.Outputs[SkipFrom];
         if (!HasProjection)
         {
+            field.OutputLaws[Number] = SkipSourceLaw(field)?.Through(MeanFieldActivation, branch);
             return new Moments(branch.Mean + skip.Mean, branch.Variance + skip.Variance, branch.OffsetVariance + skip.OffsetVariance,
                 branch.SharedVariance + skip.SharedVariance);
         }
@@ -118,14 +121,16 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
     /// read by the 1×1 convolution gets the same from the C_out channels of its one output pixel, but the stride reads only
     /// H'·W' of the H·W pixels and the others get nothing: the mean square over the skip's pixels is that times the mean
     /// reads per pixel, H'·W'/(H·W) for a uniform dz (about 1/s²; <see cref="PixelProfile.Backward"/>, which weighs each read by
-    /// its output pixel's share of dz and gives the skip's gradient its spread, zero at the pixels skipped).
+    /// its output pixel's share of dz and gives the skip's gradient its spread, zero at the pixels skipped). An identity skip
+    /// keeps the unit: where this block and the skip's source end in ReLU, the masks along the skip are correlated, and the
+    /// skip's part is followed as a function of the unit's value (<see cref="SkipPathGradient"/>).
     /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
         field.AddOutputGradient(Number - 1, preActivationGradient);
         if (!HasProjection)
         {
-            field.AddOutputGradient(SkipFrom, preActivationGradient);
+            field.AddOutputGradient(SkipFrom, IdentitySkipGradient(field, preActivationGradient));
             return;
         }
         double reads = 1;
@@ -145,5 +150,40 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
         }
         double projected = ProjectionGain(ProjectionFans.FanOut) * reads * preActivationGradient.MeanSquare;
         field.AddOutputGradient(SkipFrom, new GradientMoments(projected, projected / Input.Size));
+    }
+
+    /// <summary>
+    /// The law of the skip's source value, where the chain follows it (<see cref="UnitValueLaw"/>): this block and the
+    /// source end in ReLU or the identity (the network's inputs are taken as they are). Null otherwise.
+    /// </summary>
+    private UnitValueLaw? SkipSourceLaw(MeanField field)
+    {
+        ActivationFunction? source = SkipFrom == 0 ? null : field.Activations[SkipFrom];
+        if (!UnitValueLaw.Follows(MeanFieldActivation) || !UnitValueLaw.Follows(source))
+        {
+            return null;
+        }
+        return field.OutputLaws[SkipFrom] ?? UnitValueLaw.OfNormal(source, SkipFrom == 0 ? field.Outputs[0] : field.PreActivations[SkipFrom]);
+    }
+
+    /// <summary>What the identity skip adds to its source's output gradient: <paramref name="preActivationGradient"/> scaled to the skip path's part.</summary>
+    private GradientMoments IdentitySkipGradient(MeanField field, GradientMoments preActivationGradient)
+    {
+        double total = field.OutputGradient(Number).MeanSquare;
+        if (SkipSourceLaw(field) is not UnitValueLaw source || !(preActivationGradient.MeanSquare > 0) || !(total > 0) || double.IsInfinity(total))
+        {
+            return preActivationGradient;
+        }
+        // This block's output gradient as a function of the unit's value: the next block's skip part, plus the rest alike for every unit.
+        SkipPathGradient? next = field.SkipPaths[Number];
+        double rest = next is null ? total : Math.Max(0, total - next.Effective);
+        Func<double, double> u = next is null ? _ => total : x => rest + next.At(x);
+        SkipPathGradient? skip = SkipPathGradient.Through(MeanFieldActivation, field.Outputs[Number - 1], u, source);
+        if (skip is null)
+        {
+            return preActivationGradient;
+        }
+        field.SkipPaths[SkipFrom] = skip;
+        return preActivationGradient.Times(skip.Effective / preActivationGradient.MeanSquare);
     }
 }
