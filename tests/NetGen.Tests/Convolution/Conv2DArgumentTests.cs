@@ -54,8 +54,8 @@ public class Conv2DArgumentTests
         Assert.Equal(name, exception.ParamName);
         Assert.Contains($"holds {length} values", exception.Message);
         // The workspace's least length is one thread's slot: the columns [K, chunk] and [outC, chunk], two [outC, K] and
-        // [outC] (K = 18, the chunk all 30 output positions).
-        int shown = expected >= 0 ? expected : (18 + 3) * 30 + 2 * 54 + 3;
+        // [outC] (K = 18, the chunk all 30 output positions, its rows 32 apart: a whole number of 16 values).
+        int shown = expected >= 0 ? expected : (18 + 3) * 32 + 2 * 54 + 3;
         Assert.Contains($"= {shown}", exception.Message);
     }
 }

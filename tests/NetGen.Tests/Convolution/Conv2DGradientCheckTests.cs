@@ -59,19 +59,27 @@ public class Conv2DGradientCheckTests
         Assert.Equal(biases, biasesAlone);
     }
 
-    [Fact]
-    public void Columns_gathered_in_chunks_of_output_rows_match_the_definitions()
+    public static TheoryData<string, Conv2DGeometry> ChunkedCases => new()
     {
         // K = 110·9 = 990 and 32 output columns: the forward gathers 3 output rows at a time (12 chunks, the last of one row),
         // the backward 33 (2 chunks), so that the columns stay in L2; the other cases fit in one chunk.
-        var geometry = new Conv2DGeometry(110, 36, 34, 2, 3, 3);
+        { "32 columns", new Conv2DGeometry(110, 36, 34, 2, 3, 3) },
+        // 31 output columns: each chunk's rows (93 positions forward, 3 rows; 34 rows and 2 backward) are laid out 96, 1,056
+        // and 64 values apart, zeros after them.
+        { "31 columns, chunk rows padded", new Conv2DGeometry(110, 38, 33, 2, 3, 3) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChunkedCases))]
+    public void Columns_gathered_in_chunks_of_output_rows_match_the_definitions(string name, Conv2DGeometry geometry)
+    {
         var c = new Conv2DCase(geometry, 2, biases: true);
-        AssertClose("output", c.DirectForward(), c.Forward());
+        AssertClose(name + ", output", c.DirectForward(), c.Forward());
         (double[] weights, double[] biases, double[] input) = c.DirectGradients();
         (double[] actualWeights, double[] actualBiases, double[] actualInput) = c.Gradients();
-        AssertClose("weight gradients", weights, actualWeights);
-        AssertClose("bias gradients", biases, actualBiases);
-        AssertClose("input gradients", input, actualInput);
+        AssertClose(name + ", weight gradients", weights, actualWeights);
+        AssertClose(name + ", bias gradients", biases, actualBiases);
+        AssertClose(name + ", input gradients", input, actualInput);
     }
 
     private static void AssertClose(string name, double[] expected, double[] actual)
