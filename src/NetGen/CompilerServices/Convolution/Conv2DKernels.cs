@@ -57,8 +57,9 @@ public static class Conv2DKernels
     private static int SlotLength(in Conv2DGeometry g) => checked(WeightSumStart(g) + 2 * g.WeightCount + g.OutputChannels);
 
     /// <summary>Where a slot's weight-gradient sum starts: after the largest (backward) chunk's columns and output gradients.</summary>
-    private static int WeightSumStart(in Conv2DGeometry g) =>
-        checked((g.FilterSize + g.OutputChannels) * ColumnStride(ChunkRows(g, BackwardChunkValues) * g.OutputWidth));
+    private static int WeightSumStart(in Conv2DGeometry g) => Math.Max(
+        checked((g.FilterSize + g.OutputChannels) * ColumnStride(ChunkRows(g, BackwardChunkValues) * g.OutputWidth)),
+        DirectConvolution.BackwardApplies(g, BackwardChunkValues) ? DirectConvolution.BackwardScratchLength(g) : 0);
 
     // The products' rows (columns, outputs and their gradients) are laid out a whole number of 64-byte vectors apart, zeros
     // after the chunk's values: DenseKernels' products along a row then have no remainder. Measured on LeNet's second layer
@@ -150,7 +151,7 @@ public static class Conv2DKernels
         if (workspaceLength < slotLength)
         {
             throw new ArgumentException(
-                $"workspace holds {workspaceLength} values; it must hold at least one thread's (K + outputChannels)·chunk (rounded up to 16) + 2·outputChannels·K + outputChannels = {slotLength} "
+                $"workspace holds {workspaceLength} values; it must hold at least one thread's slot (a chunk's columns and gradients, or a sample's from its padded planes, then 2·outputChannels·K + outputChannels values) = {slotLength} "
                 + $"(WorkspaceLength gives every thread's: {WorkspaceLength(geometry, batch)}).", name);
         }
         return Math.Min(Math.Min(batch, KernelThreading.ThreadCount), workspaceLength / slotLength);
@@ -240,7 +241,7 @@ public static class Conv2DKernels
         int step = direct ? g.OutputHeight : chunkRows; // the input as columns: one chunk, the whole sample
         ReadOnlySpan<T> input = a.Input.Span, weights = a.Weights.Span, outputGradients = a.Output.Span;
         Span<T> inputGradients = a.InputGradients.Span, workspace = a.Workspace.Span;
-        bool wantsBiases = a.BiasGradients.Span.Length != 0;
+        bool wantsBiases = a.BiasGradients.Span.Length != 0, fromPlanes = DirectConvolution.BackwardApplies(g, BackwardChunkValues);
         for (int slot = first; slot < end; slot++)
         {
             Span<T> slotSpan = workspace.Slice(slot * slotLength, slotLength);
@@ -263,6 +264,12 @@ public static class Conv2DKernels
                     {
                         biasSum[o] += TensorPrimitives.Sum(dy.Slice(o * p, p));
                     }
+                }
+                if (fromPlanes)
+                {
+                    DirectConvolution.Backward(sample, weights, dy, chunkWeights, dx, slotSpan[..WeightSumStart(g)], g);
+                    Kernels.Add(weightSum, chunkWeights, weightSum);
+                    continue;
                 }
                 for (int row = 0; row < g.OutputHeight; row += step)
                 {
