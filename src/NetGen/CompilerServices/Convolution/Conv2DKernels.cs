@@ -24,8 +24,10 @@ namespace NetGen.CompilerServices;
 /// at a time (<see cref="ForwardChunkValues"/>, <see cref="BackwardChunkValues"/>). Whole kernels, float, on the
 /// development VM (AVX-512, FMA peak about 115 GFLOP/s per core; best of many calls, the VM shared): a 3×3 64→64 layer on
 /// 32×32 with padding 1 runs forward at 87 and backward at 87 GFLOP/s on one thread (75 % of the peak), 174 and 159 on two;
-/// LeNet-5's layers (1→6 5×5 on 28×28 with padding 2, 6→16 5×5 on 14×14; batch 64) at only 21-26 on one thread: their
-/// products are too small (6 or 16 filters, 100 output positions) and gathering the columns weighs as much as them.
+/// LeNet-5's layers (1→6 5×5 on 28×28 with padding 2, 6→16 5×5 on 14×14; batch 64) ran at only 21-26 on one thread through
+/// gathered columns: their products are small (6 or 16 filters, 100 output positions) and gathering weighed as much as
+/// them. Few input channels at stride 1 therefore skip the columns forward (<see cref="DirectConvolution"/>), and at
+/// stride 1 the backward pass copies whole column rows from padded planes (<see cref="DirectConvolution.Backward"/>).
 /// The batch's samples are split over the threads (<see cref="KernelThreading.RunRanges"/>) in slots, each with its own
 /// columns in the workspace: the output and the input's gradient of a sample are computed whole on one thread, bit-identical
 /// whatever the thread count; each slot sums its samples' weight and bias gradients into its own part of the workspace, and

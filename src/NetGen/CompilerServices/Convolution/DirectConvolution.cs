@@ -7,17 +7,18 @@ using System.Runtime.InteropServices;
 namespace NetGen.CompilerServices;
 
 /// <summary>
-/// The forward pass of a convolution with few input channels, stride 1 and no dilation, computed straight from the padded
-/// image rather than from gathered columns. The sample is copied once into a zero-padded plane per channel,
+/// A convolution at stride 1 without dilation from zero-padded copies of the image: the forward pass with few input channels
+/// (here), the backward pass through whole column rows (<see cref="Backward"/>). The sample is copied once into a
+/// zero-padded plane per channel,
 /// <c>[inputChannels, paddedHeight·paddedWidth]</c>; read row after row, output position <c>q = y·paddedWidth + x</c> then
 /// sees its kernel tap <c>(c, i, j)</c> at <c>q + i·paddedWidth + j</c> of plane c, so every tap is one shifted, contiguous
-/// load of the planes, and the output is computed in vectors along q, four filters and two vectors at a time. The
-/// positions <c>x ≥ outputWidth</c> of each row (the padding's width) are computed too and dropped.
+/// load of the planes, and the output is computed in vectors along q, four filters (the last ones two or one) and two
+/// vectors at a time. The positions <c>x ≥ outputWidth</c> of each row (the padding's width) are computed too and dropped.
 /// </summary>
 /// <remarks>
 /// The columns a product would read are never written: for LeNet-5's layers (1 → 6 channels, 5×5, padding 2 on 28×28, and
 /// 6 → 16, 5×5 on 14×14) gathering them cost as much as the products (one thread, batch 64, float: 440 and 850 µs forward,
-/// of which the products 190 and 310). Many input channels (a 3×3 64 → 64 layer) keep the columns: there the product's
+/// of which the products 190 and 310; from the planes, 238 and 500 µs). Many input channels (a 3×3 64 → 64 layer) keep the columns: there the product's
 /// longer sums, whose columns stay in cache across the filters, are faster. The output of a sample is computed whole on
 /// one thread, its sums in tap order (channel, kernel row, kernel column), whatever the thread count.
 /// </remarks>
@@ -188,7 +189,13 @@ internal static class DirectConvolution
                     FourFilters<TVector, V>(ref Unsafe.Add(ref x, q), ref w, ref Unsafe.Add(ref s, q), k, paddedWidth);
                     continue;
                 }
-                for (int f = 0; f < filters; f++)
+                int f = 0;
+                if (filters >= 2)
+                {
+                    TwoFilters<TVector, V>(ref Unsafe.Add(ref x, q), ref w, ref Unsafe.Add(ref s, q), k, paddedWidth);
+                    f = 2;
+                }
+                if (f < filters)
                 {
                     OneFilter<TVector, V>(ref Unsafe.Add(ref x, q), ref Unsafe.Add(ref w, f * k), ref Unsafe.Add(ref s, f * positions + q), paddedWidth);
                 }
@@ -236,6 +243,39 @@ internal static class DirectConvolution
             V.Store(a21, ref sums, 2 * p + count);
             V.Store(a30, ref sums, 3 * p);
             V.Store(a31, ref sums, 3 * p + count);
+        }
+
+        /// <summary>Two vectors of positions from <paramref name="x"/> on, for two filters.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void TwoFilters<TVector, V>(ref T x, ref T w, ref T sums, int k, int paddedWidth)
+            where TVector : struct where V : struct, ISimd<TVector, T>
+        {
+            nuint count = (nuint)V.Count;
+            TVector a00 = V.Broadcast(T.Zero), a01 = a00, a10 = a00, a11 = a00;
+            int tap = 0;
+            for (int c = 0; c < g.InputChannels; c++)
+            {
+                for (int i = 0; i < g.KernelHeight; i++)
+                {
+                    nuint rowStart = (nuint)(c * planeStride + i * paddedWidth);
+                    for (int j = 0; j < g.KernelWidth; j++, tap++)
+                    {
+                        nuint offset = rowStart + (nuint)j;
+                        TVector x0 = V.Load(ref x, offset), x1 = V.Load(ref x, offset + count);
+                        TVector b = V.Broadcast(Unsafe.Add(ref w, tap));
+                        a00 = V.MultiplyAdd(x0, b, a00);
+                        a01 = V.MultiplyAdd(x1, b, a01);
+                        b = V.Broadcast(Unsafe.Add(ref w, k + tap));
+                        a10 = V.MultiplyAdd(x0, b, a10);
+                        a11 = V.MultiplyAdd(x1, b, a11);
+                    }
+                }
+            }
+            nuint p = (nuint)positions;
+            V.Store(a00, ref sums, 0);
+            V.Store(a01, ref sums, count);
+            V.Store(a10, ref sums, p);
+            V.Store(a11, ref sums, p + count);
         }
 
         /// <summary>Two vectors of positions from <paramref name="x"/> on, for one filter.</summary>
