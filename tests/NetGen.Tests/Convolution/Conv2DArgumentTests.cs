@@ -53,9 +53,10 @@ public class Conv2DArgumentTests
     {
         Assert.Equal(name, exception.ParamName);
         Assert.Contains($"holds {length} values", exception.Message);
-        // The workspace's least length is one thread's slot: the columns [K, chunk] and [outC, chunk], two [outC, K] and
-        // [outC] (K = 18, the chunk all 30 output positions).
-        int shown = expected >= 0 ? expected : (18 + 3) * 30 + 2 * 54 + 3;
+        // The workspace's least length is one thread's slot: at stride 1, the backward pass's columns [K, positions] and output
+        // gradients [outC, positions] at the padded width (K = 18; 5 rows of 8, 48 positions: a whole number of 16 values)
+        // and two sets of padded planes (2 channels of 7·8 values and 32 zeros), then two [outC, K] and [outC].
+        int shown = expected >= 0 ? expected : (18 + 3) * 48 + 2 * 2 * (7 * 8 + 32) + 2 * 54 + 3;
         Assert.Contains($"= {shown}", exception.Message);
     }
 }

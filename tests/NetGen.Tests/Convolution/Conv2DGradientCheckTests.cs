@@ -6,7 +6,7 @@ namespace NetGen.Tests.Convolution;
 /// The convolution's output against its definition computed one multiply-add at a time, and its three gradients against
 /// central finite differences of the loss, in double, over geometries that exercise every path: strides, asymmetric padding,
 /// dilation, 1×1 kernels (the one that needs no columns and the one that does), no biases, non-square images and kernels,
-/// images wide enough for whole vectors. Backward must add: it starts from gradients of 0.25 everywhere.
+/// images wide enough for whole vectors, and few input channels at stride 1 (the forward pass from padded planes). Backward must add: it starts from gradients of 0.25 everywhere.
 /// </summary>
 public class Conv2DGradientCheckTests
 {
@@ -19,6 +19,8 @@ public class Conv2DGradientCheckTests
         { "2x3 kernel, strides (1, 2), dilation (2, 1)", new Conv2DGeometry(2, 6, 9, 3, 2, 3, strideHeight: 1, strideWidth: 2, paddingTop: 0, paddingLeft: 2, paddingBottom: 1, paddingRight: 0, dilationHeight: 2, dilationWidth: 1), 3, true },
         { "3x3 on 9x11, wide enough for vectors", new Conv2DGeometry(3, 9, 11, 5, 3, 3, paddingTop: 1, paddingLeft: 1, paddingBottom: 1, paddingRight: 1), 2, true },
         { "LeNet's first layer, 5x5 padding 2, one channel", new Conv2DGeometry(1, 8, 8, 6, 5, 5, paddingTop: 2, paddingLeft: 2, paddingBottom: 2, paddingRight: 2), 2, true },
+        // The forward pass from padded planes (DirectConvolution) at its most input channels: two blocks of four filters and one alone.
+        { "8 channels, 9 filters, 3x2 kernel, asymmetric padding", new Conv2DGeometry(8, 6, 7, 9, 3, 2, paddingTop: 1, paddingLeft: 0, paddingBottom: 0, paddingRight: 1), 2, true },
     };
 
     [Theory]
@@ -59,19 +61,27 @@ public class Conv2DGradientCheckTests
         Assert.Equal(biases, biasesAlone);
     }
 
-    [Fact]
-    public void Columns_gathered_in_chunks_of_output_rows_match_the_definitions()
+    public static TheoryData<string, Conv2DGeometry> ChunkedCases => new()
     {
         // K = 110·9 = 990 and 32 output columns: the forward gathers 3 output rows at a time (12 chunks, the last of one row),
         // the backward 33 (2 chunks), so that the columns stay in L2; the other cases fit in one chunk.
-        var geometry = new Conv2DGeometry(110, 36, 34, 2, 3, 3);
+        { "32 columns", new Conv2DGeometry(110, 36, 34, 2, 3, 3) },
+        // 31 output columns: each chunk's rows (93 positions forward, 3 rows; 34 rows and 2 backward) are laid out 96, 1,056
+        // and 64 values apart, zeros after them.
+        { "31 columns, chunk rows padded", new Conv2DGeometry(110, 38, 33, 2, 3, 3) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChunkedCases))]
+    public void Columns_gathered_in_chunks_of_output_rows_match_the_definitions(string name, Conv2DGeometry geometry)
+    {
         var c = new Conv2DCase(geometry, 2, biases: true);
-        AssertClose("output", c.DirectForward(), c.Forward());
+        AssertClose(name + ", output", c.DirectForward(), c.Forward());
         (double[] weights, double[] biases, double[] input) = c.DirectGradients();
         (double[] actualWeights, double[] actualBiases, double[] actualInput) = c.Gradients();
-        AssertClose("weight gradients", weights, actualWeights);
-        AssertClose("bias gradients", biases, actualBiases);
-        AssertClose("input gradients", input, actualInput);
+        AssertClose(name + ", weight gradients", weights, actualWeights);
+        AssertClose(name + ", bias gradients", biases, actualBiases);
+        AssertClose(name + ", input gradients", input, actualInput);
     }
 
     private static void AssertClose(string name, double[] expected, double[] actual)

@@ -24,8 +24,10 @@ namespace NetGen.CompilerServices;
 /// at a time (<see cref="ForwardChunkValues"/>, <see cref="BackwardChunkValues"/>). Whole kernels, float, on the
 /// development VM (AVX-512, FMA peak about 115 GFLOP/s per core; best of many calls, the VM shared): a 3×3 64→64 layer on
 /// 32×32 with padding 1 runs forward at 87 and backward at 87 GFLOP/s on one thread (75 % of the peak), 174 and 159 on two;
-/// LeNet-5's layers (1→6 5×5 on 28×28 with padding 2, 6→16 5×5 on 14×14; batch 64) at only 21-26 on one thread: their
-/// products are too small (6 or 16 filters, 100 output positions) and gathering the columns weighs as much as them.
+/// LeNet-5's layers (1→6 5×5 on 28×28 with padding 2, 6→16 5×5 on 14×14; batch 64) ran at only 21-26 on one thread through
+/// gathered columns: their products are small (6 or 16 filters, 100 output positions) and gathering weighed as much as
+/// them. Few input channels at stride 1 therefore skip the columns forward (<see cref="DirectConvolution"/>), and at
+/// stride 1 the backward pass copies whole column rows from padded planes (<see cref="DirectConvolution.Backward"/>).
 /// The batch's samples are split over the threads (<see cref="KernelThreading.RunRanges"/>) in slots, each with its own
 /// columns in the workspace: the output and the input's gradient of a sample are computed whole on one thread, bit-identical
 /// whatever the thread count; each slot sums its samples' weight and bias gradients into its own part of the workspace, and
@@ -57,8 +59,18 @@ public static class Conv2DKernels
     private static int SlotLength(in Conv2DGeometry g) => checked(WeightSumStart(g) + 2 * g.WeightCount + g.OutputChannels);
 
     /// <summary>Where a slot's weight-gradient sum starts: after the largest (backward) chunk's columns and output gradients.</summary>
-    private static int WeightSumStart(in Conv2DGeometry g) =>
-        checked((g.FilterSize + g.OutputChannels) * ChunkRows(g, BackwardChunkValues) * g.OutputWidth);
+    private static int WeightSumStart(in Conv2DGeometry g) => Math.Max(
+        checked((g.FilterSize + g.OutputChannels) * ColumnStride(ChunkRows(g, BackwardChunkValues) * g.OutputWidth)),
+        DirectConvolution.BackwardApplies(g, BackwardChunkValues) ? DirectConvolution.BackwardScratchLength(g) : 0);
+
+    // The products' rows (columns, outputs and their gradients) are laid out a whole number of 64-byte vectors apart, zeros
+    // after the chunk's values: DenseKernels' products along a row then have no remainder. Measured on LeNet's second layer
+    // ([16, 150] by [150, 100] a sample, batch 64, float, one thread, the machine shared): forward product 749 against
+    // 313 us, weights' gradient 545 against 391, columns' gradient 696 against 331 with rows of 112 rather than 100.
+    private const int ColumnAlignment = 16;
+
+    /// <summary>The distance between rows of a chunk of <paramref name="length"/> output positions: the length rounded up to <see cref="ColumnAlignment"/>.</summary>
+    private static int ColumnStride(int length) => checked((length + ColumnAlignment - 1) / ColumnAlignment * ColumnAlignment);
 
     // How many values of columns a chunk holds at most. Measured on a 3×3 64→64 layer on 32×32 (K = 576), float, one core,
     // GFLOP/s for chunks of 24 K, 48 K, 96 K, 192 K, 384 K values and the whole sample (590 K): forward 76, 82, 85, 80-87, 77-80,
@@ -141,14 +153,20 @@ public static class Conv2DKernels
         if (workspaceLength < slotLength)
         {
             throw new ArgumentException(
-                $"workspace holds {workspaceLength} values; it must hold at least one thread's (K + outputChannels)·chunk + 2·outputChannels·K + outputChannels = {slotLength} "
+                $"workspace holds {workspaceLength} values; it must hold at least one thread's slot (a chunk's columns and gradients, or a sample's from its padded planes, then 2·outputChannels·K + outputChannels values) = {slotLength} "
                 + $"(WorkspaceLength gives every thread's: {WorkspaceLength(geometry, batch)}).", name);
         }
         return Math.Min(Math.Min(batch, KernelThreading.ThreadCount), workspaceLength / slotLength);
     }
 
-    /// <summary>The multiply-adds of one product over the batch, for <see cref="KernelThreading.RunRanges"/>.</summary>
-    private static long Work(in Conv2DGeometry g, int batch) => (long)batch * g.WeightCount * g.OutputHeight * g.OutputWidth;
+    /// <summary>
+    /// The work of one product over the batch, for <see cref="KernelThreading.RunRanges"/>: its multiply-adds, and each
+    /// column value gathered counted as eight (LeNet's first layer, batch 64, one thread: its 1.25 M column values took about
+    /// 250 µs to gather, its 7.5 M multiply-adds 186 µs). Counted as multiply-adds alone, that layer stayed under the work for
+    /// which a blocked worker is woken, and ran on one thread.
+    /// </summary>
+    private static long Work(in Conv2DGeometry g, int batch) =>
+        (long)batch * (g.WeightCount + 8L * g.FilterSize) * g.OutputHeight * g.OutputWidth;
 
     /// <summary>The samples of slot <paramref name="slot"/> of <paramref name="slots"/>: contiguous, as even as can be.</summary>
     private static (int First, int End) SamplesOf(int slot, int slots, int batch) =>
@@ -166,41 +184,48 @@ public static class Conv2DKernels
         ref readonly Arguments<T> a = ref *(Arguments<T>*)arguments;
         Conv2DGeometry g = a.Geometry;
         int slotLength = SlotLength(g), k = g.FilterSize, p = g.OutputHeight * g.OutputWidth, outC = g.OutputChannels;
-        int chunkRows = ChunkRows(g, ForwardChunkValues), chunkLength = chunkRows * g.OutputWidth;
-        bool direct = ConvolutionColumns.AreTheInput(g), whole = direct || chunkRows == g.OutputHeight;
+        int chunkRows = ChunkRows(g, ForwardChunkValues), chunkStride = ColumnStride(chunkRows * g.OutputWidth);
+        bool direct = ConvolutionColumns.AreTheInput(g), fromPlanes = DirectConvolution.Applies(g, WeightSumStart(g));
         int step = direct ? g.OutputHeight : chunkRows; // the input as columns: one chunk, the whole sample
         ReadOnlySpan<T> input = a.Input.Span, weights = a.Weights.Span, biases = a.Biases.Span;
         Span<T> output = a.Output.Span, workspace = a.Workspace.Span;
         for (int slot = first; slot < end; slot++)
         {
-            Span<T> columns = workspace.Slice(slot * slotLength, k * chunkLength);
-            Span<T> chunkOutput = workspace.Slice(slot * slotLength + k * chunkLength, outC * chunkLength);
+            Span<T> columns = workspace.Slice(slot * slotLength, k * chunkStride);
+            Span<T> chunkOutput = workspace.Slice(slot * slotLength + k * chunkStride, outC * chunkStride);
             (int sampleStart, int sampleEnd) = SamplesOf(slot, a.Slots, a.Batch);
             for (int s = sampleStart; s < sampleEnd; s++)
             {
                 ReadOnlySpan<T> sample = input.Slice(s * g.InputSize, g.InputSize);
                 Span<T> y = output.Slice(s * g.OutputSize, g.OutputSize);
+                if (fromPlanes)
+                {
+                    DirectConvolution.Forward(sample, weights, biases, y, workspace.Slice(slot * slotLength, WeightSumStart(g)), g);
+                    continue;
+                }
                 for (int row = 0; row < g.OutputHeight; row += step)
                 {
                     int rowEnd = Math.Min(row + step, g.OutputHeight), length = (rowEnd - row) * g.OutputWidth;
-                    Span<T> target = whole ? y : chunkOutput[..(outC * length)];
+                    int stride = direct ? length : ColumnStride(length);
+                    bool inPlace = length == p && stride == p; // the whole sample, unpadded: straight into the output
+                    Span<T> target = inPlace ? y : chunkOutput[..(outC * stride)];
                     for (int o = 0; o < outC; o++)
                     {
-                        target.Slice(o * length, length).Fill(biases.IsEmpty ? T.Zero : biases[o]);
+                        target.Slice(o * stride, stride).Fill(biases.IsEmpty ? T.Zero : biases[o]);
                     }
                     ReadOnlySpan<T> col = sample;
                     if (!direct)
                     {
-                        ConvolutionColumns.Gather(sample, columns, g, row, rowEnd);
-                        col = columns[..(k * length)];
+                        ConvolutionColumns.Gather(sample, columns, g, row, rowEnd, stride);
+                        col = columns[..(k * stride)];
                     }
                     // y[o, p] += Σ_k W[o, k]·col[k, p]
-                    DenseKernels.AccumulateInputGradients(weights, col, target, outC, length, k);
-                    if (!whole)
+                    DenseKernels.AccumulateInputGradients(weights, col, target, outC, stride, k);
+                    if (!inPlace)
                     {
                         for (int o = 0; o < outC; o++)
                         {
-                            target.Slice(o * length, length).CopyTo(y.Slice(o * p + row * g.OutputWidth, length));
+                            target.Slice(o * stride, length).CopyTo(y.Slice(o * p + row * g.OutputWidth, length));
                         }
                     }
                 }
@@ -213,17 +238,17 @@ public static class Conv2DKernels
         ref readonly Arguments<T> a = ref *(Arguments<T>*)arguments;
         Conv2DGeometry g = a.Geometry;
         int slotLength = SlotLength(g), k = g.FilterSize, p = g.OutputHeight * g.OutputWidth, outC = g.OutputChannels;
-        int chunkRows = ChunkRows(g, BackwardChunkValues), chunkLength = chunkRows * g.OutputWidth;
-        bool direct = ConvolutionColumns.AreTheInput(g), whole = direct || chunkRows == g.OutputHeight;
+        int chunkRows = ChunkRows(g, BackwardChunkValues), chunkStride = ColumnStride(chunkRows * g.OutputWidth);
+        bool direct = ConvolutionColumns.AreTheInput(g);
         int step = direct ? g.OutputHeight : chunkRows; // the input as columns: one chunk, the whole sample
         ReadOnlySpan<T> input = a.Input.Span, weights = a.Weights.Span, outputGradients = a.Output.Span;
         Span<T> inputGradients = a.InputGradients.Span, workspace = a.Workspace.Span;
-        bool wantsBiases = a.BiasGradients.Span.Length != 0;
+        bool wantsBiases = a.BiasGradients.Span.Length != 0, fromPlanes = DirectConvolution.BackwardApplies(g, BackwardChunkValues);
         for (int slot = first; slot < end; slot++)
         {
             Span<T> slotSpan = workspace.Slice(slot * slotLength, slotLength);
-            Span<T> columns = slotSpan[..(k * chunkLength)];
-            Span<T> chunkGradients = slotSpan.Slice(k * chunkLength, outC * chunkLength);
+            Span<T> columns = slotSpan[..(k * chunkStride)];
+            Span<T> chunkGradients = slotSpan.Slice(k * chunkStride, outC * chunkStride);
             Span<T> weightSum = slotSpan.Slice(WeightSumStart(g), g.WeightCount);
             Span<T> chunkWeights = slotSpan.Slice(WeightSumStart(g) + g.WeightCount, g.WeightCount);
             Span<T> biasSum = slotSpan.Slice(WeightSumStart(g) + 2 * g.WeightCount, outC);
@@ -242,27 +267,36 @@ public static class Conv2DKernels
                         biasSum[o] += TensorPrimitives.Sum(dy.Slice(o * p, p));
                     }
                 }
+                if (fromPlanes)
+                {
+                    DirectConvolution.Backward(sample, weights, dy, chunkWeights, dx, slotSpan[..WeightSumStart(g)], g);
+                    Kernels.Add(weightSum, chunkWeights, weightSum);
+                    continue;
+                }
                 for (int row = 0; row < g.OutputHeight; row += step)
                 {
                     int rowEnd = Math.Min(row + step, g.OutputHeight), length = (rowEnd - row) * g.OutputWidth;
+                    int stride = direct ? length : ColumnStride(length);
                     ReadOnlySpan<T> dyChunk = dy;
-                    if (!whole)
+                    if (length != p || stride != p)
                     {
-                        Span<T> gathered = chunkGradients[..(outC * length)];
+                        // The chunk's gradients, rows as far apart as the columns', zeros after them (they meet the columns' zeros).
+                        Span<T> gathered = chunkGradients[..(outC * stride)];
                         for (int o = 0; o < outC; o++)
                         {
-                            dy.Slice(o * p + row * g.OutputWidth, length).CopyTo(gathered.Slice(o * length, length));
+                            dy.Slice(o * p + row * g.OutputWidth, length).CopyTo(gathered.Slice(o * stride, length));
+                            gathered.Slice(o * stride + length, stride - length).Clear();
                         }
                         dyChunk = gathered;
                     }
                     ReadOnlySpan<T> col = sample;
                     if (!direct)
                     {
-                        ConvolutionColumns.Gather(sample, columns, g, row, rowEnd);
-                        col = columns[..(k * length)];
+                        ConvolutionColumns.Gather(sample, columns, g, row, rowEnd, stride);
+                        col = columns[..(k * stride)];
                     }
                     // dW[o, k] = Σ_p dy[o, p]·col[k, p], summed over the chunks and the slot's samples.
-                    DenseKernels.Forward(dyChunk, col, default, chunkWeights, outC, length, k);
+                    DenseKernels.Forward(dyChunk, col, default, chunkWeights, outC, stride, k);
                     Kernels.Add(weightSum, chunkWeights, weightSum);
                     if (dx.IsEmpty)
                     {
@@ -271,11 +305,11 @@ public static class Conv2DKernels
                     // dcol[k, p] = Σ_o W[o, k]·dy[o, p], added back to the pixels it was gathered from.
                     if (direct)
                     {
-                        DenseKernels.ParameterGradients(weights, dyChunk, dx, default, outC, length, k, accumulate: true);
+                        DenseKernels.ParameterGradients(weights, dyChunk, dx, default, outC, stride, k, accumulate: true);
                         continue;
                     }
-                    DenseKernels.ParameterGradients(weights, dyChunk, columns, default, outC, length, k, accumulate: false);
-                    ConvolutionColumns.ScatterAdd<T>(columns[..(k * length)], dx, g, row, rowEnd);
+                    DenseKernels.ParameterGradients(weights, dyChunk, columns, default, outC, stride, k, accumulate: false);
+                    ConvolutionColumns.ScatterAdd<T>(columns[..(k * stride)], dx, g, row, rowEnd, stride);
                 }
             }
         }
