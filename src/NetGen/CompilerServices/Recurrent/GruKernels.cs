@@ -121,30 +121,33 @@ public static class GruKernels
     {
         ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
         ForwardUnits(new OneSampleRecurrence<T>(first, end, a.Parts, a.Published, a.WeightHh.Span, a.Units, 3),
-            a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Gates.Span, a.Scratch.Span, a.Steps, a.Units);
+            a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Gates.Span, a.Steps, a.Units);
     }
 
     /// <summary>The recurrence of <see cref="Forward"/> for one sample, over <paramref name="part"/>'s units (<see cref="OneSampleRecurrence{T}"/>).</summary>
     private static void ForwardUnits<T>(
-        OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> gates, Span<T> scratch, int steps, int units)
+        OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> gates, int steps, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int width = 3 * units, start = part.Start, length = part.Length;
         Span<T> activated = gates[..(steps * width)];
         Span<T> recurrentCandidates = gates[(steps * width)..];
-        Span<T> z = scratch.Slice(3 * start, 3 * length);
+        Span<T> z = part.Z, gate = part.Gates, hn = part.States[..length], hidden = part.States.Slice(length, length);
         for (int t = 0; t < steps; t++)
         {
             if (t > 0)
             {
-                part.WaitForStep(t - 1);
+                part.WaitForStep(t - 1, outputs.Slice((t - 1) * units, units));
             }
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units);
             part.HiddenProduct(previous, biasHh, z);
-            Span<T> gate = activated.Slice(t * width, width);
-            Step(gate.Slice(start, length), gate.Slice(units + start, length), gate.Slice(2 * units + start, length),
-                z[..length], z.Slice(length, length), z.Slice(2 * length, length), recurrentCandidates.Slice(t * units + start, length),
-                previous.IsEmpty ? previous : previous.Slice(start, length), outputs.Slice(t * units + start, length));
+            Span<T> stepGates = activated.Slice(t * width, width);
+            part.GatherGates(stepGates);
+            Step(part.Block(gate, 0), part.Block(gate, 1), part.Block(gate, 2), part.Block(z, 0), part.Block(z, 1), part.Block(z, 2), hn,
+                previous.IsEmpty ? previous : previous.Slice(start, length), hidden);
+            part.ScatterGates(stepGates);
+            hn.CopyTo(recurrentCandidates.Slice(t * units + start, length));
+            hidden.CopyTo(outputs.Slice(t * units + start, length));
             part.Publish(t);
         }
     }

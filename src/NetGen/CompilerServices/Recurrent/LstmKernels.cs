@@ -123,30 +123,34 @@ public static class LstmKernels
     {
         ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
         ForwardUnits(new OneSampleRecurrence<T>(first, end, a.Parts, a.Published, a.WeightHh.Span, a.Units, 4),
-            a.BiasHh.Span, a.InitialHidden.Span, a.InitialCell.Span, a.Outputs.Span, a.Cells.Span, a.Gates.Span, a.Scratch.Span, a.Steps, a.Units);
+            a.BiasHh.Span, a.InitialHidden.Span, a.InitialCell.Span, a.Outputs.Span, a.Cells.Span, a.Gates.Span, a.Steps, a.Units);
     }
 
     /// <summary>The recurrence of <see cref="Forward"/> for one sample, over <paramref name="part"/>'s units (<see cref="OneSampleRecurrence{T}"/>).</summary>
     private static void ForwardUnits<T>(
         OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, ReadOnlySpan<T> initialCell,
-        Span<T> outputs, Span<T> cells, Span<T> gates, Span<T> scratch, int steps, int units)
+        Span<T> outputs, Span<T> cells, Span<T> gates, int steps, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int width = 4 * units, start = part.Start, length = part.Length;
-        Span<T> z = scratch.Slice(4 * start, 4 * length);
+        Span<T> z = part.Z, gate = part.Gates, cell = part.States[..length], hidden = part.States.Slice(length, length);
         for (int t = 0; t < steps; t++)
         {
             if (t > 0)
             {
-                part.WaitForStep(t - 1);
+                part.WaitForStep(t - 1, outputs.Slice((t - 1) * units, units));
             }
             ReadOnlySpan<T> previousHidden = t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units);
             ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * units, units);
             part.HiddenProduct(previousHidden, biasHh, z);
-            Span<T> gate = gates.Slice(t * width, width);
-            Step(gate.Slice(start, length), gate.Slice(units + start, length), gate.Slice(2 * units + start, length), gate.Slice(3 * units + start, length),
-                z[..length], z.Slice(length, length), z.Slice(2 * length, length), z.Slice(3 * length, length),
-                previousCell.IsEmpty ? previousCell : previousCell.Slice(start, length), cells.Slice(t * units + start, length), outputs.Slice(t * units + start, length));
+            Span<T> stepGates = gates.Slice(t * width, width);
+            part.GatherGates(stepGates);
+            Step(part.Block(gate, 0), part.Block(gate, 1), part.Block(gate, 2), part.Block(gate, 3),
+                part.Block(z, 0), part.Block(z, 1), part.Block(z, 2), part.Block(z, 3),
+                previousCell.IsEmpty ? previousCell : previousCell.Slice(start, length), cell, hidden);
+            part.ScatterGates(stepGates);
+            cell.CopyTo(cells.Slice(t * units + start, length));
+            hidden.CopyTo(outputs.Slice(t * units + start, length));
             part.Publish(t);
         }
     }

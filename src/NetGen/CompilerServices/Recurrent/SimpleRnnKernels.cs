@@ -100,24 +100,27 @@ public static class SimpleRnnKernels
     {
         ref readonly ForwardArguments<T> a = ref *(ForwardArguments<T>*)arguments;
         ForwardUnits(new OneSampleRecurrence<T>(first, end, a.Parts, a.Published, a.WeightHh.Span, a.Units, 1),
-            a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Scratch.Span, a.Activation, a.Steps, a.Units);
+            a.BiasHh.Span, a.InitialHidden.Span, a.Outputs.Span, a.Activation, a.Steps, a.Units);
     }
 
     /// <summary>The recurrence of <see cref="Forward"/> for one sample, over <paramref name="part"/>'s units (<see cref="OneSampleRecurrence{T}"/>).</summary>
     private static void ForwardUnits<T>(
-        OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs, Span<T> scratch,
+        OneSampleRecurrence<T> part, ReadOnlySpan<T> biasHh, ReadOnlySpan<T> initialHidden, Span<T> outputs,
         SimpleRnnActivation activation, int steps, int units)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<T> z = scratch.Slice(part.Start, part.Length);
+        Span<T> z = part.Z, state = part.States[..part.Length];
         for (int t = 0; t < steps; t++)
         {
             if (t > 0)
             {
-                part.WaitForStep(t - 1);
+                part.WaitForStep(t - 1, outputs.Slice((t - 1) * units, units));
             }
             part.HiddenProduct(t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units), biasHh, z);
-            Step(outputs.Slice(t * units + part.Start, part.Length), z, activation);
+            Span<T> stepState = outputs.Slice(t * units + part.Start, part.Length);
+            stepState.CopyTo(state);
+            Step(state, z, activation);
+            state.CopyTo(stepState);
             part.Publish(t);
         }
     }
