@@ -62,11 +62,9 @@ public static class GruKernels
                     new(hidden, outputs.Length), new(gate, gates.Length), new(z, scratch.Length), steps, batch, units);
                 if (batch == 1)
                 {
-                    int parts = OneSampleRecurrence.Parts(units, 3);
-                    long* published = stackalloc long[OneSampleRecurrence.PublishedLength(parts)];
-                    new Span<long>(published, OneSampleRecurrence.PublishedLength(parts)).Clear();
-                    arguments = arguments with { Published = (nint)published, Parts = parts };
-                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), parts, steps, units, 3);
+                    var published = new OneSampleRecurrence.PublishedSteps();
+                    arguments = arguments with { Published = (nint)(&published), Parts = OneSampleRecurrence.Parts(units, 3) };
+                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), arguments.Parts, steps, units, 3);
                 }
                 else
                 {

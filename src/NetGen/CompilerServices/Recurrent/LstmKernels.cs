@@ -63,11 +63,9 @@ public static class LstmKernels
                     new(hidden, outputs.Length), new(cell, cells.Length), new(gate, gates.Length), new(z, scratch.Length), steps, batch, units);
                 if (batch == 1)
                 {
-                    int parts = OneSampleRecurrence.Parts(units, 4);
-                    long* published = stackalloc long[OneSampleRecurrence.PublishedLength(parts)];
-                    new Span<long>(published, OneSampleRecurrence.PublishedLength(parts)).Clear();
-                    arguments = arguments with { Published = (nint)published, Parts = parts };
-                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), parts, steps, units, 4);
+                    var published = new OneSampleRecurrence.PublishedSteps();
+                    arguments = arguments with { Published = (nint)(&published), Parts = OneSampleRecurrence.Parts(units, 4) };
+                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), arguments.Parts, steps, units, 4);
                 }
                 else
                 {

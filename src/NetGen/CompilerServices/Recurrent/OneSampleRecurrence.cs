@@ -185,11 +185,22 @@ internal static unsafe class OneSampleRecurrence
     internal static int Parts(int units, int gates)
     {
         long stepWork = (long)gates * units * units;
-        return stepWork < MinimumStepWork ? 1 : Math.Max(1, Math.Min(KernelThreading.ThreadCount, units / 16));
+        return stepWork < MinimumStepWork ? 1 : Math.Max(1, Math.Min(Math.Min(KernelThreading.ThreadCount, MaxParts), units / 16));
     }
 
     /// <summary>The length of the buffer <see cref="Run"/>'s caller passes: one cache line per part.</summary>
-    internal static int PublishedLength(int parts) => parts * CacheLineLongs;
+    /// <summary>The most parts one sample's units split into: beyond, the hand-overs would cost more than the parts save.</summary>
+    internal const int MaxParts = 8;
+
+    /// <summary>
+    /// Each part's count of the steps whose state it has written, on a cache line of its own: a caller's local, zero at the
+    /// start, whose address the parts share for the duration of the call.
+    /// </summary>
+    [InlineArray(MaxParts * CacheLineLongs)]
+    internal struct PublishedSteps
+    {
+        private long _first;
+    }
 
     /// <summary>
     /// Runs <paramref name="body"/> over <c>[0, parts)</c>: one part per thread when they split (each part's body then meets

@@ -50,11 +50,9 @@ public static class SimpleRnnKernels
                     new(hidden, outputs.Length), new(z, scratch.Length), activation, steps, batch, units);
                 if (batch == 1)
                 {
-                    int parts = OneSampleRecurrence.Parts(units, 1);
-                    long* published = stackalloc long[OneSampleRecurrence.PublishedLength(parts)];
-                    new Span<long>(published, OneSampleRecurrence.PublishedLength(parts)).Clear();
-                    arguments = arguments with { Published = (nint)published, Parts = parts };
-                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), parts, steps, units, 1);
+                    var published = new OneSampleRecurrence.PublishedSteps();
+                    arguments = arguments with { Published = (nint)(&published), Parts = OneSampleRecurrence.Parts(units, 1) };
+                    OneSampleRecurrence.Run(&ForwardUnits<T>, (nint)(&arguments), arguments.Parts, steps, units, 1);
                 }
                 else
                 {
