@@ -1,4 +1,5 @@
 using NetGen.CompilerServices;
+using NetGen.Tests.Kernels;
 
 namespace NetGen.Tests.Convolution;
 
@@ -19,9 +20,9 @@ public class Conv2DThreadingTests
     public void Splitting_the_samples_changes_no_sample_s_values_and_the_parameter_gradients_only_within_rounding()
     {
         Assert.True((long)Batch * Geometry.WeightCount * Geometry.OutputHeight * Geometry.OutputWidth >= KernelThreading.MinimumWork);
-        Result single = WithThreads(1, () => Run(Conv2DKernels.WorkspaceLength(Geometry, Batch)));
-        Result threaded = WithThreads(2, () => Run(Conv2DKernels.WorkspaceLength(Geometry, Batch)));
-        Result again = WithThreads(2, () => Run(Conv2DKernels.WorkspaceLength(Geometry, Batch)));
+        Result single = ThreadCounts.With(1, () => Run(Conv2DKernels.WorkspaceLength(Geometry, Batch)));
+        Result threaded = ThreadCounts.With(2, () => Run(Conv2DKernels.WorkspaceLength(Geometry, Batch)));
+        Result again = ThreadCounts.With(2, () => Run(Conv2DKernels.WorkspaceLength(Geometry, Batch)));
         Assert.True(single.Output.AsSpan().SequenceEqual(threaded.Output), "The output differs between one and two threads.");
         Assert.True(single.InputGradients.AsSpan().SequenceEqual(threaded.InputGradients), "The input gradients differ between one and two threads.");
         AssertWithinRounding("weight gradients", single.WeightGradients, threaded.WeightGradients);
@@ -39,8 +40,8 @@ public class Conv2DThreadingTests
         // their units. The forward product sums over the columns' rows in parts per thread, as a dense input gradient does;
         // the weights' and the columns' gradients compute each value on one thread, bit-identical.
         int oneSlot = Conv2DKernels.WorkspaceLength(Geometry, 1);
-        Result single = WithThreads(1, () => Run(oneSlot));
-        Result threaded = WithThreads(2, () => Run(oneSlot));
+        Result single = ThreadCounts.With(1, () => Run(oneSlot));
+        Result threaded = ThreadCounts.With(2, () => Run(oneSlot));
         AssertWithinRounding("output", single.Output, threaded.Output);
         Assert.True(single.WeightGradients.AsSpan().SequenceEqual(threaded.WeightGradients));
         Assert.True(single.BiasGradients.AsSpan().SequenceEqual(threaded.BiasGradients));
@@ -68,19 +69,5 @@ public class Conv2DThreadingTests
         double largest = expected.Max(Math.Abs);
         double worst = expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max();
         Assert.True(worst <= 1e-5 * largest, $"{name}: largest difference {worst:E2}, largest value {largest:E2}");
-    }
-
-    private static TResult WithThreads<TResult>(int threads, Func<TResult> action)
-    {
-        int original = KernelThreading.ThreadCount;
-        try
-        {
-            KernelThreading.ThreadCount = threads;
-            return action();
-        }
-        finally
-        {
-            KernelThreading.ThreadCount = original;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using NetGen.CompilerServices;
+using NetGen.Tests.Kernels;
 
 namespace NetGen.Tests.Convolution;
 
@@ -16,7 +17,7 @@ public class PoolThreadingTests
     [Fact]
     public void Splitting_the_planes_changes_no_output_index_nor_gradient()
     {
-        (float[] output, int[] argmax, float[] inputGradients) single = WithThreads(1, Run), threaded = WithThreads(2, Run);
+        (float[] output, int[] argmax, float[] inputGradients) single = ThreadCounts.With(1, Run), threaded = ThreadCounts.With(2, Run);
         Assert.True(single.output.AsSpan().SequenceEqual(threaded.output), "The outputs differ between one and two threads.");
         Assert.True(single.argmax.AsSpan().SequenceEqual(threaded.argmax), "The indices differ between one and two threads.");
         Assert.True(single.inputGradients.AsSpan().SequenceEqual(threaded.inputGradients), "The input gradients differ between one and two threads.");
@@ -27,12 +28,12 @@ public class PoolThreadingTests
     [Fact]
     public void An_index_outside_its_plane_found_on_a_worker_is_reported_by_the_caller()
     {
-        (float[] output, int[] argmax, _) = WithThreads(1, Run);
+        (float[] output, int[] argmax, _) = ThreadCounts.With(1, Run);
         int last = argmax.Length - 3; // in the last plane: the caller's range
         int first = 5; // in the first plane: a worker's range when split
         argmax[first] = -1;
         argmax[last] = -1;
-        var exception = WithThreads(2, () => Assert.Throws<ArgumentException>(
+        var exception = ThreadCounts.With(2, () => Assert.Throws<ArgumentException>(
             () => Pool2DKernels.MaxBackward<float>(output, argmax, new float[Batch * Geometry.InputSize], Geometry, Batch)));
         Assert.Equal("argmax", exception.ParamName);
         Assert.Matches(@"argmax\[(" + first + "|" + last + @")\] is -1", exception.Message);
@@ -48,19 +49,5 @@ public class PoolThreadingTests
         float[] inputGradients = new float[input.Length];
         Pool2DKernels.MaxBackward<float>(outputGradients, argmax, inputGradients, Geometry, Batch);
         return (output, argmax, inputGradients);
-    }
-
-    private static TResult WithThreads<TResult>(int threads, Func<TResult> action)
-    {
-        int original = KernelThreading.ThreadCount;
-        try
-        {
-            KernelThreading.ThreadCount = threads;
-            return action();
-        }
-        finally
-        {
-            KernelThreading.ThreadCount = original;
-        }
     }
 }

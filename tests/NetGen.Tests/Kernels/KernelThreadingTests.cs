@@ -17,8 +17,8 @@ public class KernelThreadingTests
     {
         // 64 x 300 x 256 multiply-adds: above KernelThreading.MinimumWork, so the products are split when threads are allowed.
         Assert.True(64L * 300 * 256 >= KernelThreading.MinimumWork);
-        float[] first = WithThreads(3, Train);  // more parts than cores: still whole tiles
-        float[] second = WithThreads(3, Train);
+        float[] first = ThreadCounts.With(3, Train);  // more parts than cores: still whole tiles
+        float[] second = ThreadCounts.With(3, Train);
         Assert.Equal(first, second);
     }
 
@@ -27,8 +27,8 @@ public class KernelThreadingTests
     {
         // Two networks trained at once: one of them finds the kernel threads taken for most products and computes its
         // parts alone; its input gradients must still be summed part by part as the threads would.
-        float[] alone = WithThreads(2, () => Train(steps: 20, start: null));
-        float[][] together = WithThreads(2, () =>
+        float[] alone = ThreadCounts.With(2, () => Train(steps: 20, start: null));
+        float[][] together = ThreadCounts.With(2, () =>
         {
             using var start = new Barrier(2);
             var threads = new float[2][];
@@ -63,20 +63,20 @@ public class KernelThreadingTests
             }
             return dx;
         }
-        Assert.Equal(WithThreads(2, () => InputGradient(pause: false)), WithThreads(2, () => InputGradient(pause: true)));
-        Assert.Equal(WithThreads(2, () => Train(steps: 8, start: null)), WithThreads(2, () => Train(steps: 8, start: null, pause: TimeSpan.FromMilliseconds(3))));
+        Assert.Equal(ThreadCounts.With(2, () => InputGradient(pause: false)), ThreadCounts.With(2, () => InputGradient(pause: true)));
+        Assert.Equal(ThreadCounts.With(2, () => Train(steps: 8, start: null)), ThreadCounts.With(2, () => Train(steps: 8, start: null, pause: TimeSpan.FromMilliseconds(3))));
     }
 
     [Fact]
     public void Training_on_several_threads_agrees_with_one_thread_within_rounding()
     {
-        float[] single = WithThreads(1, Train);
-        float[] threaded = WithThreads(3, Train);
+        float[] single = ThreadCounts.With(1, Train);
+        float[] threaded = ThreadCounts.With(3, Train);
         // Only the input gradients' sums are split (the units' partial sums added per thread): the difference is rounding.
         double largest = single.Max(Math.Abs);
         double worst = single.Zip(threaded, (a, b) => Math.Abs(a - b)).Max();
         Assert.True(worst <= 1e-5 * largest, $"largest difference {worst:E2}, largest parameter {largest:E2}");
-        Assert.NotEqual(WithThreads(1, () => new ThreadedMlp(64, seed: 2).Parameters.ToArray()), single); // training moved them
+        Assert.NotEqual(ThreadCounts.With(1, () => new ThreadedMlp(64, seed: 2).Parameters.ToArray()), single); // training moved them
     }
 
     [Fact]
@@ -92,25 +92,11 @@ public class KernelThreadingTests
             DenseKernels.ParameterGradients<float>(dz, x, g, gb, 64, 300, 256, accumulate: false);
             return (z, g, gb);
         }
-        var single = WithThreads(1, Compute);
-        var threaded = WithThreads(3, Compute);
+        var single = ThreadCounts.With(1, Compute);
+        var threaded = ThreadCounts.With(3, Compute);
         Assert.Equal(single.Z, threaded.Z);
         Assert.Equal(single.G, threaded.G);
         Assert.Equal(single.Gb, threaded.Gb);
-    }
-
-    private static TResult WithThreads<TResult>(int threads, Func<TResult> action)
-    {
-        int original = KernelThreading.ThreadCount;
-        try
-        {
-            KernelThreading.ThreadCount = threads;
-            return action();
-        }
-        finally
-        {
-            KernelThreading.ThreadCount = original;
-        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using NetGen.CompilerServices;
+using NetGen.Tests.Kernels;
 
 namespace NetGen.Tests.Recurrent;
 
@@ -32,15 +33,15 @@ public class RecurrentThreadingTests
     [MemberData(nameof(Cells))]
     public void Splitting_one_sample_s_units_over_threads_changes_no_value(RecurrentCellKind kind)
     {
-        Assert.Equal(1, WithThreads(1, () => OneSampleRecurrence.Parts(OneSample.Units, 1)));
-        Assert.Equal(2, WithThreads(2, () => OneSampleRecurrence.Parts(OneSample.Units, 1)));
+        Assert.Equal(1, ThreadCounts.With(1, () => OneSampleRecurrence.Parts(OneSample.Units, 1)));
+        Assert.Equal(2, ThreadCounts.With(2, () => OneSampleRecurrence.Parts(OneSample.Units, 1)));
         SameOnOneAndTwoThreads(kind, OneSample);
     }
 
     private static void SameOnOneAndTwoThreads(RecurrentCellKind kind, Sizes sizes)
     {
-        Dictionary<string, float[]> single = WithThreads(1, () => Run(kind, sizes));
-        Dictionary<string, float[]> threaded = WithThreads(2, () => Run(kind, sizes));
+        Dictionary<string, float[]> single = ThreadCounts.With(1, () => Run(kind, sizes));
+        Dictionary<string, float[]> threaded = ThreadCounts.With(2, () => Run(kind, sizes));
         foreach ((string name, float[] values) in single)
         {
             // At one sample the backward pass's products split over the units, as a dense layer's do: ∂L/∂h through W_hhᵀ
@@ -72,8 +73,8 @@ public class RecurrentThreadingTests
     private static void CallersAtOnce(RecurrentCellKind kind, Sizes sizes)
     {
         // One of them finds the workers taken and runs every range itself.
-        Dictionary<string, float[]> alone = WithThreads(2, () => Run(kind, sizes));
-        Dictionary<string, float[]>[] together = WithThreads(2, () =>
+        Dictionary<string, float[]> alone = ThreadCounts.With(2, () => Run(kind, sizes));
+        Dictionary<string, float[]>[] together = ThreadCounts.With(2, () =>
         {
             using var start = new Barrier(2);
             var results = new Dictionary<string, float[]>[2];
@@ -149,19 +150,5 @@ public class RecurrentThreadingTests
                 break;
         }
         return r;
-    }
-
-    private static TResult WithThreads<TResult>(int threads, Func<TResult> action)
-    {
-        int original = KernelThreading.ThreadCount;
-        try
-        {
-            KernelThreading.ThreadCount = threads;
-            return action();
-        }
-        finally
-        {
-            KernelThreading.ThreadCount = original;
-        }
     }
 }
