@@ -83,15 +83,8 @@ public static class KernelThreading
         }
         try
         {
-            if (job.Work < WaitForWakingWork && AnyBlocked(parts - 1))
+            if (RunsAloneWhileWorkersWake(job.Work, parts))
             {
-                // Waking a blocked worker costs the caller a system call and the worker tens of µs (a one-sample inference
-                // after a pause took 25 µs waiting for it, 12 µs just waking it, 2.5 µs alone): compute alone, and wake the
-                // workers only when such products follow each other closely, so that the rest of a burst is split again.
-                if (Stopwatch.GetTimestamp() - _lastAloneProductEnd < KernelWorker.SpinTicks)
-                {
-                    WakeBlocked(parts - 1);
-                }
                 RunAlone<T>(job, splitLength, parts);
                 _lastAloneProductEnd = Stopwatch.GetTimestamp();
                 return;
@@ -145,14 +138,8 @@ public static class KernelThreading
         }
         try
         {
-            if (work < WaitForWakingWork && AnyBlocked(parts - 1))
+            if (RunsAloneWhileWorkersWake(work, parts))
             {
-                // As in Run: waking a worker would cost more than this saves, unless such calls come in a burst (one-sample
-                // inference of a sequence, over and over), whose next calls then split again.
-                if (Stopwatch.GetTimestamp() - _lastAloneProductEnd < KernelWorker.SpinTicks)
-                {
-                    WakeBlocked(parts - 1);
-                }
                 RunRange(body, arguments, 0, length);
                 _lastAloneProductEnd = Stopwatch.GetTimestamp();
                 return;
@@ -194,6 +181,26 @@ public static class KernelThreading
     /// takes about 25 µs, rather than compute alone: splitting them saves more than that.
     /// </summary>
     private const long WaitForWakingWork = 8L << 20;
+
+    /// <summary>
+    /// Whether a call of <paramref name="work"/> multiply-adds should compute alone because a worker it would use blocks.
+    /// Waking one costs the caller a system call and the worker tens of µs (a one-sample inference after a pause took 25 µs
+    /// waiting for it, 12 µs just waking it, 2.5 µs alone), so a call below <see cref="WaitForWakingWork"/> computes alone;
+    /// but when such calls follow each other closely (a burst: a training step's products, one-sequence inference over and
+    /// over) it wakes the workers, so that the rest of the burst splits again. The caller records when it ended.
+    /// </summary>
+    private static bool RunsAloneWhileWorkersWake(long work, int parts)
+    {
+        if (work >= WaitForWakingWork || !AnyBlocked(parts - 1))
+        {
+            return false;
+        }
+        if (Stopwatch.GetTimestamp() - _lastAloneProductEnd < KernelWorker.SpinTicks)
+        {
+            WakeBlocked(parts - 1);
+        }
+        return true;
+    }
 
     /// <summary>Whether any of the first <paramref name="count"/> workers blocks (or is about to).</summary>
     private static bool AnyBlocked(int count)

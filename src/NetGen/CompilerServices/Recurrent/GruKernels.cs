@@ -138,7 +138,7 @@ public static class GruKernels
                 part.WaitForStep(t - 1, outputs.Slice((t - 1) * units, units));
             }
             ReadOnlySpan<T> previous = t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units);
-            part.HiddenProduct(previous, biasHh, z);
+            part.HiddenProduct(previous, biasHh);
             Span<T> stepGates = activated.Slice(t * width, width);
             part.GatherGates(stepGates);
             Step(part.Block(gate, 0), part.Block(gate, 1), part.Block(gate, 2), part.Block(z, 0), part.Block(z, 1), part.Block(z, 2), hn,

@@ -140,7 +140,7 @@ public static class LstmKernels
             }
             ReadOnlySpan<T> previousHidden = t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units);
             ReadOnlySpan<T> previousCell = t == 0 ? initialCell : cells.Slice((t - 1) * units, units);
-            part.HiddenProduct(previousHidden, biasHh, z);
+            part.HiddenProduct(previousHidden, biasHh);
             Span<T> stepGates = gates.Slice(t * width, width);
             part.GatherGates(stepGates);
             Step(part.Block(gate, 0), part.Block(gate, 1), part.Block(gate, 2), part.Block(gate, 3),

@@ -69,7 +69,7 @@ internal readonly unsafe ref struct OneSampleRecurrence<T> where T : unmanaged, 
         States = own.Slice(2 * local, 2 * Length);
         _previous = own[(2 * local + 2 * Length)..];
         var rows = new WeightBlocks(gates, units * units, Start * units, Length * units);
-        _panels = WeightLayoutCache<T>.Get(weightHh, rows, OneSampleRecurrence.PanelLayout, rows.Size, out bool current);
+        _panels = WeightLayoutCache<T>.Get(weightHh, rows, WeightLayout.Panels, rows.Size, out bool current);
         if (!current)
         {
             OneSampleRecurrence.CopyPanels(weightHh, _panels, units, gates, Start, End);
@@ -77,12 +77,13 @@ internal readonly unsafe ref struct OneSampleRecurrence<T> where T : unmanaged, 
     }
 
     /// <summary>
-    /// <c>z = W_hh·previous + b_hh</c> for this part's units, <paramref name="z"/> <c>[gates, Length]</c> (each gate's block of
+    /// <see cref="Z"/> = <c>W_hh·previous + b_hh</c> for this part's units, <c>[gates, Length]</c> (each gate's block of
     /// this part's units); <paramref name="previous"/> the whole previous state (empty: zero), <paramref name="biases"/> all
     /// the gates' biases (empty: none).
     /// </summary>
-    public void HiddenProduct(ReadOnlySpan<T> previous, ReadOnlySpan<T> biases, Span<T> z)
+    public void HiddenProduct(ReadOnlySpan<T> previous, ReadOnlySpan<T> biases)
     {
+        Span<T> z = Z;
         for (int g = 0; g < _gates; g++)
         {
             RecurrentSteps.CopyOrClear(biases.IsEmpty ? biases : biases.Slice(g * _units + Start, Length), z.Slice(g * Length, Length));
@@ -177,9 +178,6 @@ internal static unsafe class OneSampleRecurrence
     internal const long MinimumStepWork = 32 * 1024;
 
     internal const int CacheLineLongs = 8;
-
-    /// <summary>The <see cref="WeightLayoutCache{T}"/> kind of <see cref="CopyPanels"/>'s layout.</summary>
-    internal const int PanelLayout = 1;
 
     /// <summary>How many parts one sample's units split into: the thread count when the steps are worth splitting, else 1.</summary>
     internal static int Parts(int units, int gates)

@@ -46,9 +46,6 @@ internal static class RecurrentSteps
     /// </summary>
     internal const int NarrowInputs = 64;
 
-    /// <summary>The <see cref="WeightLayoutCache{T}"/> kind of <c>W_ihᵀ</c>.</summary>
-    private const int TransposedLayout = 0;
-
     /// <summary>
     /// <c>z = W_ih·x + b_ih</c> for every row of <paramref name="input"/> <c>[rows, inputs]</c> at once, into
     /// <paramref name="z"/> <c>[rows, gates]</c>: for narrow inputs as <c>z = b + x·W_ihᵀ</c> (the input-gradient product of
@@ -62,7 +59,7 @@ internal static class RecurrentSteps
             DenseKernels.Forward(input, weights, biases, z, rows, inputs, gates);
             return;
         }
-        Span<T> transposed = WeightLayoutCache<T>.Get(weights, new WeightBlocks(1, 0, 0, gates * inputs), TransposedLayout, gates * inputs, out bool current);
+        Span<T> transposed = WeightLayoutCache<T>.Get(weights, new WeightBlocks(1, 0, 0, gates * inputs), WeightLayout.Transposed, gates * inputs, out bool current);
         if (!current)
         {
             Transpose(weights, transposed, gates, inputs);

@@ -114,7 +114,7 @@ public static class SimpleRnnKernels
             {
                 part.WaitForStep(t - 1, outputs.Slice((t - 1) * units, units));
             }
-            part.HiddenProduct(t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units), biasHh, z);
+            part.HiddenProduct(t == 0 ? initialHidden : outputs.Slice((t - 1) * units, units), biasHh);
             Span<T> stepState = outputs.Slice(t * units + part.Start, part.Length);
             stepState.CopyTo(state);
             Step(state, z, activation);

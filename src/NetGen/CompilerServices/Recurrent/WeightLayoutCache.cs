@@ -16,6 +16,16 @@ internal readonly record struct WeightBlocks(int Segments, int Stride, int Offse
     public ReadOnlySpan<T> Segment<T>(ReadOnlySpan<T> weights, int index) => weights.Slice(Offset + index * Stride, Length);
 }
 
+/// <summary>The layouts <see cref="WeightLayoutCache{T}"/> keeps: the same weights may be kept in both.</summary>
+internal enum WeightLayout
+{
+    /// <summary><c>W_ihᵀ</c>, for the narrow input product (<see cref="RecurrentSteps.InputProduct"/>).</summary>
+    Transposed,
+
+    /// <summary>A part's rows of <c>W_hh</c> in panels (<see cref="OneSampleRecurrence.CopyPanels"/>).</summary>
+    Panels,
+}
+
 /// <summary>
 /// A thread's copies of recurrent weights in the layout a kernel reads (<c>W_ih</c> transposed, a part's rows of <c>W_hh</c>
 /// in panels), each beside a copy of the weights it was made from: a call whose weights are the same, bit for bit, reuses
@@ -37,7 +47,8 @@ internal static unsafe class WeightLayoutCache<T> where T : unmanaged, IFloating
     {
         public nint Weights;
         public WeightBlocks Blocks;
-        public int Kind, Size;
+        public WeightLayout Kind;
+        public int Size;
         public T[] Source = [], Layout = [];
     }
 
@@ -46,7 +57,7 @@ internal static unsafe class WeightLayoutCache<T> where T : unmanaged, IFloating
     /// <paramref name="weights"/>: <paramref name="current"/> when they were made from the same weights, else for the caller to
     /// write (the weights are recorded as those it is made from).
     /// </summary>
-    internal static Span<T> Get(ReadOnlySpan<T> weights, WeightBlocks blocks, int kind, int size, out bool current)
+    internal static Span<T> Get(ReadOnlySpan<T> weights, WeightBlocks blocks, WeightLayout kind, int size, out bool current)
     {
         Entry[] entries = t_entries ??= NewEntries();
         nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(weights));
