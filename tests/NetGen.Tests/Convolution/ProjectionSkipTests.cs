@@ -154,10 +154,7 @@ public class ProjectionSkipTests(ITestOutputHelper output)
             network.TrainStep(inputs, targets, 8, optimizer);
             network.Forward(inputs, logits, 8);
         }
-        Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Step();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyStateAllocations.Of(Step);
         Assert.True(allocated == 0, $"A training step and a forward pass allocated {allocated} bytes; they must allocate none.");
     }
 }

@@ -24,22 +24,7 @@ public class AllocationTests
             network.ComputeLoss(inputs, targets, batch);
             network.TrainStep(inputs, targets, batch, optimizer);
         }
-        RunEverything(); // the optimizer allocates its state at its first step; the network allocates nothing
-
-        // A product that finds the kernel workers blocked (after a pause, or when other processes load the cores) computes
-        // alone, and a thread's first such product allocates its partial-sum buffers once (KernelThreading). Which path a
-        // product takes depends on timing, so a one-time allocation may come after the warm-up: a window of three runs
-        // must allocate nothing within three tries. An allocation per call would show in every window.
-        long allocated = -1;
-        for (int attempt = 0; attempt < 3 && allocated != 0; attempt++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 3; i++)
-            {
-                RunEverything();
-            }
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+        long allocated = SteadyStateAllocations.Of(RunEverything); // the network allocates nothing
         Assert.Equal(0, allocated);
     }
 }

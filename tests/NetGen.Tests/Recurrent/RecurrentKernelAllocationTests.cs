@@ -59,10 +59,7 @@ public class RecurrentKernelAllocationTests
 
     private static void AssertAllocatesNothing(Action step)
     {
-        step(); // compiles everything the step reaches
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        step();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyStateAllocations.Of(step);
         Assert.True(allocated == 0, $"A forward and backward pass allocated {allocated} bytes; it must allocate none.");
     }
 

@@ -158,13 +158,7 @@ public class RecurrentNetworkTests(ITestOutputHelper output)
             network.TrainStep(inputs, targets, batch, optimizer);
             network.Forward(inputs, outputs, batch);
         }
-        Step(); // compiles what the step reaches; the optimizer allocates its moments
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 3; i++)
-        {
-            Step();
-        }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyStateAllocations.Of(Step);
         Assert.True(allocated == 0, $"{name}: three training steps and forward passes allocated {allocated} bytes; they must allocate none.");
     }
 
