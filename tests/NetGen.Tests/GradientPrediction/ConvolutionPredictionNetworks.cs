@@ -105,6 +105,20 @@ public partial class ConvResidualReLU11;
 [Dense(10)]
 public partial class ConvResidualReLU21;
 
+/// <summary>
+/// <see cref="ConvResidualReLU21"/> with a flatten head instead of global average pooling: the same 21 convolutions, whose
+/// gradient then enters each pixel with its own sign (with global average pooling it enters every pixel of a channel alike).
+/// </summary>
+[Network(Channels = 3, Height = 8, Width = 8, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Conv2D(8, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+[Residual(Repeat = 10)]
+[Conv2D(8, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+[Conv2D(8, 3, Padding = Padding.Same, Init = Init.HeNormal)]
+[EndResidual(Activation = Activation.ReLU)]
+[Flatten]
+[Dense(10)]
+public partial class ConvResidualReLU21Flatten;
+
 /// <summary>ResNet's pattern: a conv-BN-ReLU stem and 7 identity blocks conv-BN-ReLU-conv-BN (15 convolutions) on 3x8x8, max pooling.</summary>
 [Network(Channels = 3, Height = 8, Width = 8, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
 [Conv2D(8, 3, Padding = Padding.Same, UseBias = false, Init = Init.HeNormal)]
@@ -160,3 +174,22 @@ public partial class ConvResidualReLU31;
 [GlobalAveragePool]
 [Dense(10)]
 public partial class ConvResidualBatchNorm51;
+
+/// <summary>
+/// The vanishing-gradients lab's network (c) of He et al.'s rectifier experiment (samples/NetGen.Samples.VanishingGradients,
+/// <c>ResidualReLUBatchNorm</c>) in double: 1x28x28 → a 2x2 average pooling → a conv-BN-ReLU stem and 15 identity blocks
+/// conv-BN-ReLU-conv-BN (31 convolutions) of 8 channels at 14x14 → 1,568 → 10.
+/// </summary>
+[Network(Height = 28, Width = 28, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[AvgPool2D(2)]
+[Conv2D(8, 3, Padding = Padding.Same, Init = Init.HeNormal, UseBias = false)]
+[BatchNorm(Activation = Activation.ReLU)]
+[Residual(Repeat = 15)]
+[Conv2D(8, 3, Padding = Padding.Same, Init = Init.HeNormal, UseBias = false)]
+[BatchNorm(Activation = Activation.ReLU)]
+[Conv2D(8, 3, Padding = Padding.Same, Init = Init.HeNormal, UseBias = false)]
+[BatchNorm]
+[EndResidual(Activation = Activation.ReLU)]
+[Flatten]
+[Dense(10)]
+public partial class RectifierResidualBatchNorm31;

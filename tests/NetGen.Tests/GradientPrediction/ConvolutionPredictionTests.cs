@@ -23,22 +23,28 @@ public class ConvolutionPredictionTests(ITestOutputHelper output)
         { nameof(ConvReLUGlorot20), 0 },
         { nameof(ConvTanhGlorot20), 0 },
         { nameof(ConvResidualReLU11), 2 },
+        { nameof(ConvResidualReLU21Flatten), 2 },
         { nameof(ConvResidualReLU31), 2 },
         { nameof(ConvResidualBatchNorm15), 4 },
         { nameof(ConvResidualBatchNorm29), 4 },
         { nameof(ConvResidualBatchNorm51), 4 },
+        { nameof(RectifierResidualBatchNorm31), 4 },
     };
 
     [Theory]
     [MemberData(nameof(Networks))]
     public void Every_layer_s_predicted_gradient_is_within_2x_of_the_measured_one(string name, int branchLayers) => Check(name, branchLayers);
 
-    [Fact(Skip = "Beyond the model: 10 identity blocks without normalization, each ending in a ReLU after the sum, measure "
-        + "2.5x more gradient at the first layer than predicted (0.265 predicted; measured 0.654 on 24 seeds x 32 samples, 0.67 "
-        + "on 32; the 8 seeds of this test happen to give 0.426, within 2x). The model carries the correlation of the ReLU masks "
-        + "along the skip (Gradients/SkipPathGradient: 0.221 before); what remains is a finite-width effect it does not model: "
-        + "the skip's and the branch's parts of the gradient are correlated, E[dz.J_F.dz] ~ 5/width of E[dz^2] per block in dense "
-        + "stacks (0.02 at 400 units, 0.05 at 100, 0.17 at 25), and 8 channels of 3x3 taps are narrow.")]
+    [Fact(Skip = "Beyond the model: with global average pooling before the head, unnormalized ReLU convolutions of few channels "
+        + "measure more gradient at the first layer than predicted: here 0.265 predicted against 0.654 measured on 24 seeds x 32 "
+        + "samples (2.5x; the 8 seeds of this test happen to give 0.426, within 2x). The head is the cause, not the skips: the same "
+        + "21 convolutions with a flatten head (ConvResidualReLU21Flatten) are within 1.1x at every layer. Global average pooling "
+        + "sends every pixel of a channel the same gradient, and that agreement survives the convolutions below: paths through "
+        + "different pixels then add up, through the correlation of each ReLU's mask with the weights that read a shared, "
+        + "non-negative input, a finite-channel term the mean field (exact in the channels' limit) leaves out. Measured on 24 "
+        + "seeds, first layer predicted/measured: plain stacks of 11 He-ReLU convolutions 0.61, 0.72, 0.83 at 8, 16, 32 "
+        + "channels (0.60 at 8 channels on 16x16 images: not an edge effect); these 21 residual convolutions 0.40 at 8 "
+        + "channels, 0.58 at 32; with batch normalization in the branches (the lab's network with this head) 1.0-1.1.")]
     public void Twenty_one_residual_ReLU_convolutions_without_normalization_are_within_2x() => Check(nameof(ConvResidualReLU21), 2);
 
     private void Check(string name, int branchLayers)
