@@ -64,6 +64,9 @@ internal static class ClassMembers
         w.Line("// The batch size of the last forward pass, for PreActivations.");
         w.Line("private int _lastBatchSize;");
         w.Line();
+        w.Line("// The batch size of the last backward pass, for PreActivationGradients: 0 once a forward pass has run since.");
+        w.Line("private int _gradientBatchSize;");
+        w.Line();
         w.Line("// 1 while a call runs on the buffers below: a second call at the same time, from another thread, is refused (ExclusiveUse).");
         w.Line("private int _inUse;");
         w.Line();

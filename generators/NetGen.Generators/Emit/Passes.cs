@@ -15,6 +15,7 @@ internal static class Passes
         using (w.Block($"private void RunForward(global::System.ReadOnlySpan<{t}> inputs, int batchSize)"))
         {
             w.Line("_lastBatchSize = batchSize;");
+            w.Line("_gradientBatchSize = 0; // the dz buffers no longer match the layers' z");
             foreach (LayerWriter layer in layers)
             {
                 w.Line(layer.ForwardCall);

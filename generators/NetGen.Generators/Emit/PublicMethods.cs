@@ -83,6 +83,7 @@ internal static class PublicMethods
         w.Line();
         WriteBackpropagate(w, network, layers, checkBatch);
         WritePreActivations(w, network);
+        WritePreActivationGradients(w, network);
         WriteHiddenStateGradients(w, network);
     }
 
@@ -137,6 +138,7 @@ internal static class PublicMethods
                     }
                 }
             }
+            w.Line("_gradientBatchSize = batchSize;");
             w.Line("return loss;");
         }
         w.Line();
@@ -175,6 +177,22 @@ internal static class PublicMethods
             foreach (Layer layer in network.Layers)
             {
                 w.Line($"{layer.Number - 1} => new global::System.ReadOnlySpan<{t}>(_z{layer.Number}, 0, _lastBatchSize * {Literals.Integer(layer.Output.Size)}),");
+            }
+            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(\"layerIndex\", layerIndex, \"The network has {network.Layers.Count} layers, indexed from 0.\"),");
+        }
+        w.Line();
+    }
+
+    private static void WritePreActivationGradients(SourceWriter w, NetworkModel network)
+    {
+        string t = Literals.ElementType(network.Precision);
+        w.Line("/// <inheritdoc/>");
+        w.Line(GeneratedCode.Attribute);
+        using (w.Block($"public global::System.ReadOnlySpan<{t}> PreActivationGradients(int layerIndex) => layerIndex switch", close: "};"))
+        {
+            foreach (Layer layer in network.Layers)
+            {
+                w.Line($"{layer.Number - 1} => new global::System.ReadOnlySpan<{t}>(_dz{layer.Number}, 0, _gradientBatchSize * {Literals.Integer(layer.Output.Size)}),");
             }
             w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(\"layerIndex\", layerIndex, \"The network has {network.Layers.Count} layers, indexed from 0.\"),");
         }

@@ -84,6 +84,7 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
             anyNonFinite |= _statistics[i].HasNonFinite;
         }
         _report.HasNonFinite = anyNonFinite;
+        MeasureRelativeGradients();
         MeasureRatios();
         ApplyRules();
         for (int i = 0; i < _report.Warnings.Count; i++)
@@ -159,6 +160,12 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
             MeasureLags(recurrent.HiddenStateGradients(index), statistics.LagGradientValues);
         }
 
+        ReadOnlySpan<T> dz = _network.PreActivationGradients(index);
+        int batch = layer.Outputs > 0 ? dz.Length / layer.Outputs : 0;
+        statistics.PreActivationGradientRms = batch == 0
+            ? double.NaN
+            : batch * Math.Sqrt(MagnitudeStatistics.Measure(dz, Zero).SumOfSquares / dz.Length);
+
         ReadOnlySpan<T> z = _network.PreActivations(index);
         var preActivations = MagnitudeStatistics.Measure(z, SaturationLimit);
         nonFinite |= !preActivations.AllFinite;
@@ -193,6 +200,16 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
             }
         }
         return (double)dead / units;
+    }
+
+    /// <summary>Each layer's <see cref="LayerGradientStatistics.MeasuredGradient"/>: its ∂loss/∂z relative to the output layer's.</summary>
+    private void MeasureRelativeGradients()
+    {
+        double output = _statistics[^1].PreActivationGradientRms;
+        foreach (LayerGradientStatistics statistics in _statistics)
+        {
+            statistics.MeasuredGradient = output > 0 ? statistics.PreActivationGradientRms / output : double.NaN;
+        }
     }
 
     private void MeasureRatios()

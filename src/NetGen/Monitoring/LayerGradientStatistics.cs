@@ -34,6 +34,19 @@ public sealed class LayerGradientStatistics
     /// <summary>The layer's name, such as <c>Layer1</c>.</summary>
     public string Name => Layer.Name;
 
+    /// <summary>
+    /// The root mean square of a sample's own ∂loss/∂z over the layer's units and the batch's samples (the batch size times
+    /// <see cref="INetwork{T}.PreActivationGradients"/>, whose loss is the batch's mean): the quantity
+    /// <see cref="LayerInfo.PredictedGradient"/> predicts, before it is made relative. NaN when the network gave none.
+    /// </summary>
+    public double PreActivationGradientRms { get; internal set; }
+
+    /// <summary>
+    /// <see cref="PreActivationGradientRms"/> over the output layer's: what <see cref="LayerInfo.PredictedGradient"/> predicts
+    /// at initialization, measured. NaN when either is NaN or the output layer's is 0.
+    /// </summary>
+    public double MeasuredGradient { get; internal set; }
+
     /// <summary>The L2 norm of the layer's weight gradient (0 when the layer has no weights; a PReLU layer's weights are its slopes).</summary>
     public double WeightGradientNorm { get; internal set; }
 

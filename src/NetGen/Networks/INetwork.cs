@@ -63,6 +63,16 @@ public interface INetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     ReadOnlySpan<T> PreActivations(int layerIndex);
 
     /// <summary>
+    /// ∂loss/∂z of layer <paramref name="layerIndex"/> from the last <see cref="ComputeGradients"/> or training step, where z
+    /// is what <see cref="PreActivations"/> returns and the loss is the batch's mean: batch size × the layer's outputs, sample
+    /// after sample (a sample's own gradient is batch size times its row). The measured counterpart of
+    /// <see cref="LayerInfo.PredictedGradient"/>. Empty once a forward pass without a backward one has run since (the
+    /// buffers would no longer match the layer's z); valid until the next call that runs the network.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layerIndex"/> is not an index into <see cref="Layers"/>.</exception>
+    ReadOnlySpan<T> PreActivationGradients(int layerIndex);
+
+    /// <summary>
     /// A network of the same class that shares this one's <see cref="Parameters"/> and <see cref="State"/> arrays (not copies:
     /// it sees every later change) but has its own gradients and buffers, in inference mode. One replica per thread makes
     /// concurrent inference safe: a network's own buffers serve one call at a time. Train only the original.

@@ -63,6 +63,8 @@ internal sealed class GradientStub : INetwork<double>
 
     public ReadOnlySpan<double> PreActivations(int layerIndex) => _preActivations[layerIndex];
 
+    public ReadOnlySpan<double> PreActivationGradients(int layerIndex) => [];
+
     public void Initialize(int seed)
     {
     }

@@ -57,6 +57,8 @@ internal sealed class LayerTableNetwork<T> : INetwork<T> where T : unmanaged, IF
 
     public ReadOnlySpan<T> PreActivations(int layerIndex) => _preActivations[layerIndex];
 
+    public ReadOnlySpan<T> PreActivationGradients(int layerIndex) => [];
+
     public INetwork<T> CreateReplica(int maxBatchSize) => throw new NotSupportedException("This test double has no replicas.");
 
     public void Initialize(int seed)

@@ -29,6 +29,8 @@ internal sealed class ModeRecordingNetwork(INetwork<double> inner) : INetwork<do
     }
 
     public ReadOnlySpan<double> PreActivations(int layerIndex) => inner.PreActivations(layerIndex);
+
+    public ReadOnlySpan<double> PreActivationGradients(int layerIndex) => inner.PreActivationGradients(layerIndex);
     public INetwork<double> CreateReplica(int maxBatchSize) => inner.CreateReplica(maxBatchSize);
     public void Initialize(int seed) => inner.Initialize(seed);
 

@@ -36,6 +36,8 @@ internal sealed class ScriptedNetwork : INetwork<double>
     public INetwork<double> CreateReplica(int maxBatchSize) => throw new NotSupportedException("This test double has no replicas.");
 
     public ReadOnlySpan<double> PreActivations(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activations.");
+
+    public ReadOnlySpan<double> PreActivationGradients(int layerIndex) => throw new NotSupportedException("This test double keeps no pre-activation gradients.");
     public Loss Loss { get; }
     public IReadOnlyList<LayerInfo> Layers { get; }
     public Span<double> Parameters => _parameters;
