@@ -114,7 +114,7 @@ internal static class ConsoleReport
             .AddColumn("network")
             .AddColumn("first, last")
             .AddColumn(new TableColumn("predicted").RightAligned())
-            .AddColumn(new TableColumn("measured ‖∂C/∂b‖").RightAligned())
+            .AddColumn(new TableColumn("measured").RightAligned())
             .AddColumn(new TableColumn("pred./meas.").RightAligned())
             .AddColumn(new TableColumn("‖∂C/∂W‖ step 0").RightAligned())
             .AddColumn(new TableColumn("train loss, start → end").RightAligned())
@@ -133,9 +133,10 @@ internal static class ConsoleReport
         string warnings = string.Join("; ", results.Select(r =>
             $"{r.Contender.Name}: {(r.Warnings.Count == 0 ? "none" : string.Join(", ", r.DistinctWarnings))}"));
         table.Caption(
-            "First and last: the first and last convolution with biases, or batch normalization (its shift). Predicted: NetGen's " +
-            "compile-time LayerInfo.PredictedGradient of the first over the last's; measured: ‖∂C/∂b‖ of the first over the last's " +
-            "(first 1,000 training images); ‖∂C/∂W‖: the monitor's weight-gradient norm of the first convolution over the last's. " +
+            "First and last: the first and last convolution. Predicted: NetGen's compile-time LayerInfo.PredictedGradient (the root " +
+            "mean square of ∂C/∂z per unit) of the first over the last's; measured: the same at initialization, the monitor's " +
+            "PreActivationGradientRms over the first 1,000 training images in batches of the recipe's size; ‖∂C/∂W‖: the " +
+            "monitor's weight-gradient norm of the first convolution over the last's. " +
             $"Train loss: mean over the first and the last {RectifierExperiment.LossWindow} batches. " +
             "[[1]] He, Zhang, Ren, Sun 2015, \"Delving deep into rectifiers\", Fig. 3; [[2]] He, Zhang, Ren, Sun 2016, \"Deep residual learning\". " +
             $"{Markup.Escape(recipe.Describe())}. Monitor warnings: {Markup.Escape(warnings)}. " +

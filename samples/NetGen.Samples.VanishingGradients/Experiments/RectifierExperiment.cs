@@ -38,15 +38,7 @@ internal static class RectifierExperiment
     /// <summary>(a), (b), (c), in the order they run.</summary>
     public static IReadOnlyList<Contender> All { get; } = [Glorot, He, Residual];
 
-    /// <summary>
-    /// The layers whose bias gradient is the gradient of their pre-activation summed over the pixels: the convolutions
-    /// that have biases and the batch normalizations (their shift β). The first and the last of them are compared.
-    /// </summary>
-    public static int[] ComparedLayers(INetwork<float> network) =>
-        [.. Enumerable.Range(0, network.Layers.Count)
-            .Where(i => network.Layers[i] is { Kind: LayerKind.Conv2D, BiasCount: > 0 } or { Kind: LayerKind.BatchNorm })];
-
-    /// <summary>The convolutions, whose weight-gradient norms the monitor reports.</summary>
+    /// <summary>The convolutions: the first and the last are compared.</summary>
     public static int[] Convolutions(INetwork<float> network) =>
         [.. Enumerable.Range(0, network.Layers.Count).Where(i => network.Layers[i].Kind == LayerKind.Conv2D)];
 
@@ -54,7 +46,7 @@ internal static class RectifierExperiment
     /// Measures the gradients at initialization, then trains by <paramref name="recipe"/> with a gradient monitor, recording
     /// the training loss every <see cref="LossWindow"/> mini-batches.
     /// </summary>
-    /// <param name="speedData">The images the speed of learning is measured on (the first <see cref="Recipe.SpeedSamples"/> training images).</param>
+    /// <param name="speedData">The images the gradients at initialization are measured on (the first <see cref="Recipe.SpeedSamples"/> training images).</param>
     /// <param name="onProgress">Told after every mini-batch, on the training thread; or null.</param>
     public static RectifierResult Run(
         Contender contender, Recipe recipe, Dataset<float> training, Dataset<float> test, Dataset<float> speedData,
@@ -62,15 +54,13 @@ internal static class RectifierExperiment
     {
         var clock = Stopwatch.StartNew();
         INetwork<float> network = contender.Create(Math.Max(recipe.BatchSize, 100), recipe.Seed);
-        int[] compared = ComparedLayers(network);
         int[] convolutions = Convolutions(network);
-        int first = compared[0], last = compared[^1];
+        int first = convolutions[0], last = convolutions[^1];
 
         // ComputeGradients moves batch normalization's running statistics: keep them as they were.
         float[] state = network.State.ToArray();
-        LayerLearningSpeed[] speeds = SpeedOfLearning.Measure(network, speedData, Math.Min(Recipe.SpeedSamples, speedData.Count), batchSize: 100);
+        double measured = MeasuredFirstOverLast(network, speedData, recipe.BatchSize, first, last);
         state.CopyTo(network.State);
-        double Speed(int layer) => speeds.Single(s => s.LayerIndex == layer).BiasGradientNorm;
 
         var monitor = new GradientMonitor<float>(network);
         var warnings = new List<GradientWarning>();
@@ -118,8 +108,31 @@ internal static class RectifierExperiment
         return new RectifierResult(
             contender, recipe, network.Layers[first].Name, network.Layers[last].Name,
             network.Layers[first].PredictedGradient / network.Layers[last].PredictedGradient,
-            Speed(first) / Speed(last),
+            measured,
             firstStepWeightRatio ?? double.NaN,
             losses, history.Epochs, warnings, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The first layer's ∂loss/∂z over the last's at initialization, as the prediction has it: root mean squares per unit and
+    /// sample (the monitor's <see cref="LayerGradientStatistics.PreActivationGradientRms"/>), over the images in batches of
+    /// <paramref name="batchSize"/>.
+    /// </summary>
+    private static double MeasuredFirstOverLast(INetwork<float> network, Dataset<float> images, int batchSize, int first, int last)
+    {
+        var monitor = new GradientMonitor<float>(network);
+        double firstSquares = 0, lastSquares = 0;
+        int count = Math.Min(Recipe.SpeedSamples, images.Count);
+        for (int start = 0; start + batchSize <= count; start += batchSize)
+        {
+            network.ComputeGradients(
+                images.Inputs.Slice(start * images.InputSize, batchSize * images.InputSize),
+                images.Targets.Slice(start * images.TargetSize, batchSize * images.TargetSize),
+                batchSize);
+            GradientReport report = monitor.Measure();
+            firstSquares += report.Layers[first].PreActivationGradientRms * report.Layers[first].PreActivationGradientRms;
+            lastSquares += report.Layers[last].PreActivationGradientRms * report.Layers[last].PreActivationGradientRms;
+        }
+        return Math.Sqrt(firstSquares / lastSquares);
     }
 }

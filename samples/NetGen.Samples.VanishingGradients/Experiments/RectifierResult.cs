@@ -9,10 +9,10 @@ namespace VanishingGradientsSample;
 internal sealed record LossPoint(long Step, double Loss);
 
 /// <summary>What one network of <see cref="RectifierExperiment"/> did.</summary>
-/// <param name="FirstLayer">The first compared layer (a convolution with biases, or a batch normalization).</param>
-/// <param name="LastLayer">The last compared layer.</param>
+/// <param name="FirstLayer">The first convolution.</param>
+/// <param name="LastLayer">The last convolution.</param>
 /// <param name="PredictedFirstOverLast">NetGen's compile-time prediction: the first layer's <see cref="LayerInfo.PredictedGradient"/> over the last's.</param>
-/// <param name="MeasuredFirstOverLast">‖∂C/∂b‖ of the first layer over the last's, at initialization, on the first 1,000 training images.</param>
+/// <param name="MeasuredFirstOverLast">The root mean square of ∂C/∂z per unit and sample of the first layer over the last's, at initialization, on the first 1,000 training images (the quantity predicted).</param>
 /// <param name="WeightGradientFirstOverLast">The monitor's weight-gradient norm of the first convolution over the last's, at its first measurement.</param>
 internal sealed record RectifierResult(
     Contender Contender,
