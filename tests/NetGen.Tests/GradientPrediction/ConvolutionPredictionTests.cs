@@ -27,6 +27,7 @@ public class ConvolutionPredictionTests(ITestOutputHelper output)
         { nameof(ConvResidualBatchNorm15), 4 },
         { nameof(ConvResidualBatchNorm29), 4 },
         { nameof(ConvResidualBatchNorm51), 4 },
+        { nameof(ConvDenseBatchNormHead), 0 },
     };
 
     [Theory]
