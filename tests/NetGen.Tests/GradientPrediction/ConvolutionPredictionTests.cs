@@ -27,6 +27,9 @@ public class ConvolutionPredictionTests(ITestOutputHelper output)
         { nameof(ConvResidualBatchNorm15), 4 },
         { nameof(ConvResidualBatchNorm29), 4 },
         { nameof(ConvResidualBatchNorm51), 4 },
+        { nameof(ConvProjectionReLU15), 2 },
+        { nameof(ConvProjectionReLU23), 2 },
+        { nameof(ConvProjectionBatchNorm23), 4 },
         { nameof(ConvDenseBatchNormHead), 0 },
     };
 
