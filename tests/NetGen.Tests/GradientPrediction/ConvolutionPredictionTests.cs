@@ -5,8 +5,8 @@ namespace NetGen.Tests.GradientPrediction;
 
 /// <summary>
 /// The gradient profile NetGen predicts at compile time for convolutional networks (LayerInfo.PredictedGradient: the
-/// convolution, pooling, batch-normalization and residual rules) against a measurement of the generated networks at
-/// initialization: every layer's gradient relative to the output layer's, within a factor of 2.
+/// convolution, pooling, batch-normalization and residual rules, identity and projection skips) against a measurement of
+/// the generated networks at initialization: every layer's gradient relative to the output layer's, within a factor of 2.
 /// </summary>
 public class ConvolutionPredictionTests(ITestOutputHelper output)
 {
