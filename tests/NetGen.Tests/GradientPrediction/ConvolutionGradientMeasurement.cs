@@ -9,22 +9,28 @@ namespace NetGen.Tests.GradientPrediction;
 /// gradient the network computed (<see cref="Result.WorstGradientMismatch"/>), so what is measured is the network's dz.
 /// </summary>
 /// <remarks>
-/// It covers what the convolutional test networks use: 3x3-style convolutions with 'same' padding and stride 1 on square
-/// images, max and average pooling with windows side by side, global average pooling, flatten, dense, per-channel batch
-/// normalization (batch statistics, ε = 1e-5), identity residual blocks whose branch is the <c>branchLayers</c> layers
-/// before the block's end, ReLU, tanh and identity activations, and softmax cross-entropy.
+/// It covers what the convolutional test networks use: convolutions of odd kernels k padded by (k − 1)/2 on every side, of
+/// stride 1 or more, on square images, max and average pooling with windows side by side, global average pooling, flatten,
+/// dense, batch normalization per channel or per unit (batch statistics, ε = 1e-5), residual blocks whose branch is the
+/// <c>branchLayers</c> layers before the block's end with an identity skip or a 1×1-convolution projection of stride s
+/// (weights [C_out, C_in], reading the skip's pixel (s·i, s·j) for output pixel (i, j)), ReLU, tanh and identity
+/// activations, and softmax cross-entropy.
 /// </remarks>
 internal static class ConvolutionGradientMeasurement
 {
     private const double Epsilon = 1e-5;
 
-    /// <summary>Per layer the mean square of dz per unit and sample; and the largest relative difference between the network's gradients and this pass's.</summary>
-    public sealed record Result(double[] MeanSquares, double WorstGradientMismatch);
+    /// <summary>
+    /// Per layer the mean square of dz per unit and sample; the largest relative difference between the network's parameter
+    /// gradients and this pass's; and between the dz the network exposes (<see cref="INetwork{T}.PreActivationGradients"/>,
+    /// what the gradient monitor measures) and this pass's.
+    /// </summary>
+    public sealed record Result(double[] MeanSquares, double WorstGradientMismatch, double WorstPreActivationGradientMismatch);
 
     public static Result Measure(Type type, int seeds, int batches, int batchSize, int branchLayers)
     {
         double[]? sums = null;
-        double worstMismatch = 0;
+        double worstMismatch = 0, worstExposedMismatch = 0;
         for (int seed = 0; seed < seeds; seed++)
         {
             var network = (INetwork<double>)Activator.CreateInstance(type, batchSize, seed)!;
@@ -39,6 +45,7 @@ internal static class ConvolutionGradientMeasurement
                 var pass = new ReferenceBackward(network, inputs, targets, batchSize, branchLayers);
                 double[][] dz = pass.Run();
                 worstMismatch = Math.Max(worstMismatch, pass.WorstMismatch);
+                worstExposedMismatch = Math.Max(worstExposedMismatch, ExposedMismatch(network, dz));
                 for (int k = 0; k < dz.Length; k++)
                 {
                     // The network's dz is of the mean batch loss: B·dz is the sample's own.
@@ -51,7 +58,29 @@ internal static class ConvolutionGradientMeasurement
                 }
             }
         }
-        return new Result(sums!.Select(sum => sum / (seeds * batches)).ToArray(), worstMismatch);
+        return new Result(sums!.Select(sum => sum / (seeds * batches)).ToArray(), worstMismatch, worstExposedMismatch);
+    }
+
+    /// <summary>The largest difference between the network's own dz and <paramref name="dz"/>, relative to the layer's largest |dz|.</summary>
+    private static double ExposedMismatch(INetwork<double> network, double[][] dz)
+    {
+        double worst = 0;
+        for (int k = 0; k < dz.Length; k++)
+        {
+            ReadOnlySpan<double> exposed = network.PreActivationGradients(k);
+            if (exposed.Length != dz[k].Length)
+            {
+                return double.PositiveInfinity;
+            }
+            double scale = 0, difference = 0;
+            for (int i = 0; i < exposed.Length; i++)
+            {
+                scale = Math.Max(scale, Math.Abs(dz[k][i]));
+                difference = Math.Max(difference, Math.Abs(exposed[i] - dz[k][i]));
+            }
+            worst = Math.Max(worst, scale > 0 ? difference / scale : difference);
+        }
+        return worst;
     }
 
     private static void Fill(SeededRandom random, double[] inputs, double[] targets, int batchSize)
@@ -118,11 +147,18 @@ internal static class ConvolutionGradientMeasurement
                         BatchNorm(layer, x, dz[k], dx);
                         break;
                     case LayerKind.Residual:
+                        // dx is the branch's (the layer before); the layer's Inputs are its skip's.
                         Add(dz[k], dx);
                         int skip = k - branchLayers - 1;
-                        if (skip >= 0)
+                        double[] skipValues = skip >= 0 ? a[skip] : inputs;
+                        double[] skipGradient = skip >= 0 ? da[skip] : new double[inputs.Length];
+                        if (layer.WeightCount > 0)
                         {
-                            Add(dz[k], da[skip]);
+                            Projection(layer, skipValues, dz[k], skipGradient);
+                        }
+                        else
+                        {
+                            Add(dz[k], skipGradient);
                         }
                         break;
                     default:
@@ -173,40 +209,46 @@ internal static class ConvolutionGradientMeasurement
             Compare(layer, weightGradient, layer.BiasCount > 0 ? biasGradient : null);
         }
 
-        /// <summary>A k×k convolution with 'same' padding and stride 1, weights [filters, channels, k, k].</summary>
+        /// <summary>
+        /// A k×k convolution of an odd k padded by (k − 1)/2 on every side (the tests' networks' 'same' or PaddingSize), of
+        /// the stride that takes the input's side to the output's, weights [filters, channels, k, k]. A network padded
+        /// otherwise would show in <see cref="WorstMismatch"/>.
+        /// </summary>
         private void Convolution(LayerInfo layer, double[] x, double[] dz, double[] dx)
         {
             int channels = layer.InputChannels, filters = layer.OutputChannels;
             int pixels = layer.Inputs / channels, side = Side(pixels);
+            int outPixels = layer.Outputs / filters, outSide = Side(outPixels);
             int kernel = Side(layer.WeightCount / (channels * filters)), pad = (kernel - 1) / 2;
-            if (layer.Outputs != filters * pixels || kernel % 2 == 0)
+            if (kernel % 2 == 0)
             {
-                throw new NotSupportedException($"{layer.Name}: only odd kernels with 'same' padding and stride 1");
+                throw new NotSupportedException($"{layer.Name}: only odd kernels padded by (k - 1)/2");
             }
+            int stride = Stride(side, outSide);
             var weightGradient = new double[layer.WeightCount];
             var biasGradient = new double[filters];
             for (int b = 0; b < batchSize; b++)
             {
                 for (int f = 0; f < filters; f++)
                 {
-                    for (int y = 0; y < side; y++)
+                    for (int y = 0; y < outSide; y++)
                     {
-                        for (int xo = 0; xo < side; xo++)
+                        for (int xo = 0; xo < outSide; xo++)
                         {
-                            double g = dz[(b * filters + f) * pixels + y * side + xo];
+                            double g = dz[(b * filters + f) * outPixels + y * outSide + xo];
                             biasGradient[f] += g;
                             for (int c = 0; c < channels; c++)
                             {
                                 for (int ky = 0; ky < kernel; ky++)
                                 {
-                                    int iy = y + ky - pad;
+                                    int iy = stride * y + ky - pad;
                                     if (iy < 0 || iy >= side)
                                     {
                                         continue;
                                     }
                                     for (int kx = 0; kx < kernel; kx++)
                                     {
-                                        int ix = xo + kx - pad;
+                                        int ix = stride * xo + kx - pad;
                                         if (ix < 0 || ix >= side)
                                         {
                                             continue;
@@ -223,6 +265,43 @@ internal static class ConvolutionGradientMeasurement
                 }
             }
             Compare(layer, weightGradient, layer.BiasCount > 0 ? biasGradient : null);
+        }
+
+        /// <summary>
+        /// A residual block's projection skip over images, a 1×1 convolution of stride s without bias, weights [C_out, C_in]:
+        /// output pixel (i, j) of channel o is Σ_c P[o, c]·skip[c, s·i, s·j]; the pixels the stride passes over get no gradient.
+        /// </summary>
+        private void Projection(LayerInfo layer, double[] skip, double[] dz, double[] dSkip)
+        {
+            int channels = layer.InputChannels, filters = layer.OutputChannels;
+            if (channels == 0 || filters == 0)
+            {
+                throw new NotSupportedException($"{layer.Name}: only projections over images");
+            }
+            int pixels = layer.Inputs / channels, side = Side(pixels);
+            int outPixels = layer.Outputs / filters, outSide = Side(outPixels);
+            int stride = Stride(side, outSide);
+            var weightGradient = new double[layer.WeightCount];
+            for (int b = 0; b < batchSize; b++)
+            {
+                for (int o = 0; o < filters; o++)
+                {
+                    for (int y = 0; y < outSide; y++)
+                    {
+                        for (int xo = 0; xo < outSide; xo++)
+                        {
+                            double g = dz[(b * filters + o) * outPixels + y * outSide + xo];
+                            for (int c = 0; c < channels; c++)
+                            {
+                                int input = (b * channels + c) * pixels + stride * y * side + stride * xo;
+                                dSkip[input] += _parameters[layer.WeightOffset + o * channels + c] * g;
+                                weightGradient[o * channels + c] += g * skip[input];
+                            }
+                        }
+                    }
+                }
+            }
+            Compare(layer, weightGradient, null);
         }
 
         /// <summary>Max or average pooling with windows side by side (stride = size), no padding.</summary>
@@ -311,24 +390,38 @@ internal static class ConvolutionGradientMeasurement
             Compare(layer, gammaGradient, betaGradient);
         }
 
+        /// <summary>
+        /// The largest difference over the layer's weight and bias gradients relative to the largest of them: one scale for
+        /// the layer, since a gradient that is zero but for rounding (the biases of a layer before a batch normalization:
+        /// the normalization takes any shift away) is all noise relative to itself, in the network and here alike.
+        /// </summary>
         private void Compare(LayerInfo layer, double[] weightGradient, double[]? biasGradient)
         {
-            CompareSpan(_gradients.AsSpan(layer.WeightOffset, layer.WeightCount), weightGradient);
-            if (biasGradient is not null)
-            {
-                CompareSpan(_gradients.AsSpan(layer.BiasOffset, layer.BiasCount), biasGradient);
-            }
+            ReadOnlySpan<double> weights = _gradients.AsSpan(layer.WeightOffset, layer.WeightCount);
+            ReadOnlySpan<double> biases = biasGradient is null ? [] : _gradients.AsSpan(layer.BiasOffset, layer.BiasCount);
+            double scale = Math.Max(1e-300, Math.Max(LargestMagnitude(weights), LargestMagnitude(biases)));
+            double difference = Math.Max(LargestDifference(weights, weightGradient), biasGradient is null ? 0 : LargestDifference(biases, biasGradient));
+            WorstMismatch = Math.Max(WorstMismatch, difference / scale);
         }
 
-        private void CompareSpan(ReadOnlySpan<double> network, double[] reference)
+        private static double LargestMagnitude(ReadOnlySpan<double> values)
         {
-            double scale = 1e-300, difference = 0;
+            double largest = 0;
+            foreach (double value in values)
+            {
+                largest = Math.Max(largest, Math.Abs(value));
+            }
+            return largest;
+        }
+
+        private static double LargestDifference(ReadOnlySpan<double> network, double[] reference)
+        {
+            double largest = 0;
             for (int i = 0; i < reference.Length; i++)
             {
-                scale = Math.Max(scale, Math.Abs(network[i]));
-                difference = Math.Max(difference, Math.Abs(network[i] - reference[i]));
+                largest = Math.Max(largest, Math.Abs(network[i] - reference[i]));
             }
-            WorstMismatch = Math.Max(WorstMismatch, difference / scale);
+            return largest;
         }
 
         private static void Add(double[] source, double[] target)
@@ -337,6 +430,19 @@ internal static class ConvolutionGradientMeasurement
             {
                 target[i] += source[i];
             }
+        }
+
+        /// <summary>The smallest stride s that takes a side of <paramref name="side"/> to ⌊(side − 1)/s⌋ + 1 = <paramref name="outSide"/>.</summary>
+        private static int Stride(int side, int outSide)
+        {
+            for (int stride = 1; stride <= side; stride++)
+            {
+                if ((side - 1) / stride + 1 == outSide)
+                {
+                    return stride;
+                }
+            }
+            throw new NotSupportedException($"no stride takes {side} to {outSide}");
         }
 
         private static int Side(int pixels)

@@ -1,6 +1,7 @@
 // Convolutional networks whose compile-time gradient prediction is compared with a measurement at initialization
 // (ConvolutionPredictionTests): plain stacks of 3x3 same-padded convolutions, residual stacks of identity blocks of two
-// convolutions with and without batch normalization per channel, each with a pooling or two and a dense head.
+// convolutions with and without batch normalization per channel, each with a pooling or two and a dense head; and a plain
+// stack whose dense head is normalized per unit.
 namespace NetGen.Tests.GradientPrediction.Convolution;
 
 /// <summary>10 He-ReLU convolutions of 8 channels: 1x12x12 → 5 conv → max pool → 5 conv at 6x6 → 288 → 10.</summary>
@@ -193,3 +194,14 @@ public partial class ConvResidualBatchNorm51;
 [Flatten]
 [Dense(10)]
 public partial class RectifierResidualBatchNorm31;
+
+/// <summary>A plain He-ReLU stack with a dense head normalized per unit (the measurement's dense batch-normalization path): 4 convolutions on 3x8x8 → 512 → dense 32 → BN → ReLU → 10.</summary>
+[Network(Channels = 3, Height = 8, Width = 8, Loss = Loss.SoftmaxCrossEntropy, Precision = Precision.Double)]
+[Repeat(4)]
+[Conv2D(8, 3, Activation.ReLU, Padding = Padding.Same, Init = Init.HeNormal)]
+[EndRepeat]
+[Flatten]
+[Dense(32, Init = Init.HeNormal)]
+[BatchNorm(Activation = Activation.ReLU)]
+[Dense(10)]
+public partial class ConvDenseBatchNormHead;

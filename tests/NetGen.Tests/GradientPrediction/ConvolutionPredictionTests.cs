@@ -5,8 +5,8 @@ namespace NetGen.Tests.GradientPrediction;
 
 /// <summary>
 /// The gradient profile NetGen predicts at compile time for convolutional networks (LayerInfo.PredictedGradient: the
-/// convolution, pooling, batch-normalization and residual rules) against a measurement of the generated networks at
-/// initialization: every layer's gradient relative to the output layer's, within a factor of 2.
+/// convolution, pooling, batch-normalization and residual rules, identity and projection skips) against a measurement of
+/// the generated networks at initialization: every layer's gradient relative to the output layer's, within a factor of 2.
 /// </summary>
 public class ConvolutionPredictionTests(ITestOutputHelper output)
 {
@@ -29,6 +29,10 @@ public class ConvolutionPredictionTests(ITestOutputHelper output)
         { nameof(ConvResidualBatchNorm29), 4 },
         { nameof(ConvResidualBatchNorm51), 4 },
         { nameof(RectifierResidualBatchNorm31), 4 },
+        { nameof(ConvProjectionReLU15), 2 },
+        { nameof(ConvProjectionReLU23), 2 },
+        { nameof(ConvProjectionBatchNorm23), 4 },
+        { nameof(ConvDenseBatchNormHead), 0 },
     };
 
     [Theory]
@@ -52,6 +56,7 @@ public class ConvolutionPredictionTests(ITestOutputHelper output)
         Type type = typeof(ConvReLUHe10).Assembly.GetType(typeof(ConvReLUHe10).Namespace + "." + name)!;
         ConvolutionGradientMeasurement.Result measurement = ConvolutionGradientMeasurement.Measure(type, Seeds, BatchesPerSeed, BatchSize, branchLayers);
         Assert.InRange(measurement.WorstGradientMismatch, 0, 1e-9); // the measured dz are the network's own
+        Assert.InRange(measurement.WorstPreActivationGradientMismatch, 0, 1e-9); // and those it exposes to the monitor
 
         var probe = (INetwork<double>)Activator.CreateInstance(type, 2, 0)!;
         int last = probe.Layers.Count - 1;
