@@ -167,32 +167,25 @@ internal static class PublicMethods
         w.Line();
     }
 
-    private static void WritePreActivations(SourceWriter w, NetworkModel network)
-    {
-        string t = Literals.ElementType(network.Precision);
-        w.Line("/// <inheritdoc/>");
-        w.Line(GeneratedCode.Attribute);
-        using (w.Block($"public global::System.ReadOnlySpan<{t}> PreActivations(int layerIndex) => layerIndex switch", close: "};"))
-        {
-            foreach (Layer layer in network.Layers)
-            {
-                w.Line($"{layer.Number - 1} => new global::System.ReadOnlySpan<{t}>(_z{layer.Number}, 0, _lastBatchSize * {Literals.Integer(layer.Output.Size)}),");
-            }
-            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(\"layerIndex\", layerIndex, \"The network has {network.Layers.Count} layers, indexed from 0.\"),");
-        }
-        w.Line();
-    }
+    /// <summary><c>PreActivations</c>: each layer's z from the last forward pass.</summary>
+    private static void WritePreActivations(SourceWriter w, NetworkModel network) =>
+        WriteLayerBuffers(w, network, "PreActivations", "_z", "_lastBatchSize");
 
-    private static void WritePreActivationGradients(SourceWriter w, NetworkModel network)
+    /// <summary><c>PreActivationGradients</c>: each layer's dz from the last backward pass, none after a forward pass.</summary>
+    private static void WritePreActivationGradients(SourceWriter w, NetworkModel network) =>
+        WriteLayerBuffers(w, network, "PreActivationGradients", "_dz", "_gradientBatchSize");
+
+    /// <summary>A method that returns, by layer index, the first <paramref name="batchSize"/> samples of the layer's <paramref name="buffer"/>.</summary>
+    private static void WriteLayerBuffers(SourceWriter w, NetworkModel network, string method, string buffer, string batchSize)
     {
         string t = Literals.ElementType(network.Precision);
         w.Line("/// <inheritdoc/>");
         w.Line(GeneratedCode.Attribute);
-        using (w.Block($"public global::System.ReadOnlySpan<{t}> PreActivationGradients(int layerIndex) => layerIndex switch", close: "};"))
+        using (w.Block($"public global::System.ReadOnlySpan<{t}> {method}(int layerIndex) => layerIndex switch", close: "};"))
         {
             foreach (Layer layer in network.Layers)
             {
-                w.Line($"{layer.Number - 1} => new global::System.ReadOnlySpan<{t}>(_dz{layer.Number}, 0, _gradientBatchSize * {Literals.Integer(layer.Output.Size)}),");
+                w.Line($"{layer.Number - 1} => new global::System.ReadOnlySpan<{t}>({buffer}{layer.Number}, 0, {batchSize} * {Literals.Integer(layer.Output.Size)}),");
             }
             w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(\"layerIndex\", layerIndex, \"The network has {network.Layers.Count} layers, indexed from 0.\"),");
         }
