@@ -186,9 +186,23 @@ public static class Conv2DKernels
         int slotLength = SlotLength(g), k = g.FilterSize, p = g.OutputHeight * g.OutputWidth, outC = g.OutputChannels;
         int chunkRows = ChunkRows(g, ForwardChunkValues), chunkStride = ColumnStride(chunkRows * g.OutputWidth);
         bool direct = ConvolutionColumns.AreTheInput(g), fromPlanes = DirectConvolution.Applies(g, WeightSumStart(g));
+        bool tiled = RegisterTiledConvolution.Applies<T>(g, slotLength);
         int step = direct ? g.OutputHeight : chunkRows; // the input as columns: one chunk, the whole sample
         ReadOnlySpan<T> input = a.Input.Span, weights = a.Weights.Span, biases = a.Biases.Span;
         Span<T> output = a.Output.Span, workspace = a.Workspace.Span;
+        if (tiled)
+        {
+            // This thread's slots in turn: the first one's scratch serves them all, the weights laid out in it once.
+            Span<T> scratch = workspace.Slice(first * slotLength, slotLength);
+            RegisterTiledConvolution.PackWeights(weights, scratch, g);
+            (int sampleStart, _) = SamplesOf(first, a.Slots, a.Batch);
+            (int sampleEnd, _) = SamplesOf(end, a.Slots, a.Batch);
+            for (int s = sampleStart; s < sampleEnd; s++)
+            {
+                RegisterTiledConvolution.Forward(input.Slice(s * g.InputSize, g.InputSize), biases, output.Slice(s * g.OutputSize, g.OutputSize), scratch, g);
+            }
+            return;
+        }
         for (int slot = first; slot < end; slot++)
         {
             Span<T> columns = workspace.Slice(slot * slotLength, k * chunkStride);

@@ -1,0 +1,293 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen.CompilerServices;
+
+/// <summary>
+/// The forward pass of a convolution with many input channels at stride 1, computed straight from zero-padded copies of the
+/// image, with no column matrix: a tile of filters × output vectors stays in registers while it sums over every kernel tap
+/// <c>(c, i, j)</c>. Each output row is cut into vectors (the last one may reach past the row's end: its extra lanes are
+/// computed and dropped); the vector starting at output <c>(y, x)</c> reads tap <c>(c, i, j)</c> as one contiguous load of
+/// padded plane c at <c>(y + i)·paddedWidth + x + j</c>, from a table of the taps' offsets. Each load feeds one multiply-add
+/// per filter of the tile and each broadcast weight one per vector: eight filters × three vectors (24 accumulators) with
+/// 512-bit vectors, which have 32 registers; four × three with narrower ones (16 registers on AVX2). The weights are first
+/// laid out tap by tap, a tile's filters side by side (<c>[filterTile, tap, filter]</c>), so that a tap's weights are one
+/// cache line; filters past the last are zeros.
+/// </summary>
+/// <remarks>
+/// Measured against the columns (<see cref="ConvolutionColumns"/>) and <see cref="DenseKernels"/>' product for a 3×3 64 → 64
+/// layer on 32×32, padding 1, batch 32, float, AVX-512 (bench/NetGen.Compare case 13): see <see cref="Conv2DKernels"/>.
+/// Each sample's output is computed whole on one thread, each value summed in tap order (channel, kernel row, kernel column)
+/// and then its bias added, whatever the thread count.
+/// </remarks>
+internal static class RegisterTiledConvolution
+{
+    /// <summary>The fewest input channels for which this pass is taken: with fewer, <see cref="DirectConvolution"/> is.</summary>
+    private const int FewestInputChannels = 9;
+
+    /// <summary>The most kernel taps (<c>inputChannels·kernelHeight·kernelWidth</c>) whose offsets the pass keeps on the stack.</summary>
+    private const int MostTaps = 8192;
+
+    /// <summary>The most filters in a tile (with 512-bit vectors).</summary>
+    private const int MostTileFilters = 8;
+
+    /// <summary>The vectors of output positions in a tile.</summary>
+    private const int TileVectors = 3;
+
+    /// <summary>The most values in a vector (512 bits of floats): the zeros after each padded plane, which the last vector of a row may read.</summary>
+    private const int Slack = 16;
+
+    /// <summary>
+    /// Whether this pass applies to <paramref name="g"/> within <paramref name="scratchLength"/> values of scratch: stride 1,
+    /// no dilation, more than <see cref="DirectConvolution"/>'s input channels, and rows of at least one vector, at most a
+    /// quarter of whose positions are computed in vain (the last vector of each row).
+    /// </summary>
+    internal static bool Applies<T>(in Conv2DGeometry g, int scratchLength) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (g.StrideHeight != 1 || g.StrideWidth != 1 || g.DilationHeight != 1 || g.DilationWidth != 1
+            || g.InputChannels < FewestInputChannels || g.FilterSize > MostTaps || ScratchLength<T>(g) > scratchLength)
+        {
+            return false;
+        }
+        int lanes = Lanes<T>(), computed = RowVectors(g, lanes) * lanes;
+        return g.OutputWidth >= lanes && 4 * (computed - g.OutputWidth) <= computed;
+    }
+
+    /// <summary>The scratch one thread needs: the padded planes of a sample and the weights laid out by tiles.</summary>
+    internal static int ScratchLength<T>(in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T> =>
+        checked(g.InputChannels * PlaneStride(g) + PackedWeightsLength(g, TileFilters<T>()));
+
+    private static int PaddedWidth(in Conv2DGeometry g) => g.PaddingLeft + g.InputWidth + g.PaddingRight;
+
+    private static int PaddedHeight(in Conv2DGeometry g) => g.PaddingTop + g.InputHeight + g.PaddingBottom;
+
+    /// <summary>The distance between the padded planes: their values, then <see cref="Slack"/> zeros.</summary>
+    private static int PlaneStride(in Conv2DGeometry g) => PaddedHeight(g) * PaddedWidth(g) + Slack;
+
+    private static int RowVectors(in Conv2DGeometry g, int lanes) => (g.OutputWidth + lanes - 1) / lanes;
+
+    private static int PackedWeightsLength(in Conv2DGeometry g, int tileFilters) =>
+        (g.OutputChannels + tileFilters - 1) / tileFilters * tileFilters * g.FilterSize;
+
+    /// <summary>The lanes of the vectors <see cref="VectorWidth.Run"/> picks.</summary>
+    private static int Lanes<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var lanes = new LaneCount<T>();
+        VectorWidth.Run<T, LaneCount<T>>(ref lanes);
+        return lanes.Count;
+    }
+
+    /// <summary>The filters of a tile: eight with 512-bit vectors (32 registers), four otherwise.</summary>
+    private static int TileFilters<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+        Lanes<T>() * Unsafe.SizeOf<T>() == 64 ? MostTileFilters : MostTileFilters / 2;
+
+    /// <summary>
+    /// Lays the weights out for <see cref="Forward"/> in the start of <paramref name="scratch"/>: once per call and thread,
+    /// before its samples.
+    /// </summary>
+    internal static void PackWeights<T>(ReadOnlySpan<T> weights, Span<T> scratch, in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int tileFilters = TileFilters<T>(), k = g.FilterSize, outC = g.OutputChannels;
+        Span<T> packed = scratch[..PackedWeightsLength(g, tileFilters)];
+        for (int tile = 0; tile * tileFilters < outC; tile++)
+        {
+            Span<T> tileWeights = packed.Slice(tile * tileFilters * k, tileFilters * k);
+            for (int f = 0; f < tileFilters; f++)
+            {
+                int o = tile * tileFilters + f;
+                for (int t = 0; t < k; t++)
+                {
+                    tileWeights[t * tileFilters + f] = o < outC ? weights[o * k + t] : T.Zero;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <c>y = weights ⋆ sample + biases</c> for one sample, with the weights <see cref="PackWeights"/> laid out at the
+    /// start of <paramref name="scratch"/> (at least <see cref="ScratchLength"/> values).
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void Forward<T>(ReadOnlySpan<T> sample, ReadOnlySpan<T> biases, Span<T> y, Span<T> scratch, in Conv2DGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int packedLength = PackedWeightsLength(g, TileFilters<T>());
+        Span<T> planes = scratch.Slice(packedLength, g.InputChannels * PlaneStride(g));
+        Pad(sample, planes, g);
+        Span<int> offsets = stackalloc int[g.FilterSize];
+        int planeStride = PlaneStride(g), paddedWidth = PaddedWidth(g), tap = 0;
+        for (int c = 0; c < g.InputChannels; c++)
+        {
+            for (int i = 0; i < g.KernelHeight; i++)
+            {
+                for (int j = 0; j < g.KernelWidth; j++)
+                {
+                    offsets[tap++] = c * planeStride + i * paddedWidth + j;
+                }
+            }
+        }
+        var work = new SampleWork<T>(planes, scratch[..packedLength], offsets, biases, y, g);
+        VectorWidth.Run<T, SampleWork<T>>(ref work);
+    }
+
+    /// <summary>Copies each channel of <paramref name="sample"/> into its zero-padded plane.</summary>
+    private static void Pad<T>(ReadOnlySpan<T> sample, Span<T> planes, in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        planes.Clear();
+        int planeStride = PlaneStride(g), paddedWidth = PaddedWidth(g), h = g.InputHeight, w = g.InputWidth;
+        for (int c = 0; c < g.InputChannels; c++)
+        {
+            for (int row = 0; row < h; row++)
+            {
+                sample.Slice((c * h + row) * w, w).CopyTo(planes.Slice(c * planeStride + (g.PaddingTop + row) * paddedWidth + g.PaddingLeft, w));
+            }
+        }
+    }
+
+    /// <summary>Reads the lane count of the width <see cref="VectorWidth.Run"/> picks.</summary>
+    private struct LaneCount<T> : IVectorWork<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public int Count;
+
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T> => Count = V.Count;
+    }
+
+    /// <summary>One sample's tiles, for <see cref="VectorWidth.Run"/>.</summary>
+    private readonly ref struct SampleWork<T>(
+        ReadOnlySpan<T> planes, ReadOnlySpan<T> packedWeights, ReadOnlySpan<int> offsets, ReadOnlySpan<T> biases, Span<T> y, Conv2DGeometry g)
+        : IVectorWork<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _planes = planes, _weights = packedWeights, _biases = biases;
+        private readonly ReadOnlySpan<int> _offsets = offsets;
+        private readonly Span<T> _y = y;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Run<TVector, V>() where TVector : struct where V : struct, ISimd<TVector, T>
+        {
+            int lanes = V.Count, tileFilters = lanes * Unsafe.SizeOf<T>() == 64 ? MostTileFilters : MostTileFilters / 2;
+            int rowVectors = RowVectors(g, lanes), vectors = g.OutputHeight * rowVectors, k = g.FilterSize, paddedWidth = PaddedWidth(g);
+            Span<T> sums = stackalloc T[MostTileFilters * TileVectors * Slack];
+            Span<int> starts = stackalloc int[TileVectors];
+            ref T planes = ref MemoryMarshal.GetReference(_planes);
+            ref int offsets = ref MemoryMarshal.GetReference(_offsets);
+            for (int o = 0; o < g.OutputChannels; o += tileFilters)
+            {
+                ref T weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(_weights), o * k);
+                for (int v = 0; v < vectors; v += TileVectors)
+                {
+                    // A tile past the last vector computes the last one again, and drops it.
+                    for (int t = 0; t < TileVectors; t++)
+                    {
+                        int vector = Math.Min(v + t, vectors - 1), row = vector / rowVectors;
+                        starts[t] = row * paddedWidth + (vector - row * rowVectors) * lanes;
+                    }
+                    ref T x0 = ref Unsafe.Add(ref planes, starts[0]), x1 = ref Unsafe.Add(ref planes, starts[1]), x2 = ref Unsafe.Add(ref planes, starts[2]);
+                    if (tileFilters == MostTileFilters)
+                    {
+                        EightFilters<TVector, V>(ref x0, ref x1, ref x2, ref offsets, ref weights, k, sums);
+                    }
+                    else
+                    {
+                        FourFilters<TVector, V>(ref x0, ref x1, ref x2, ref offsets, ref weights, k, sums);
+                    }
+                    Store<TVector, V>(sums, o, Math.Min(tileFilters, g.OutputChannels - o), v, Math.Min(TileVectors, vectors - v), rowVectors);
+                }
+            }
+        }
+
+        /// <summary>Adds the biases to a tile's sums and writes those of real filters and vectors to the output, the lanes inside the row.</summary>
+        private void Store<TVector, V>(Span<T> sums, int firstFilter, int filters, int firstVector, int vectors, int rowVectors)
+            where TVector : struct where V : struct, ISimd<TVector, T>
+        {
+            int lanes = V.Count, ow = g.OutputWidth, p = g.OutputHeight * ow;
+            ref T y = ref MemoryMarshal.GetReference(_y);
+            for (int f = 0; f < filters; f++)
+            {
+                T bias = _biases.IsEmpty ? T.Zero : _biases[firstFilter + f];
+                TVector b = V.Broadcast(bias);
+                for (int t = 0; t < vectors; t++)
+                {
+                    int vector = firstVector + t, row = vector / rowVectors, x = (vector - row * rowVectors) * lanes;
+                    ref T target = ref Unsafe.Add(ref y, (firstFilter + f) * p + row * ow + x);
+                    ref T sum = ref sums[(f * TileVectors + t) * lanes];
+                    if (x + lanes <= ow)
+                    {
+                        V.Store(V.Add(V.Load(ref sum, 0), b), ref target, 0);
+                        continue;
+                    }
+                    for (int lane = 0; lane < ow - x; lane++)
+                    {
+                        Unsafe.Add(ref target, lane) = Unsafe.Add(ref sum, lane) + bias;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Eight filters × three vectors over every tap: each tap's eight weights are one row of the packed tile.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void EightFilters<TVector, V>(ref T x0, ref T x1, ref T x2, ref int offsets, ref T w, int k, Span<T> sums)
+            where TVector : struct where V : struct, ISimd<TVector, T>
+        {
+            TVector a00 = V.Broadcast(T.Zero), a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00, a20 = a00, a21 = a00, a22 = a00;
+            TVector a30 = a00, a31 = a00, a32 = a00, a40 = a00, a41 = a00, a42 = a00, a50 = a00, a51 = a00, a52 = a00;
+            TVector a60 = a00, a61 = a00, a62 = a00, a70 = a00, a71 = a00, a72 = a00;
+            for (int t = 0; t < k; t++, w = ref Unsafe.Add(ref w, MostTileFilters))
+            {
+                nuint offset = (nuint)Unsafe.Add(ref offsets, t);
+                TVector v0 = V.Load(ref x0, offset), v1 = V.Load(ref x1, offset), v2 = V.Load(ref x2, offset);
+                TVector b = V.Broadcast(w);
+                a00 = V.MultiplyAdd(v0, b, a00); a01 = V.MultiplyAdd(v1, b, a01); a02 = V.MultiplyAdd(v2, b, a02);
+                b = V.Broadcast(Unsafe.Add(ref w, 1));
+                a10 = V.MultiplyAdd(v0, b, a10); a11 = V.MultiplyAdd(v1, b, a11); a12 = V.MultiplyAdd(v2, b, a12);
+                b = V.Broadcast(Unsafe.Add(ref w, 2));
+                a20 = V.MultiplyAdd(v0, b, a20); a21 = V.MultiplyAdd(v1, b, a21); a22 = V.MultiplyAdd(v2, b, a22);
+                b = V.Broadcast(Unsafe.Add(ref w, 3));
+                a30 = V.MultiplyAdd(v0, b, a30); a31 = V.MultiplyAdd(v1, b, a31); a32 = V.MultiplyAdd(v2, b, a32);
+                b = V.Broadcast(Unsafe.Add(ref w, 4));
+                a40 = V.MultiplyAdd(v0, b, a40); a41 = V.MultiplyAdd(v1, b, a41); a42 = V.MultiplyAdd(v2, b, a42);
+                b = V.Broadcast(Unsafe.Add(ref w, 5));
+                a50 = V.MultiplyAdd(v0, b, a50); a51 = V.MultiplyAdd(v1, b, a51); a52 = V.MultiplyAdd(v2, b, a52);
+                b = V.Broadcast(Unsafe.Add(ref w, 6));
+                a60 = V.MultiplyAdd(v0, b, a60); a61 = V.MultiplyAdd(v1, b, a61); a62 = V.MultiplyAdd(v2, b, a62);
+                b = V.Broadcast(Unsafe.Add(ref w, 7));
+                a70 = V.MultiplyAdd(v0, b, a70); a71 = V.MultiplyAdd(v1, b, a71); a72 = V.MultiplyAdd(v2, b, a72);
+            }
+            ref T s = ref MemoryMarshal.GetReference(sums);
+            nuint n = (nuint)V.Count;
+            V.Store(a00, ref s, 0 * n); V.Store(a01, ref s, 1 * n); V.Store(a02, ref s, 2 * n); V.Store(a10, ref s, 3 * n); V.Store(a11, ref s, 4 * n); V.Store(a12, ref s, 5 * n);
+            V.Store(a20, ref s, 6 * n); V.Store(a21, ref s, 7 * n); V.Store(a22, ref s, 8 * n); V.Store(a30, ref s, 9 * n); V.Store(a31, ref s, 10 * n); V.Store(a32, ref s, 11 * n);
+            V.Store(a40, ref s, 12 * n); V.Store(a41, ref s, 13 * n); V.Store(a42, ref s, 14 * n); V.Store(a50, ref s, 15 * n); V.Store(a51, ref s, 16 * n); V.Store(a52, ref s, 17 * n);
+            V.Store(a60, ref s, 18 * n); V.Store(a61, ref s, 19 * n); V.Store(a62, ref s, 20 * n); V.Store(a70, ref s, 21 * n); V.Store(a71, ref s, 22 * n); V.Store(a72, ref s, 23 * n);
+        }
+
+        /// <summary>Four filters × three vectors over every tap (12 accumulators: AVX2's 16 registers).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void FourFilters<TVector, V>(ref T x0, ref T x1, ref T x2, ref int offsets, ref T w, int k, Span<T> sums)
+            where TVector : struct where V : struct, ISimd<TVector, T>
+        {
+            TVector a00 = V.Broadcast(T.Zero), a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00, a20 = a00, a21 = a00, a22 = a00;
+            TVector a30 = a00, a31 = a00, a32 = a00;
+            for (int t = 0; t < k; t++, w = ref Unsafe.Add(ref w, MostTileFilters / 2))
+            {
+                nuint offset = (nuint)Unsafe.Add(ref offsets, t);
+                TVector v0 = V.Load(ref x0, offset), v1 = V.Load(ref x1, offset), v2 = V.Load(ref x2, offset);
+                TVector b = V.Broadcast(w);
+                a00 = V.MultiplyAdd(v0, b, a00); a01 = V.MultiplyAdd(v1, b, a01); a02 = V.MultiplyAdd(v2, b, a02);
+                b = V.Broadcast(Unsafe.Add(ref w, 1));
+                a10 = V.MultiplyAdd(v0, b, a10); a11 = V.MultiplyAdd(v1, b, a11); a12 = V.MultiplyAdd(v2, b, a12);
+                b = V.Broadcast(Unsafe.Add(ref w, 2));
+                a20 = V.MultiplyAdd(v0, b, a20); a21 = V.MultiplyAdd(v1, b, a21); a22 = V.MultiplyAdd(v2, b, a22);
+                b = V.Broadcast(Unsafe.Add(ref w, 3));
+                a30 = V.MultiplyAdd(v0, b, a30); a31 = V.MultiplyAdd(v1, b, a31); a32 = V.MultiplyAdd(v2, b, a32);
+            }
+            ref T s = ref MemoryMarshal.GetReference(sums);
+            nuint n = (nuint)V.Count;
+            V.Store(a00, ref s, 0 * n); V.Store(a01, ref s, 1 * n); V.Store(a02, ref s, 2 * n); V.Store(a10, ref s, 3 * n); V.Store(a11, ref s, 4 * n); V.Store(a12, ref s, 5 * n);
+            V.Store(a20, ref s, 6 * n); V.Store(a21, ref s, 7 * n); V.Store(a22, ref s, 8 * n); V.Store(a30, ref s, 9 * n); V.Store(a31, ref s, 10 * n); V.Store(a32, ref s, 11 * n);
+        }
+    }
+}
