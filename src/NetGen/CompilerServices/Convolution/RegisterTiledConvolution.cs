@@ -171,21 +171,17 @@ internal static class RegisterTiledConvolution
             int lanes = V.Count, tileFilters = lanes * Unsafe.SizeOf<T>() == 64 ? MostTileFilters : MostTileFilters / 2;
             int rowVectors = RowVectors(g, lanes), vectors = g.OutputHeight * rowVectors, k = g.FilterSize, paddedWidth = PaddedWidth(g);
             Span<T> sums = stackalloc T[MostTileFilters * TileVectors * Slack];
-            Span<int> starts = stackalloc int[TileVectors];
             ref T planes = ref MemoryMarshal.GetReference(_planes);
             ref int offsets = ref MemoryMarshal.GetReference(_offsets);
             for (int o = 0; o < g.OutputChannels; o += tileFilters)
             {
                 ref T weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(_weights), o * k);
-                for (int v = 0; v < vectors; v += TileVectors)
+                int filters = Math.Min(tileFilters, g.OutputChannels - o), v = 0;
+                for (; v + TileVectors <= vectors; v += TileVectors)
                 {
-                    // A tile past the last vector computes the last one again, and drops it.
-                    for (int t = 0; t < TileVectors; t++)
-                    {
-                        int vector = Math.Min(v + t, vectors - 1), row = vector / rowVectors;
-                        starts[t] = row * paddedWidth + (vector - row * rowVectors) * lanes;
-                    }
-                    ref T x0 = ref Unsafe.Add(ref planes, starts[0]), x1 = ref Unsafe.Add(ref planes, starts[1]), x2 = ref Unsafe.Add(ref planes, starts[2]);
+                    ref T x0 = ref Unsafe.Add(ref planes, Start(v, rowVectors, lanes, paddedWidth));
+                    ref T x1 = ref Unsafe.Add(ref planes, Start(v + 1, rowVectors, lanes, paddedWidth));
+                    ref T x2 = ref Unsafe.Add(ref planes, Start(v + 2, rowVectors, lanes, paddedWidth));
                     if (tileFilters == MostTileFilters)
                     {
                         EightFilters<TVector, V>(ref x0, ref x1, ref x2, ref offsets, ref weights, k, sums);
@@ -194,9 +190,27 @@ internal static class RegisterTiledConvolution
                     {
                         FourFilters<TVector, V>(ref x0, ref x1, ref x2, ref offsets, ref weights, k, sums);
                     }
-                    Store<TVector, V>(sums, o, Math.Min(tileFilters, g.OutputChannels - o), v, Math.Min(TileVectors, vectors - v), rowVectors);
+                    Store<TVector, V>(sums, o, filters, v, TileVectors, rowVectors);
+                }
+                // The last vectors, fewer than a tile's, one at a time, four filters at a time.
+                for (; v < vectors; v++)
+                {
+                    ref T x = ref Unsafe.Add(ref planes, Start(v, rowVectors, lanes, paddedWidth));
+                    for (int f = 0; f < tileFilters; f += 4)
+                    {
+                        FourFiltersOneVector<TVector, V>(ref x, ref offsets, ref Unsafe.Add(ref weights, f), tileFilters, k,
+                            ref sums[f * TileVectors * lanes], TileVectors * lanes);
+                    }
+                    Store<TVector, V>(sums, o, filters, v, 1, rowVectors);
                 }
             }
+        }
+
+        /// <summary>Where the vector <paramref name="vector"/> of output positions starts in a padded plane.</summary>
+        private static int Start(int vector, int rowVectors, int lanes, int paddedWidth)
+        {
+            int row = vector / rowVectors;
+            return row * paddedWidth + (vector - row * rowVectors) * lanes;
         }
 
         /// <summary>Adds the biases to a tile's sums and writes those of real filters and vectors to the output, the lanes inside the row.</summary>
@@ -262,6 +276,30 @@ internal static class RegisterTiledConvolution
             V.Store(a20, ref s, 6 * n); V.Store(a21, ref s, 7 * n); V.Store(a22, ref s, 8 * n); V.Store(a30, ref s, 9 * n); V.Store(a31, ref s, 10 * n); V.Store(a32, ref s, 11 * n);
             V.Store(a40, ref s, 12 * n); V.Store(a41, ref s, 13 * n); V.Store(a42, ref s, 14 * n); V.Store(a50, ref s, 15 * n); V.Store(a51, ref s, 16 * n); V.Store(a52, ref s, 17 * n);
             V.Store(a60, ref s, 18 * n); V.Store(a61, ref s, 19 * n); V.Store(a62, ref s, 20 * n); V.Store(a70, ref s, 21 * n); V.Store(a71, ref s, 22 * n); V.Store(a72, ref s, 23 * n);
+        }
+
+        /// <summary>
+        /// Four filters (<paramref name="filterStride"/> apart in a tap's row of packed weights) × one vector over every tap:
+        /// their sums at <c>sums[f·sumStride]</c>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void FourFiltersOneVector<TVector, V>(ref T x, ref int offsets, ref T w, int filterStride, int k, ref T sums, int sumStride)
+            where TVector : struct where V : struct, ISimd<TVector, T>
+        {
+            TVector a0 = V.Broadcast(T.Zero), a1 = a0, a2 = a0, a3 = a0;
+            for (int t = 0; t < k; t++, w = ref Unsafe.Add(ref w, filterStride))
+            {
+                TVector v = V.Load(ref x, (nuint)Unsafe.Add(ref offsets, t));
+                a0 = V.MultiplyAdd(v, V.Broadcast(w), a0);
+                a1 = V.MultiplyAdd(v, V.Broadcast(Unsafe.Add(ref w, 1)), a1);
+                a2 = V.MultiplyAdd(v, V.Broadcast(Unsafe.Add(ref w, 2)), a2);
+                a3 = V.MultiplyAdd(v, V.Broadcast(Unsafe.Add(ref w, 3)), a3);
+            }
+            nuint stride = (nuint)sumStride;
+            V.Store(a0, ref sums, 0);
+            V.Store(a1, ref sums, stride);
+            V.Store(a2, ref sums, 2 * stride);
+            V.Store(a3, ref sums, 3 * stride);
         }
 
         /// <summary>Four filters × three vectors over every tap (12 accumulators: AVX2's 16 registers).</summary>
