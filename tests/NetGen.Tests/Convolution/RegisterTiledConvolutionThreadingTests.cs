@@ -6,15 +6,17 @@ namespace NetGen.Tests.Convolution;
 /// <summary>
 /// The tiled forward pass (<see cref="RegisterTiledConvolution"/>) computes each sample whole on one thread, in the same
 /// order whatever the thread count: its output on two threads is bit-identical to one thread's, for a batch split evenly
-/// and unevenly, and for a workspace of a single slot. Alone: they change the process-wide thread count.
+/// and unevenly, and with a single slot (a batch of one, or a one-slot workspace), where the threads split each sample's
+/// filters. Alone: they change the process-wide thread count.
 /// </summary>
 [Collection(nameof(IsolatedTests))]
 public class RegisterTiledConvolutionThreadingTests
 {
-    // 3 samples × 20 filters × 144 weights × 480 positions = 4.1 M multiply-adds: split even when the workers have to be woken.
+    // 20 filters × 144 weights × 480 positions = 1.4 M multiply-adds a sample: split even when the workers have to be woken.
     private static readonly Conv2DGeometry Geometry = new(16, 15, 32, 20, 3, 3, 1, 1, 1, 1, 1, 1);
 
     [Theory]
+    [InlineData(1)]
     [InlineData(3)]
     [InlineData(4)]
     public void Two_threads_give_one_thread_s_output_bit_for_bit(int batch)

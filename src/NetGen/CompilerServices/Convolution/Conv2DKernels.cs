@@ -97,6 +97,19 @@ public static class Conv2DKernels
         int slots = Slots(workspace.Length, geometry, batch, nameof(workspace));
         fixed (T* pi = input, pw = weights, pb = biases, po = output, ps = workspace)
         {
+            if (slots == 1 && KernelThreading.ThreadCount > 1 && RegisterTiledConvolution.Applies<T>(geometry, SlotLength(geometry)))
+            {
+                // One slot: the threads split each sample's filters instead, from the planes padded here.
+                Span<T> scratch = workspace[..SlotLength(geometry)];
+                RegisterTiledConvolution.PackWeights(weights, scratch, geometry);
+                for (int s = 0; s < batch; s++)
+                {
+                    RegisterTiledConvolution.Pad(input.Slice(s * geometry.InputSize, geometry.InputSize), scratch, geometry);
+                    var sample = new TiledSample<T>(new(pb, biases.Length), new(po + s * geometry.OutputSize, geometry.OutputSize), new(ps, scratch.Length), geometry);
+                    KernelThreading.RunRanges(&ForwardFilterTiles<T>, (nint)(&sample), RegisterTiledConvolution.FilterTiles<T>(geometry), Work(geometry, 1));
+                }
+                return;
+            }
             var arguments = new Arguments<T>(
                 new(pi, input.Length), new(pw, weights.Length), new(pb, biases.Length), new(po, output.Length),
                 default, default, default, new(ps, workspace.Length), geometry, batch, slots);
@@ -178,6 +191,16 @@ public static class Conv2DKernels
         FixedSpan<T> WeightGradients, FixedSpan<T> BiasGradients, FixedSpan<T> InputGradients, FixedSpan<T> Workspace,
         Conv2DGeometry Geometry, int Batch, int Slots)
         where T : unmanaged;
+
+    /// <summary>One sample's spans for <see cref="ForwardFilterTiles"/>, fixed for the duration of the call.</summary>
+    private readonly record struct TiledSample<T>(FixedSpan<T> Biases, FixedSpan<T> Output, FixedSpan<T> Scratch, Conv2DGeometry Geometry)
+        where T : unmanaged;
+
+    private static unsafe void ForwardFilterTiles<T>(nint sample, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly TiledSample<T> a = ref *(TiledSample<T>*)sample;
+        RegisterTiledConvolution.ForwardFilterTiles<T>(a.Biases.Span, a.Output.Span, a.Scratch.Span, a.Geometry, first, end);
+    }
 
     private static unsafe void ForwardSlots<T>(nint arguments, int first, int end) where T : unmanaged, IFloatingPointIeee754<T>
     {

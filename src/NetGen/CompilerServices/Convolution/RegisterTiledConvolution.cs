@@ -110,13 +110,48 @@ internal static class RegisterTiledConvolution
     /// Writes <c>y = weights ⋆ sample + biases</c> for one sample, with the weights <see cref="PackWeights"/> laid out at the
     /// start of <paramref name="scratch"/> (at least <see cref="ScratchLength"/> values).
     /// </summary>
-    [SkipLocalsInit]
     internal static void Forward<T>(ReadOnlySpan<T> sample, ReadOnlySpan<T> biases, Span<T> y, Span<T> scratch, in Conv2DGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Pad(sample, scratch, g);
+        ForwardFilterTiles(biases, y, scratch, g, 0, FilterTiles<T>(g));
+    }
+
+    /// <summary>The tiles of filters <see cref="ForwardFilterTiles"/> takes: the output channels over the filters of a tile, rounded up.</summary>
+    internal static int FilterTiles<T>(in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int tileFilters = TileFilters<T>();
+        return (g.OutputChannels + tileFilters - 1) / tileFilters;
+    }
+
+    /// <summary>
+    /// Copies each channel of <paramref name="sample"/> into its zero-padded plane in <paramref name="scratch"/>, after the
+    /// packed weights.
+    /// </summary>
+    internal static void Pad<T>(ReadOnlySpan<T> sample, Span<T> scratch, in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int planeStride = PlaneStride(g), paddedWidth = PaddedWidth(g), h = g.InputHeight, w = g.InputWidth;
+        Span<T> planes = scratch.Slice(PackedWeightsLength(g, TileFilters<T>()), g.InputChannels * planeStride);
+        planes.Clear();
+        for (int c = 0; c < g.InputChannels; c++)
+        {
+            for (int row = 0; row < h; row++)
+            {
+                sample.Slice((c * h + row) * w, w).CopyTo(planes.Slice(c * planeStride + (g.PaddingTop + row) * paddedWidth + g.PaddingLeft, w));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the output channels of the filter tiles <c>[firstTile, endTile)</c> of one sample from the packed weights and
+    /// padded planes in <paramref name="scratch"/> (<see cref="PackWeights"/>, <see cref="Pad"/>), which it only reads: the
+    /// tiles of a sample can be split over threads.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void ForwardFilterTiles<T>(ReadOnlySpan<T> biases, Span<T> y, ReadOnlySpan<T> scratch, in Conv2DGeometry g, int firstTile, int endTile)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         int packedLength = PackedWeightsLength(g, TileFilters<T>());
-        Span<T> planes = scratch.Slice(packedLength, g.InputChannels * PlaneStride(g));
-        Pad(sample, planes, g);
         Span<int> offsets = stackalloc int[g.FilterSize];
         int planeStride = PlaneStride(g), paddedWidth = PaddedWidth(g), tap = 0;
         for (int c = 0; c < g.InputChannels; c++)
@@ -129,22 +164,8 @@ internal static class RegisterTiledConvolution
                 }
             }
         }
-        var work = new SampleWork<T>(planes, scratch[..packedLength], offsets, biases, y, g);
+        var work = new SampleWork<T>(scratch.Slice(packedLength, g.InputChannels * planeStride), scratch[..packedLength], offsets, biases, y, g, firstTile, endTile);
         VectorWidth.Run<T, SampleWork<T>>(ref work);
-    }
-
-    /// <summary>Copies each channel of <paramref name="sample"/> into its zero-padded plane.</summary>
-    private static void Pad<T>(ReadOnlySpan<T> sample, Span<T> planes, in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        planes.Clear();
-        int planeStride = PlaneStride(g), paddedWidth = PaddedWidth(g), h = g.InputHeight, w = g.InputWidth;
-        for (int c = 0; c < g.InputChannels; c++)
-        {
-            for (int row = 0; row < h; row++)
-            {
-                sample.Slice((c * h + row) * w, w).CopyTo(planes.Slice(c * planeStride + (g.PaddingTop + row) * paddedWidth + g.PaddingLeft, w));
-            }
-        }
     }
 
     /// <summary>Reads the lane count of the width <see cref="VectorWidth.Run"/> picks.</summary>
@@ -157,7 +178,8 @@ internal static class RegisterTiledConvolution
 
     /// <summary>One sample's tiles, for <see cref="VectorWidth.Run"/>.</summary>
     private readonly ref struct SampleWork<T>(
-        ReadOnlySpan<T> planes, ReadOnlySpan<T> packedWeights, ReadOnlySpan<int> offsets, ReadOnlySpan<T> biases, Span<T> y, Conv2DGeometry g)
+        ReadOnlySpan<T> planes, ReadOnlySpan<T> packedWeights, ReadOnlySpan<int> offsets, ReadOnlySpan<T> biases, Span<T> y, Conv2DGeometry g,
+        int firstTile, int endTile)
         : IVectorWork<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -173,7 +195,7 @@ internal static class RegisterTiledConvolution
             Span<T> sums = stackalloc T[MostTileFilters * TileVectors * Slack];
             ref T planes = ref MemoryMarshal.GetReference(_planes);
             ref int offsets = ref MemoryMarshal.GetReference(_offsets);
-            for (int o = 0; o < g.OutputChannels; o += tileFilters)
+            for (int o = firstTile * tileFilters; o < Math.Min(endTile * tileFilters, g.OutputChannels); o += tileFilters)
             {
                 ref T weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(_weights), o * k);
                 int filters = Math.Min(tileFilters, g.OutputChannels - o), v = 0;
