@@ -126,19 +126,28 @@ internal static class RegisterTiledConvolution
 
     /// <summary>
     /// Copies each channel of <paramref name="sample"/> into its zero-padded plane in <paramref name="scratch"/>, after the
-    /// packed weights.
+    /// packed weights. Only the padding is cleared, and the rows are copied inline: for 64 channels of 32×32, clearing
+    /// whole planes and copying each row with <c>CopyTo</c> took a few per cent of the sample's convolution.
     /// </summary>
     internal static void Pad<T>(ReadOnlySpan<T> sample, Span<T> scratch, in Conv2DGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int planeStride = PlaneStride(g), paddedWidth = PaddedWidth(g), h = g.InputHeight, w = g.InputWidth;
+        int first = g.PaddingTop * paddedWidth + g.PaddingLeft, gap = g.PaddingRight + g.PaddingLeft;
         Span<T> planes = scratch.Slice(PackedWeightsLength(g, TileFilters<T>()), g.InputChannels * planeStride);
-        planes.Clear();
         for (int c = 0; c < g.InputChannels; c++)
         {
+            Span<T> plane = planes.Slice(c * planeStride, planeStride);
+            plane[..first].Clear();
             for (int row = 0; row < h; row++)
             {
-                sample.Slice((c * h + row) * w, w).CopyTo(planes.Slice(c * planeStride + (g.PaddingTop + row) * paddedWidth + g.PaddingLeft, w));
+                int start = first + row * paddedWidth;
+                ConvolutionColumns.CopyShort(sample.Slice((c * h + row) * w, w), plane.Slice(start, w));
+                if (row < h - 1)
+                {
+                    ConvolutionColumns.ClearShort(plane.Slice(start + w, gap)); // this row's right padding, the next one's left
+                }
             }
+            plane[(first + (h - 1) * paddedWidth + w)..].Clear();
         }
     }
 
