@@ -23,17 +23,22 @@ namespace NetGen.CompilerServices;
 /// fast for a 3×3 64→64 layer (90-110 GFLOP/s on one core, float, AVX-512). The columns are gathered a chunk of output rows
 /// at a time (<see cref="ForwardChunkValues"/>, <see cref="BackwardChunkValues"/>). Whole kernels, float, on the
 /// development VM (AVX-512, FMA peak about 115 GFLOP/s per core; best of many calls, the VM shared): a 3×3 64→64 layer on
-/// 32×32 with padding 1 runs forward at 87 and backward at 87 GFLOP/s on one thread (75 % of the peak), 174 and 159 on two;
+/// 32×32 with padding 1 ran forward through the columns at 87 and runs backward at 87 GFLOP/s on one thread (75 % of the
+/// peak), 174 and 159 on two;
 /// LeNet-5's layers (1→6 5×5 on 28×28 with padding 2, 6→16 5×5 on 14×14; batch 64) ran at only 21-26 on one thread through
 /// gathered columns: their products are small (6 or 16 filters, 100 output positions) and gathering weighed as much as
 /// them. Few input channels at stride 1 therefore skip the columns forward (<see cref="DirectConvolution"/>), and at
 /// stride 1 the backward pass copies whole column rows from padded planes (<see cref="DirectConvolution.Backward"/>).
+/// More input channels at stride 1 skip them forward too (<see cref="RegisterTiledConvolution"/>: tiles of filters × output
+/// vectors in registers over padded planes): the 3×3 64→64 layer then runs forward at 107 GFLOP/s on one thread (91 % of
+/// the peak; through the columns 92, 78 %).
 /// The batch's samples are split over the threads (<see cref="KernelThreading.RunRanges"/>) in slots, each with its own
 /// columns in the workspace: the output and the input's gradient of a sample are computed whole on one thread, bit-identical
 /// whatever the thread count; each slot sums its samples' weight and bias gradients into its own part of the workspace, and
 /// the parts are added to the caller's gradients in slot order: bit-identical from run to run for a given thread count, within
 /// rounding across thread counts. With one slot (a batch of one, or a workspace of one slot) the samples are not split but
-/// the products are, over their units, as a dense layer's: the output is then within rounding of one thread's.
+/// the products are, over their units, as a dense layer's: the output is then within rounding of one thread's (the tiled
+/// forward pass splits each sample's filter tiles instead, bit-identical to one thread's).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Conv2DKernels
