@@ -121,7 +121,7 @@ internal static class ConvolutionColumns
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> (as long; they do not overlap).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyShort<T>(ReadOnlySpan<T> source, Span<T> destination)
+    internal static void CopyShort<T>(ReadOnlySpan<T> source, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = source.Length, i = 0;
@@ -169,7 +169,7 @@ internal static class ConvolutionColumns
 
     /// <summary>Zeroes a few values (padding columns) without a call.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ClearShort<T>(Span<T> values)
+    internal static void ClearShort<T>(Span<T> values)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < values.Length; i++)
