@@ -51,6 +51,16 @@ public class ConvolutionPredictionTests(ITestOutputHelper output)
         + "channels, 0.58 at 32; with batch normalization in the branches (the lab's network with this head) 1.0-1.1.")]
     public void Twenty_one_residual_ReLU_convolutions_without_normalization_are_within_2x() => Check(nameof(ConvResidualReLU21), 2);
 
+    [Fact]
+    public void The_summary_calls_its_gradient_column_a_lower_bound_where_the_model_misses_global_average_pooling()
+    {
+        const string LowerBound = "a lower bound below the global average pooling";
+        Assert.Contains(LowerBound, ConvResidualReLU21.Summary); // 8 channels, no normalization: measured 2.5x the column
+        Assert.DoesNotContain(LowerBound, ConvResidualReLU21Flatten.Summary); // within 1.2x
+        Assert.DoesNotContain(LowerBound, ConvResidualBatchNorm51.Summary); // normalized: within 1.5x
+        Assert.DoesNotContain(LowerBound, ConvReLUHe10.Summary); // no global average pooling
+    }
+
     private void Check(string name, int branchLayers)
     {
         Type type = typeof(ConvReLUHe10).Assembly.GetType(typeof(ConvReLUHe10).Namespace + "." + name)!;
