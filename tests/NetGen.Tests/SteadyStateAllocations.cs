@@ -24,4 +24,26 @@ internal static class SteadyStateAllocations
         }
         return allocated;
     }
+
+    /// <summary>
+    /// <see cref="Of"/> an Adam training step and a forward pass of a ten-class <paramref name="network"/> on a batch of
+    /// <paramref name="batchSize"/> uniform random inputs.
+    /// </summary>
+    public static long OfTrainingStep(INetwork<float> network, int batchSize)
+    {
+        var random = new SeededRandom(2);
+        float[] inputs = Enumerable.Range(0, batchSize * network.InputSize).Select(_ => (float)random.NextDouble()).ToArray();
+        float[] targets = new float[batchSize * 10];
+        for (int s = 0; s < batchSize; s++)
+        {
+            targets[s * 10 + s % 10] = 1;
+        }
+        var optimizer = new Adam<float>();
+        float[] logits = new float[batchSize * 10];
+        return Of(() =>
+        {
+            network.TrainStep(inputs, targets, batchSize, optimizer);
+            network.Forward(inputs, logits, batchSize);
+        });
+    }
 }

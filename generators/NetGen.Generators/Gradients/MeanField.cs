@@ -1,4 +1,5 @@
 using System;
+using NetGen.Generators.Layers.Convolution;
 using NetGen.Generators.Model;
 
 namespace NetGen.Generators.Gradients;
@@ -110,6 +111,24 @@ internal sealed class MeanField
     /// elementwise or per-channel layer keeps it; a flatten or a dense layer's is null); convolutions and poolings replace it.
     /// </summary>
     public double[]? PassedProfile { get; set; }
+
+    /// <summary>
+    /// Going backward through the windows of layer <paramref name="number"/> (a convolution's kernel, a pooling's window, a
+    /// strided projection): the mean number of reads per input pixel, each weighted by its output's share of the gradient
+    /// (<see cref="PixelProfile.Backward"/>), and, in <see cref="PassedProfile"/>, the spread that gives the input's
+    /// gradient. For an image too large to follow pixel by pixel, the uniform count (real taps per input on each axis) and
+    /// no spread.
+    /// </summary>
+    public double ReadsPerInputPixel(int number, ImageAxis height, ImageAxis width)
+    {
+        if (PixelProfile.Backward(OutputGradientProfile(number), height, width) is var (meanReads, inputProfile))
+        {
+            PassedProfile = inputProfile;
+            return meanReads;
+        }
+        PassedProfile = null;
+        return height.RealTaps / height.Size * (width.RealTaps / width.Size);
+    }
 
     /// <summary>Adds <paramref name="gradient"/> to layer <paramref name="number"/>'s output gradient (paths add), spread over the pixels as <see cref="PassedProfile"/>.</summary>
     public void AddOutputGradient(int number, GradientMoments gradient)

@@ -48,22 +48,7 @@ public class ConvolutionNetworkTests(ITestOutputHelper output)
     [Fact]
     public void A_training_step_allocates_nothing()
     {
-        var network = new SmallConvDigits(maxBatchSize: 8, seed: 1);
-        var random = new SeededRandom(2);
-        float[] inputs = Enumerable.Range(0, 8 * SmallConvDigits.InputSize).Select(_ => (float)random.NextDouble()).ToArray();
-        float[] targets = new float[8 * 10];
-        for (int s = 0; s < 8; s++)
-        {
-            targets[s * 10 + s % 10] = 1;
-        }
-        var optimizer = new Adam<float>();
-        float[] logits = new float[8 * 10];
-        void Step()
-        {
-            network.TrainStep(inputs, targets, 8, optimizer);
-            network.Forward(inputs, logits, 8);
-        }
-        long allocated = SteadyStateAllocations.Of(Step);
+        long allocated = SteadyStateAllocations.OfTrainingStep(new SmallConvDigits(maxBatchSize: 8, seed: 1), batchSize: 8);
         Assert.True(allocated == 0, $"A training step and a forward pass allocated {allocated} bytes; they must allocate none.");
     }
 }

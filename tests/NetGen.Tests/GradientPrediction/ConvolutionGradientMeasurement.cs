@@ -40,7 +40,7 @@ internal static class ConvolutionGradientMeasurement
             var targets = new double[batchSize * network.OutputSize];
             for (int batch = 0; batch < batches; batch++)
             {
-                Fill(random, inputs, targets, batchSize);
+                RandomBatches.Fill(random, inputs, targets, batchSize);
                 network.ComputeGradients(inputs, targets, batchSize);
                 var pass = new ReferenceBackward(network, inputs, targets, batchSize, branchLayers);
                 double[][] dz = pass.Run();
@@ -72,29 +72,29 @@ internal static class ConvolutionGradientMeasurement
             {
                 return double.PositiveInfinity;
             }
-            double scale = 0, difference = 0;
-            for (int i = 0; i < exposed.Length; i++)
-            {
-                scale = Math.Max(scale, Math.Abs(dz[k][i]));
-                difference = Math.Max(difference, Math.Abs(exposed[i] - dz[k][i]));
-            }
-            worst = Math.Max(worst, scale > 0 ? difference / scale : difference);
+            worst = Math.Max(worst, LargestDifference(exposed, dz[k]) / Math.Max(1e-300, LargestMagnitude(dz[k])));
         }
         return worst;
     }
 
-    private static void Fill(SeededRandom random, double[] inputs, double[] targets, int batchSize)
+    private static double LargestMagnitude(ReadOnlySpan<double> values)
     {
-        for (int i = 0; i < inputs.Length; i++)
+        double largest = 0;
+        foreach (double value in values)
         {
-            inputs[i] = random.NextGaussian();
+            largest = Math.Max(largest, Math.Abs(value));
         }
-        Array.Clear(targets);
-        int outputs = targets.Length / batchSize;
-        for (int sample = 0; sample < batchSize; sample++)
+        return largest;
+    }
+
+    private static double LargestDifference(ReadOnlySpan<double> network, double[] reference)
+    {
+        double largest = 0;
+        for (int i = 0; i < reference.Length; i++)
         {
-            targets[sample * outputs + random.NextInt32(outputs)] = 1;
+            largest = Math.Max(largest, Math.Abs(network[i] - reference[i]));
         }
+        return largest;
     }
 
     /// <summary>One backward pass over the last forward pass of a network, layer by layer from the loss.</summary>
@@ -402,26 +402,6 @@ internal static class ConvolutionGradientMeasurement
             double scale = Math.Max(1e-300, Math.Max(LargestMagnitude(weights), LargestMagnitude(biases)));
             double difference = Math.Max(LargestDifference(weights, weightGradient), biasGradient is null ? 0 : LargestDifference(biases, biasGradient));
             WorstMismatch = Math.Max(WorstMismatch, difference / scale);
-        }
-
-        private static double LargestMagnitude(ReadOnlySpan<double> values)
-        {
-            double largest = 0;
-            foreach (double value in values)
-            {
-                largest = Math.Max(largest, Math.Abs(value));
-            }
-            return largest;
-        }
-
-        private static double LargestDifference(ReadOnlySpan<double> network, double[] reference)
-        {
-            double largest = 0;
-            for (int i = 0; i < reference.Length; i++)
-            {
-                largest = Math.Max(largest, Math.Abs(network[i] - reference[i]));
-            }
-            return largest;
         }
 
         private static void Add(double[] source, double[] target)

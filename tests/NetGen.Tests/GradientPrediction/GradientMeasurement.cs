@@ -23,7 +23,7 @@ internal static class GradientMeasurement
             var target = new double[network.OutputSize];
             for (int sample = 0; sample < samples; sample++)
             {
-                Fill(random, input, target, 1);
+                RandomBatches.Fill(random, input, target, 1);
                 network.ComputeGradients(input, target, 1);
                 for (int k = 0; k < network.Layers.Count; k++)
                 {
@@ -57,7 +57,7 @@ internal static class GradientMeasurement
             var targets = new double[batchSize * network.OutputSize];
             for (int batch = 0; batch < batches; batch++)
             {
-                Fill(random, inputs, targets, batchSize);
+                RandomBatches.Fill(random, inputs, targets, batchSize);
                 network.ComputeGradients(inputs, targets, batchSize);
                 for (int k = 0; k < network.Layers.Count; k++)
                 {
@@ -126,20 +126,6 @@ internal static class GradientMeasurement
             a[i] = f(z[i]);
         }
         return a;
-    }
-
-    private static void Fill(SeededRandom random, double[] inputs, double[] targets, int batchSize)
-    {
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            inputs[i] = random.NextGaussian();
-        }
-        Array.Clear(targets);
-        int outputs = targets.Length / batchSize;
-        for (int sample = 0; sample < batchSize; sample++)
-        {
-            targets[sample * outputs + random.NextInt32(outputs)] = 1;
-        }
     }
 
     private static double SumOfSquares(ReadOnlySpan<double> values)

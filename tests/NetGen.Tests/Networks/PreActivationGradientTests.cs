@@ -109,17 +109,9 @@ public class PreActivationGradientTests
 
     private static (double[] Inputs, double[] Targets) Data(int inputSize, int outputSize, int seed)
     {
-        var random = new SeededRandom(seed);
         var inputs = new double[Batch * inputSize];
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            inputs[i] = random.NextGaussian();
-        }
         var targets = new double[Batch * outputSize];
-        for (int sample = 0; sample < Batch; sample++)
-        {
-            targets[sample * outputSize + random.NextInt32(outputSize)] = 1;
-        }
+        RandomBatches.Fill(new SeededRandom(seed), inputs, targets, Batch);
         return (inputs, targets);
     }
 

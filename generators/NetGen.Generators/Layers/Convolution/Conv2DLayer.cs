@@ -94,17 +94,7 @@ internal sealed record Conv2DLayer(
     /// </summary>
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
-        double readsPerInput;
-        if (PixelProfile.Backward(field.OutputGradientProfile(Number), Height, Width) is var (meanReads, inputProfile))
-        {
-            readsPerInput = meanReads;
-            field.PassedProfile = inputProfile;
-        }
-        else
-        {
-            readsPerInput = Height.RealTaps / Height.Size * (Width.RealTaps / Width.Size);
-            field.PassedProfile = null;
-        }
+        double readsPerInput = field.ReadsPerInputPixel(Number, Height, Width);
         int units = Math.Max(1, (int)Math.Min(int.MaxValue, Math.Round(Filters * readsPerInput)));
         Equivalent((int)Math.Min(int.MaxValue, Input.LongSize), units).Backpropagate(field, preActivationGradient);
     }

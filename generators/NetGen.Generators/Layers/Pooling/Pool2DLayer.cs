@@ -99,17 +99,7 @@ internal sealed record Pool2DLayer(int Number, Shape Input, Shape Output, LayerK
     public override void Backpropagate(MeanField field, GradientMoments preActivationGradient)
     {
         double ratio = OutputsPerInput, window = (double)Size * Size;
-        double reads;
-        if (PixelProfile.Backward(field.OutputGradientProfile(Number), Height, Width) is var (meanReads, inputProfile))
-        {
-            reads = meanReads;
-            field.PassedProfile = inputProfile;
-        }
-        else
-        {
-            reads = ratio * window;
-            field.PassedProfile = null;
-        }
+        double reads = field.ReadsPerInputPixel(Number, Height, Width);
         double meanSquare = preActivationGradient.MeanSquare * reads / (IsMax ? window : window * window) * (IsMax ? DerivativeAtTheMaximum(field) : 1);
         double common = Math.Min(meanSquare, preActivationGradient.CommonModeSquare * ratio * ratio);
         field.AddOutputGradient(Number - 1, new GradientMoments(meanSquare, common));

@@ -136,17 +136,7 @@ internal sealed record ResidualLayer(int Number, Shape Input, Shape Output, Acti
         double reads = 1;
         if (ProjectsImages)
         {
-            ImageAxis height = ImageProjection.Axis(Input.Height, ProjectionStride), width = ImageProjection.Axis(Input.Width, ProjectionStride);
-            if (PixelProfile.Backward(field.OutputGradientProfile(Number), height, width) is var (meanReads, skipProfile))
-            {
-                reads = meanReads;
-                field.PassedProfile = skipProfile;
-            }
-            else
-            {
-                reads = height.RealTaps / height.Size * (width.RealTaps / width.Size);
-                field.PassedProfile = null;
-            }
+            reads = field.ReadsPerInputPixel(Number, ImageProjection.Axis(Input.Height, ProjectionStride), ImageProjection.Axis(Input.Width, ProjectionStride));
         }
         double projected = ProjectionGain(ProjectionFans.FanOut) * reads * preActivationGradient.MeanSquare;
         field.AddOutputGradient(SkipFrom, new GradientMoments(projected, projected / Input.Size));
