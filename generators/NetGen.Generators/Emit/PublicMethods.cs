@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generators.Layers.Normalization;
 using NetGen.Generators.Layers.Recurrent;
 using NetGen.Generators.Model;
 
@@ -206,10 +207,13 @@ internal static class PublicMethods
         }
     }
 
-    /// <summary>Batch normalization in training mode needs two samples or more.</summary>
+    /// <summary>
+    /// Batch normalization in training mode needs two values per feature: two samples for one over a vector (or a 1x1
+    /// image); one over an image's channels of two pixels or more takes any batch.
+    /// </summary>
     private static void WriteBatchNormCheck(SourceWriter w, NetworkModel network, string batchSize)
     {
-        if (network.Layers.FirstOrDefault(layer => layer.Kind == LayerKind.BatchNorm) is Layer first)
+        if (network.Layers.OfType<BatchNormLayer>().FirstOrDefault(layer => layer.ValuesPerSample < 2) is BatchNormLayer first)
         {
             w.Line($"{Arguments}.CheckBatchNormBatch({batchSize}, IsTraining, \"{first.Name}\");");
         }

@@ -69,7 +69,7 @@ public static class NetworkArguments
         }
     }
 
-    /// <summary>Checks that a network with batch normalization gets at least 2 samples per batch in training mode.</summary>
+    /// <summary>Checks that a network with batch normalization over a vector (or a 1x1 image) gets at least 2 samples per batch in training mode.</summary>
     /// <exception cref="ArgumentException">It is in training mode and the batch has a single sample.</exception>
     public static void CheckBatchNormBatch(int batchSize, bool isTraining, string layerName)
     {

@@ -15,7 +15,7 @@ public static partial class Trainer
     /// <summary>
     /// Trains <paramref name="network"/> for <see cref="TrainingOptions.Epochs"/> epochs. Each epoch draws a new sample order
     /// (when <see cref="TrainingOptions.Shuffle"/> is set, from one generator seeded once with <see cref="TrainingOptions.Seed"/>),
-    /// runs <see cref="INetwork{T}.TrainStep"/> on every mini-batch, the last one possibly smaller (left out when it holds a single sample and the network has batch normalization), then evaluates on
+    /// runs <see cref="INetwork{T}.TrainStep"/> on every mini-batch, the last one possibly smaller (left out when it holds a single sample and the network has batch normalization over a vector), then evaluates on
     /// <paramref name="validation"/> if given. With <see cref="TrainingOptions.ClipGradientValue"/>,
     /// <see cref="TrainingOptions.ClipGradientNorm"/> or <see cref="TrainingOptions.Monitor"/> set, a step is instead
     /// <see cref="INetwork{T}.ComputeGradients"/>, the monitor's measurement (when due), clipping, then
@@ -91,7 +91,9 @@ public static partial class Trainer
         CheckpointPosition? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.Load(options.ResumeFrom, network, checkpointable!);
         long step = resumed?.Step ?? 0;
 
-        bool hasBatchNorm = network.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm);
+        // Batch normalization over a vector cannot train on one sample (its variance is 0); over an image's channels it
+        // takes the pixels too (PyTorch's BatchNorm2d), so one sample of two pixels or more is enough.
+        bool needsTwoSamples = network.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm && (layer.OutputChannels == 0 || layer.Outputs == layer.OutputChannels));
         var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed, resumed?.ShuffleState);
         var trainingStep = new TrainingStep<T>(network, optimizer, options, monitor, batches);
         var results = new List<EpochResult>(options.Epochs);
@@ -130,8 +132,8 @@ public static partial class Trainer
                     }
                     GradientReport? report = null;
                     double batchLoss = double.NaN;
-                    // Batch normalization cannot train on one sample (its variance is 0): a last batch of one is left out.
-                    if (size > 1 || !hasBatchNorm)
+                    // A last batch of one is left out where batch normalization cannot train on it.
+                    if (size > 1 || !needsTwoSamples)
                     {
                         rate.BeforeStep(new SchedulePosition(step, epoch, batches.BatchCount, options.Epochs));
                         var position = new StepPosition(epoch, batch + 1, batches.BatchCount, step + 1);

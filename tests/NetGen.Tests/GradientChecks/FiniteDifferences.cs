@@ -24,15 +24,17 @@ internal static class FiniteDifferences
 
     /// <param name="beforeEachPass">Runs before every forward pass, to fix what a pass would otherwise draw anew (dropout's masks).</param>
     /// <param name="targets">The batch's targets; by default one class per sample for softmax (a sequence output with a loss per step needs one per step).</param>
+    /// <param name="batchSize">The samples in the batch.</param>
     public static void Check(
-        INetwork<double> network, string name, ITestOutputHelper output, Action<INetwork<double>>? beforeEachPass = null, double[]? targets = null)
+        INetwork<double> network, string name, ITestOutputHelper output, Action<INetwork<double>>? beforeEachPass = null, double[]? targets = null,
+        int batchSize = BatchSize)
     {
         var random = new SeededRandom(5);
-        double[] inputs = Enumerable.Range(0, BatchSize * network.InputSize).Select(_ => 2 * random.NextDouble() - 1).ToArray();
-        targets ??= MakeTargets(network, random);
+        double[] inputs = Enumerable.Range(0, batchSize * network.InputSize).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+        targets ??= MakeTargets(network, random, batchSize);
 
         beforeEachPass?.Invoke(network);
-        network.ComputeGradients(inputs, targets, BatchSize);
+        network.ComputeGradients(inputs, targets, batchSize);
         double[] analytic = network.Gradients.ToArray();
 
         Span<double> parameters = network.Parameters;
@@ -45,7 +47,7 @@ internal static class FiniteDifferences
             {
                 network.Parameters[i] = original + offset;
                 beforeEachPass?.Invoke(network);
-                return network.ComputeLoss(inputs, targets, BatchSize);
+                return network.ComputeLoss(inputs, targets, batchSize);
             }
             double error = double.PositiveInfinity;
             foreach (double h in Steps)
@@ -65,10 +67,10 @@ internal static class FiniteDifferences
     }
 
     /// <summary>Targets the loss accepts: one-hot classes for softmax, 0/1 labels for the binary losses, values in [−1, 1] to regress.</summary>
-    private static double[] MakeTargets(INetwork<double> network, SeededRandom random)
+    private static double[] MakeTargets(INetwork<double> network, SeededRandom random, int batchSize)
     {
-        var targets = new double[BatchSize * network.OutputSize];
-        for (int sample = 0; sample < BatchSize; sample++)
+        var targets = new double[batchSize * network.OutputSize];
+        for (int sample = 0; sample < batchSize; sample++)
         {
             Span<double> row = targets.AsSpan(sample * network.OutputSize, network.OutputSize);
             switch (network.Loss)

@@ -45,6 +45,12 @@ internal sealed record BatchNormLayer(int Number, Shape Input, ActivationFunctio
 
     public override string TypeDescription => Input.IsImage ? "BatchNorm(channels)" : "BatchNorm";
 
+    /// <summary>
+    /// How many values of one sample each feature's mean and variance are taken over in training mode: an image's pixels
+    /// (PyTorch's <c>BatchNorm2d</c> counts batch × height × width, so one sample of two pixels or more is enough), 1 for a vector.
+    /// </summary>
+    public int ValuesPerSample => Input.IsImage ? Input.Pixels : 1;
+
     /// <summary>The running mean, then the running variance.</summary>
     public override int StateCount => 2 * Features;
 
