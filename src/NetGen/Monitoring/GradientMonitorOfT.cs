@@ -15,7 +15,8 @@ namespace NetGen;
 /// <remarks>
 /// Every buffer is allocated by the constructor; <see cref="Measure"/> allocates nothing afterwards (except the warnings it
 /// raises) and reuses one <see cref="GradientReport"/>. It works for any <see cref="LayerKind"/> through
-/// <see cref="INetwork{T}"/> alone: the weight-gradient rules and ratios consider dense layers; NaN detection considers every
+/// <see cref="INetwork{T}"/> alone: the weight-gradient rules and ratios consider the dense and convolution layers (their weight matrices and kernels, as
+/// AutoTrainer's kernel norms do); NaN detection considers every
 /// layer; dead units and saturation consider every layer with an activation of its own by that activation, which leaves out
 /// <see cref="LayerKind.PReLU"/> (no unit is dead: the slope passes gradient below 0) and <see cref="LayerKind.Dropout"/> (its
 /// zeros are the mask's; its input's dead units are counted at the layer that computed them). A PReLU layer's slopes are its
@@ -31,7 +32,7 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
     private readonly INetwork<T> _network;
     private readonly LayerInfo[] _layers;
     private readonly LayerGradientStatistics[] _statistics;
-    private readonly int[] _denseLayers;
+    private readonly int[] _weightedLayers;
     private readonly T[] _unitMaxima;
     private readonly double[] _medianBuffer;
     private readonly bool[] _holding;
@@ -45,20 +46,20 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         _network = network;
         _layers = [.. network.Layers];
         _statistics = new LayerGradientStatistics[_layers.Length];
-        var dense = new List<int>();
+        var weighted = new List<int>();
         int widest = 0;
         for (int i = 0; i < _layers.Length; i++)
         {
             _statistics[i] = new LayerGradientStatistics(i, _layers[i]);
-            if (IsDenseWithWeights(_layers[i]))
+            if (HasWeightMatrix(_layers[i]))
             {
-                dense.Add(i);
+                weighted.Add(i);
             }
             widest = Math.Max(widest, _layers[i].Outputs);
         }
-        _denseLayers = [.. dense];
+        _weightedLayers = [.. weighted];
         _unitMaxima = new T[widest];
-        _medianBuffer = new double[_denseLayers.Length];
+        _medianBuffer = new double[_weightedLayers.Length];
         _holding = new bool[_layers.Length * GradientRuleCatalog.Count];
         _report = new GradientReport(_statistics, _holding.Length);
     }
@@ -218,28 +219,28 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         {
             _statistics[i].RatioToNextLayer = double.NaN;
         }
-        for (int d = 0; d + 1 < _denseLayers.Length; d++)
+        for (int d = 0; d + 1 < _weightedLayers.Length; d++)
         {
-            _statistics[_denseLayers[d]].RatioToNextLayer =
-                _statistics[_denseLayers[d]].MeanAbsNonzeroWeightGradient / _statistics[_denseLayers[d + 1]].MeanAbsNonzeroWeightGradient;
+            _statistics[_weightedLayers[d]].RatioToNextLayer =
+                _statistics[_weightedLayers[d]].MeanAbsNonzeroWeightGradient / _statistics[_weightedLayers[d + 1]].MeanAbsNonzeroWeightGradient;
         }
-        _report.FirstToLastRatio = _denseLayers.Length < 2
+        _report.FirstToLastRatio = _weightedLayers.Length < 2
             ? double.NaN
-            : _statistics[_denseLayers[0]].WeightGradientNorm / _statistics[_denseLayers[^1]].WeightGradientNorm;
-        _report.MedianMeanAbsWeightGradient = MedianOverDenseLayers(static s => s.MeanAbsNonzeroWeightGradient, _denseLayers.Length);
-        _report.MedianRatioToNextLayer = MedianOverDenseLayers(static s => s.RatioToNextLayer, _denseLayers.Length - 1);
+            : _statistics[_weightedLayers[0]].WeightGradientNorm / _statistics[_weightedLayers[^1]].WeightGradientNorm;
+        _report.MedianMeanAbsWeightGradient = MedianOverWeightedLayers(static s => s.MeanAbsNonzeroWeightGradient, _weightedLayers.Length);
+        _report.MedianRatioToNextLayer = MedianOverWeightedLayers(static s => s.RatioToNextLayer, _weightedLayers.Length - 1);
     }
 
     /// <summary>
-    /// The median of <paramref name="value"/> over the first <paramref name="count"/> dense layers, NaN values left out (the mean
+    /// The median of <paramref name="value"/> over the first <paramref name="count"/> dense and convolution layers, NaN values left out (the mean
     /// of the two middle values for an even count, as numpy's median, which BTTackler uses); NaN when none is left.
     /// </summary>
-    private double MedianOverDenseLayers(Func<LayerGradientStatistics, double> value, int count)
+    private double MedianOverWeightedLayers(Func<LayerGradientStatistics, double> value, int count)
     {
         int n = 0;
         for (int d = 0; d < count; d++)
         {
-            double v = value(_statistics[_denseLayers[d]]);
+            double v = value(_statistics[_weightedLayers[d]]);
             if (!double.IsNaN(v))
             {
                 _medianBuffer[n++] = v;
@@ -256,7 +257,7 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
 
     private void ApplyRules()
     {
-        int network = _denseLayers.Length > 0 ? _denseLayers[0] : 0;
+        int network = _weightedLayers.Length > 0 ? _weightedLayers[0] : 0;
 
         // Divergence first, so that what it leaves behind (vanishing, dead units) is reported as following it.
         bool lossDiverged = TakeLossDivergence(out double lossRatio);
@@ -274,7 +275,7 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
 
         double ratio = _report.FirstToLastRatio;
         double adjacent = _report.MedianRatioToNextLayer;
-        if (_denseLayers.Length >= 2)
+        if (_weightedLayers.Length >= 2)
         {
             Check(GradientRule.ExplodingFirstToLastRatio, network, ratio > GradientThresholds.ExplodingFirstToLastRatio, ratio);
             Check(GradientRule.ExplodingAdjacentRatio, network, adjacent > GradientThresholds.ExplodingAdjacentRatio, adjacent);
@@ -286,7 +287,7 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         for (int i = 0; i < _statistics.Length; i++)
         {
             LayerGradientStatistics s = _statistics[i];
-            if (IsDenseWithWeights(_layers[i]))
+            if (HasWeightMatrix(_layers[i]))
             {
                 double mean = s.MeanAbsNonzeroWeightGradient;
                 Check(GradientRule.VanishingMeanGradient, i, mean < GradientThresholds.VanishingMeanGradient, mean);
@@ -316,7 +317,8 @@ public sealed class GradientMonitor<T> : GradientMonitor where T : unmanaged, IF
         return true;
     }
 
-    private static bool IsDenseWithWeights(LayerInfo layer) => layer.Kind == LayerKind.Dense && layer.WeightCount > 0;
+    /// <summary>A dense layer's weight matrix or a convolution's kernel: what the published weight-gradient rules compare.</summary>
+    private static bool HasWeightMatrix(LayerInfo layer) => layer.Kind is (LayerKind.Dense or LayerKind.Conv2D) && layer.WeightCount > 0;
 
     /// <summary>
     /// Whether the layer applies its <see cref="LayerInfo.Activation"/> to pre-activations it computes: not a PReLU (its slopes are

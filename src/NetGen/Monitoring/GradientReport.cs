@@ -24,22 +24,22 @@ public sealed class GradientReport
     public IReadOnlyList<LayerGradientStatistics> Layers => _layers;
 
     /// <summary>
-    /// The first dense layer's weight-gradient norm divided by the last dense layer's: far below 1 when gradients vanish on the
-    /// way back, far above when they explode. Only dense layers count (normalization scales and skip projections are not
-    /// comparable); NaN with fewer than two dense layers with weights, or when both norms are 0.
+    /// The first dense or convolution layer's weight-gradient norm divided by the last one's: far below 1 when gradients vanish on the
+    /// way back, far above when they explode. Only dense and convolution layers count (normalization scales and skip projections are not
+    /// comparable); NaN with fewer than two of them with weights, or when both norms are 0.
     /// </summary>
     public double FirstToLastRatio { get; internal set; }
 
     /// <summary>
-    /// The median, over the dense layers, of their <see cref="LayerGradientStatistics.MeanAbsNonzeroWeightGradient"/> (layers
+    /// The median, over the dense and convolution layers, of their <see cref="LayerGradientStatistics.MeanAbsNonzeroWeightGradient"/> (layers
     /// where it is NaN left out; the mean of the two middle values for an even count): BTTackler's vanishing and exploding
-    /// quantity (NGM03, NGM06). NaN when no dense layer has a non-zero weight gradient.
+    /// quantity (NGM03, NGM06). NaN when no dense or convolution layer has a non-zero weight gradient.
     /// </summary>
     public double MedianMeanAbsWeightGradient { get; internal set; }
 
     /// <summary>
-    /// The median of the dense layers' <see cref="LayerGradientStatistics.RatioToNextLayer"/> (NaN ones left out): BTTackler's
-    /// adjacent-quotient quantity (NGM04, NGM07). NaN with fewer than two dense layers.
+    /// The median of the dense and convolution layers' <see cref="LayerGradientStatistics.RatioToNextLayer"/> (NaN ones left out): BTTackler's
+    /// adjacent-quotient quantity (NGM04, NGM07). NaN with fewer than two of them.
     /// </summary>
     public double MedianRatioToNextLayer { get; internal set; }
 

@@ -6,25 +6,25 @@ public static class GradientThresholds
     /// <summary>AutoTrainer: vanishing when first/last weight-gradient norm is below this (and <see cref="VanishingFirstLayerNorm"/> holds).</summary>
     public const double VanishingFirstToLastRatio = 1e-3;
 
-    /// <summary>AutoTrainer: vanishing needs the first dense layer's weight-gradient norm below this too.</summary>
+    /// <summary>AutoTrainer: vanishing needs the first dense or convolution layer's weight-gradient norm below this too.</summary>
     public const double VanishingFirstLayerNorm = 1e-4;
 
     /// <summary>DeepDiagnosis: vanishing when a layer's mean |weight gradient| is below this.</summary>
     public const double VanishingMeanGradient = 1e-7;
 
-    /// <summary>BTTackler (p_vg1): vanishing when the median over the dense layers of their mean |weight gradient| is below this.</summary>
+    /// <summary>BTTackler (p_vg1): vanishing when the median over the dense and convolution layers of their mean |weight gradient| is below this.</summary>
     public const double VanishingMedianGradient = 1e-5;
 
-    /// <summary>BTTackler (p_vg2): vanishing when the median of the mean |weight gradient| quotients of consecutive dense layers is below this.</summary>
+    /// <summary>BTTackler (p_vg2): vanishing when the median of the mean |weight gradient| quotients of consecutive dense and convolution layers is below this.</summary>
     public const double VanishingAdjacentRatio = 1e-4;
 
     /// <summary>AutoTrainer: exploding when first/last weight-gradient norm is above this.</summary>
     public const double ExplodingFirstToLastRatio = 70;
 
-    /// <summary>BTTackler (p_eg1): exploding when the median over the dense layers of their mean |weight gradient| is above this.</summary>
+    /// <summary>BTTackler (p_eg1): exploding when the median over the dense and convolution layers of their mean |weight gradient| is above this.</summary>
     public const double ExplodingGradient = 1e4;
 
-    /// <summary>BTTackler (p_eg2): exploding when the median of the mean |weight gradient| quotients of consecutive dense layers is above this.</summary>
+    /// <summary>BTTackler (p_eg2): exploding when the median of the mean |weight gradient| quotients of consecutive dense and convolution layers is above this.</summary>
     public const double ExplodingAdjacentRatio = 1e3;
 
     /// <summary>

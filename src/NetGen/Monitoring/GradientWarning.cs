@@ -59,7 +59,7 @@ public sealed class GradientWarning : EventArgs
 
     /// <summary>
     /// The layer's index in <see cref="INetwork{T}.Layers"/>; for the network-wide rules (NGM01, NGM03 to NGM07, NGM11), the first
-    /// dense layer (0 when there is none).
+    /// dense or convolution layer (0 when there is none).
     /// </summary>
     public int LayerIndex { get; }
 

@@ -76,8 +76,8 @@ public sealed class LayerGradientStatistics
     public double MeanAbsNonzeroWeightGradient { get; internal set; }
 
     /// <summary>
-    /// This dense layer's <see cref="MeanAbsNonzeroWeightGradient"/> divided by the next dense layer's (BTTackler's adjacent
-    /// quotient; NaN for the last dense layer, for layers that are not dense, and when either mean is NaN).
+    /// This dense or convolution layer's <see cref="MeanAbsNonzeroWeightGradient"/> divided by the next such layer's (BTTackler's adjacent
+    /// quotient; NaN for the last of them, for the other layers, and when either mean is NaN).
     /// </summary>
     public double RatioToNextLayer { get; internal set; }
 
