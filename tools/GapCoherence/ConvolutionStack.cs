@@ -34,25 +34,18 @@ internal sealed class ConvolutionStack
         _weights[layer][((filter * InputChannels(layer) + channel) * _options.Kernel + ky) * _options.Kernel + kx];
 
     /// <summary>The pixel that tap (ky, kx) of the output pixel (y, x) reads, or -1 on zero padding.</summary>
-    public int Tap(int y, int x, int ky, int kx)
-    {
-        int half = _options.Kernel / 2, size = _options.Size;
-        int row = y + ky - half, column = x + kx - half;
-        if (_options.Circular)
-        {
-            return (row + size) % size * size + (column + size) % size;
-        }
-        return row < 0 || row >= size || column < 0 || column >= size ? -1 : row * size + column;
-    }
+    public int Tap(int y, int x, int ky, int kx) => Pixel(y + ky - _options.Kernel / 2, x + kx - _options.Kernel / 2);
 
     /// <summary>The output pixel whose tap (ky, kx) reads the input pixel (y, x), or -1 when there is none (zero padding).</summary>
-    public int Reader(int y, int x, int ky, int kx)
+    public int Reader(int y, int x, int ky, int kx) => Pixel(y - ky + _options.Kernel / 2, x - kx + _options.Kernel / 2);
+
+    /// <summary>The row-major index of (row, column), wrapped around with circular padding, -1 outside with zero padding.</summary>
+    public int Pixel(int row, int column)
     {
-        int half = _options.Kernel / 2, size = _options.Size;
-        int row = y - ky + half, column = x - kx + half;
+        int size = _options.Size;
         if (_options.Circular)
         {
-            return (row + size) % size * size + (column + size) % size;
+            return ((row % size + size) % size * size) + ((column % size + size) % size);
         }
         return row < 0 || row >= size || column < 0 || column >= size ? -1 : row * size + column;
     }

@@ -40,6 +40,10 @@ internal sealed record Options(
         {
             throw new ArgumentException($"--padding is '{padding}' and --head '{head}'; they take circular|zero and pooling|flatten.");
         }
+        if (decompose && padding != "circular")
+        {
+            throw new ArgumentException("--decompose compares with the interior's mean field: use it with --padding circular.");
+        }
         int kernel = Number("kernel", 3, 1);
         if (kernel % 2 == 0)
         {

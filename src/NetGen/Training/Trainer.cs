@@ -91,9 +91,9 @@ public static partial class Trainer
         CheckpointPosition? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.Load(options.ResumeFrom, network, checkpointable!);
         long step = resumed?.Step ?? 0;
 
-        // Batch normalization over a vector cannot train on one sample (its variance is 0); over an image's channels it
-        // takes the pixels too (PyTorch's BatchNorm2d), so one sample of two pixels or more is enough.
-        bool needsTwoSamples = network.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm && (layer.OutputChannels == 0 || layer.Outputs == layer.OutputChannels));
+        // A batch normalization has one scale per feature. Where a sample gives each feature one value (a vector, a 1x1 image)
+        // it cannot train on one sample (its variance is 0); over an image's channels the pixels count too (PyTorch's BatchNorm2d).
+        bool needsTwoSamples = network.Layers.Any(layer => layer.Kind == LayerKind.BatchNorm && layer.Outputs == layer.WeightCount);
         var batches = new MiniBatches<T>(training, options.BatchSize, options.Shuffle, options.Seed, resumed?.ShuffleState);
         var trainingStep = new TrainingStep<T>(network, optimizer, options, monitor, batches);
         var results = new List<EpochResult>(options.Epochs);

@@ -21,7 +21,8 @@ public class ConvolutionMonitorTests
     public void The_first_to_last_ratio_runs_from_the_first_convolution_s_kernel_to_the_output_layer()
     {
         INetwork<double> network = new StridedConvNet(maxBatchSize: 3, seed: 3); // conv, max pool, conv, flatten, dense
-        GradientReport report = MeasureOneBatch(network, out _);
+        ComputeGradientsOfOneBatch(network);
+        GradientReport report = MonitorMeasurement.Once(network).Report;
 
         int firstConvolution = Index(network, LayerKind.Conv2D), output = network.Layers.Count - 1;
         double firstNorm = KernelGradientNorm(network, firstConvolution), lastNorm = KernelGradientNorm(network, output);
@@ -35,7 +36,8 @@ public class ConvolutionMonitorTests
     public void A_vanishing_gradient_through_sigmoid_convolutions_fires_AutoTrainer_s_rule()
     {
         INetwork<double> network = new SigmoidConvStack12(maxBatchSize: 8, seed: 1);
-        GradientReport report = MeasureOneBatch(network, out List<GradientWarning> raised);
+        ComputeGradientsOfOneBatch(network);
+        (GradientReport report, List<GradientWarning> raised) = MonitorMeasurement.Once(network);
 
         // Each sigmoid layer passes at most 1/4 of its gradient's size, and Glorot's variance keeps about that: 12 of them.
         Assert.True(report.FirstToLastRatio < 1e-3, $"first/last weight-gradient norm {report.FirstToLastRatio:E2}");
@@ -43,23 +45,13 @@ public class ConvolutionMonitorTests
         Assert.DoesNotContain(raised, warning => warning.Problem == GradientProblem.Exploding);
     }
 
-    private static GradientReport MeasureOneBatch(INetwork<double> network, out List<GradientWarning> raised)
+    private static void ComputeGradientsOfOneBatch(INetwork<double> network)
     {
         const int Batch = 3;
-        var random = new SeededRandom(7);
-        double[] inputs = Enumerable.Range(0, Batch * network.InputSize).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+        var inputs = new double[Batch * network.InputSize];
         var targets = new double[Batch * network.OutputSize];
-        for (int sample = 0; sample < Batch; sample++)
-        {
-            targets[sample * network.OutputSize + sample % network.OutputSize] = 1;
-        }
+        RandomBatches.Fill(new SeededRandom(7), inputs, targets, Batch);
         network.ComputeGradients(inputs, targets, Batch);
-        var monitor = new GradientMonitor<double>(network);
-        var warnings = new List<GradientWarning>();
-        monitor.Warning += (_, warning) => warnings.Add(warning);
-        GradientReport report = monitor.Measure();
-        raised = warnings;
-        return report;
     }
 
     private static int Index(INetwork<double> network, LayerKind kind) => network.Layers.Select((layer, i) => (layer, i)).First(x => x.layer.Kind == kind).i;

@@ -26,20 +26,12 @@ public class LayerKindMonitorTests
         return network;
     }
 
-    private static (GradientReport Report, List<GradientWarning> Raised) Measure(LayerTableNetwork<double> network)
-    {
-        var monitor = new GradientMonitor<double>(network);
-        var raised = new List<GradientWarning>();
-        monitor.Warning += (_, warning) => raised.Add(warning);
-        return (monitor.Measure(), raised);
-    }
-
     [Fact]
     public void PReLU_slopes_count_as_weights_and_the_ratios_consider_the_dense_layers_only()
     {
         LayerTableNetwork<double> network = Healthy();
         network.LayerGradients(1).Fill(1e-9); // tiny slope gradients: no dense rule may read them
-        var (report, raised) = Measure(network);
+        var (report, raised) = MonitorMeasurement.Once(network);
 
         Assert.Empty(raised);
         LayerGradientStatistics prelu = report.Layers[1];
@@ -64,7 +56,7 @@ public class LayerKindMonitorTests
         LayerTableNetwork<double> network = Healthy(dropoutActivation: dropoutActivation);
         network.Z(2).Clear(); // every value dropped, as a mask may
         network.Z(1).Fill(-7); // a PReLU's negative inputs still pass gradient through the slope
-        var (report, raised) = Measure(network);
+        var (report, raised) = MonitorMeasurement.Once(network);
 
         Assert.DoesNotContain(raised, w => w.Rule is GradientRule.DyingReLU or GradientRule.SaturatedActivation);
         Assert.True(double.IsNaN(report.Layers[2].DeadUnitFraction));
@@ -80,7 +72,7 @@ public class LayerKindMonitorTests
         var network = new LayerTableNetwork<double>(layers);
         network.Gradients.Fill(0.1);
         network.Z(0).Fill(-1);
-        var (report, raised) = Measure(network);
+        var (report, raised) = MonitorMeasurement.Once(network);
         Assert.Equal(1.0, report.Layers[0].DeadUnitFraction);
         Assert.Single(raised, w => w.Rule == GradientRule.DyingReLU && w.LayerName == "Layer1");
     }
@@ -90,7 +82,7 @@ public class LayerKindMonitorTests
     {
         LayerTableNetwork<double> network = Healthy(sharedSlope: true);
         network.LayerGradients(1)[0] = double.NaN;
-        var (report, raised) = Measure(network);
+        var (report, raised) = MonitorMeasurement.Once(network);
         Assert.True(report.Layers[1].HasNonFinite);
         Assert.True(report.HasNonFinite);
         Assert.Single(raised, w => w.Rule == GradientRule.NonFinite && w.LayerName == "Layer2");
